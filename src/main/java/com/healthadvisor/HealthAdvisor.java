@@ -1,0 +1,63 @@
+package com.healthadvisor;
+
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.snapshot.SnapshotReader;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The entry point for embedding the advisor in a Java program (a reporting job, a notebook) without
+ * Spring:
+ *
+ * <pre>{@code
+ * HealthAdvisor advisor = HealthAdvisor.fromRules(Path.of("rules"));
+ * DiagnosisResult result = advisor.diagnose(Files.readString(Path.of("snapshot.json")));
+ * }</pre>
+ *
+ * Thread-safe: one instance serves any number of threads.
+ *
+ * @throws com.healthadvisor.ruleset.RuleSetException from {@link #fromRules} when the rules do not compile
+ * @throws com.healthadvisor.snapshot.InvalidSnapshotException from {@code diagnose} on bad input
+ */
+public final class HealthAdvisor {
+
+    private final RuleSet ruleSet;
+    private final SnapshotReader reader = new SnapshotReader();
+    private final Advisor advisor = new Advisor();
+
+    private HealthAdvisor(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    /** Compiles the rule set of a directory (the default rules live in {@code ./rules}). */
+    public static HealthAdvisor fromRules(Path rulesDirectory) {
+        return new HealthAdvisor(new RuleSetLoader(Clock.systemUTC()).load(rulesDirectory));
+    }
+
+    public static HealthAdvisor of(RuleSet ruleSet) {
+        return new HealthAdvisor(ruleSet);
+    }
+
+    public DiagnosisResult diagnose(String snapshotJson) {
+        return diagnose(reader.read(snapshotJson));
+    }
+
+    public DiagnosisResult diagnose(Snapshot snapshot) {
+        return advisor.diagnose(snapshot, ruleSet);
+    }
+
+    /** The result as the JSON of contract.md section 2. */
+    public String diagnoseToJson(String snapshotJson) {
+        return ResultJson.write(diagnose(snapshotJson));
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+}

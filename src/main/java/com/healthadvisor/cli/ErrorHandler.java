@@ -1,0 +1,41 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.diagnosis.EngineException;
+import com.healthadvisor.ruleset.RuleSetException;
+import com.healthadvisor.snapshot.InvalidSnapshotException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Turns exceptions into one plain message and an exit code: 2 for bad input, 1 for rules and engine. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof InvalidSnapshotException invalid) {
+            err.println("error: the snapshot is refused:");
+            invalid.violations().forEach(v -> err.println("  " + v));
+            return BAD_INPUT;
+        }
+        if (e instanceof RuleSetException rules) {
+            err.println("error: the rule set does not compile:");
+            rules.problems().forEach(p -> err.println("  " + p));
+            return FAILED;
+        }
+        if (e instanceof UsageException || e instanceof UncheckedIOException) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof EngineException) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+        err.println("error: " + e);
+        return FAILED;
+    }
+}

@@ -1,0 +1,30 @@
+package com.healthadvisor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; its subcommands do the work. */
+@Command(name = "health-advisor", mixinStandardHelpOptions = true, version = "Health Advisor 0.1",
+        description = "Diagnoses SaaS metric snapshots with editable rules.",
+        subcommands = {DiagnoseCommand.class, RulesCommand.class})
+public class HealthAdvisorCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, rules, serve");
+    }
+
+    /** A command line with exit codes and messages mapped as contract.md section 3 says. */
+    public static CommandLine commandLine() {
+        return commandLine(new HealthAdvisorCommand());
+    }
+
+    public static CommandLine commandLine(Object command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        return commandLine;
+    }
+}

@@ -1,0 +1,71 @@
+package com.healthadvisor.diagnosis;
+
+import com.healthadvisor.facts.Context;
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.metrics.MetricCalculator;
+import com.healthadvisor.metrics.MetricSheet;
+import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Diagnoses one snapshot with one rule set: metric facts in, ranked diagnoses and a health verdict out.
+ * Stateless and thread-safe; each call runs its own session over the rule set's shared KieBase.
+ */
+public final class Advisor {
+
+    public static final int DEFAULT_MAX_FIRINGS = 10_000;
+
+    private final MetricCalculator calculator = new MetricCalculator();
+    private final int maxFirings;
+
+    public Advisor(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    public Advisor() {
+        this(DEFAULT_MAX_FIRINGS);
+    }
+
+    public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {
+        MetricSheet raw = calculator.calculate(snapshot);
+        String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
+        MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks()));
+        List<FindingMerger.Merged> findings =
+                FindingMerger.merge(RuleSession.run(ruleSet.kieBase(), facts(snapshot, stage, sheet, ruleSet), maxFirings),
+                        ruleSet);
+        DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
+                snapshot.periodicity().periodsPerYear());
+        List<Diagnosis> diagnoses = Ranking.rank(findings.stream().map(writer::write).toList(), ruleSet);
+        Set<String> fired = diagnoses.stream().map(Diagnosis::code).collect(Collectors.toSet());
+        return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(),
+                Health.verdict(diagnoses, sheet, ruleSet.limits()),
+                new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
+                Health.dimensions(diagnoses), diagnoses, metricValues(sheet),
+                Assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage));
+    }
+
+    private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {
+        List<Object> facts = new ArrayList<>(sheet.metrics());
+        facts.addAll(sheet.discrepancies());
+        facts.addAll(sheet.targets());
+        facts.addAll(ruleSet.limits().facts());
+        facts.add(new Context(snapshot.company(), snapshot.period(), snapshot.periodicity().word(),
+                snapshot.periodicity().periodsPerYear(), stage, snapshot.profile().market(),
+                snapshot.profile().model()));
+        return facts;
+    }
+
+    private static List<DiagnosisResult.MetricValue> metricValues(MetricSheet sheet) {
+        return sheet.metrics().stream().map(Advisor::metricValue).toList();
+    }
+
+    private static DiagnosisResult.MetricValue metricValue(Metric m) {
+        return new DiagnosisResult.MetricValue(m.code(), m.scope(), m.age(), m.value(), m.unit(), m.source(), m.band());
+    }
+}

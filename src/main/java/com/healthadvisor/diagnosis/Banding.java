@@ -1,0 +1,53 @@
+package com.healthadvisor.diagnosis;
+
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.Benchmarks;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts each metric fact in its benchmark band. The stage comes from the profile, else from the band of
+ * ARR ({@code early}, {@code growth}, {@code scale}); the market of a breakdown of dimension
+ * {@code market} is the breakdown's own name when it is a market word.
+ */
+final class Banding {
+
+    private static final Set<String> MARKETS = Set.of("smb", "mid_market", "enterprise", "mixed");
+    private static final Set<String> STAGES = Set.of("early", "growth", "scale");
+
+    private Banding() {
+    }
+
+    static String stage(Snapshot snapshot, List<Metric> metrics, Benchmarks benchmarks) {
+        if (snapshot.profile().stage() != null) {
+            return snapshot.profile().stage();
+        }
+        String periodicity = snapshot.periodicity().word();
+        return metrics.stream().filter(m -> m.isCompany() && m.code().equals("arr")).findFirst()
+                .flatMap(arr -> benchmarks.bandFor(arr, null, null, periodicity))
+                .map(band -> band.name()).filter(STAGES::contains).orElse(null);
+    }
+
+    static List<Metric> apply(List<Metric> metrics, Snapshot snapshot, String stage, Benchmarks benchmarks) {
+        ValueFormat format = new ValueFormat(snapshot.currency());
+        String periodicity = snapshot.periodicity().word();
+        return metrics.stream().map(metric -> benchmarks
+                        .bandFor(metric, stage, market(metric, snapshot), periodicity)
+                        .map(band -> metric.withBand(band.name(), band.describe(format)))
+                        .orElse(metric))
+                .toList();
+    }
+
+    private static String market(Metric metric, Snapshot snapshot) {
+        if (metric.dimension().equals("market")) {
+            String name = metric.scope().substring("market:".length());
+            if (MARKETS.contains(name)) {
+                return name;
+            }
+        }
+        return snapshot.profile().market();
+    }
+}

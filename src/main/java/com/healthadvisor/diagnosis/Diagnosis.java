@@ -1,0 +1,21 @@
+package com.healthadvisor.diagnosis;
+
+import com.healthadvisor.ruleset.Action;
+
+import java.util.List;
+
+/**
+ * One ranked diagnosis of the result (contract.md section 2).
+ *
+ * @param impact annualised revenue at stake in the snapshot currency, or null when the rule cannot tell
+ * @param rule   the rule that concluded it, as {@code <file>/<rule name>}
+ */
+public record Diagnosis(int rank, String code, String severity, String dimension, String scope, String title,
+                        String explanation, List<Evidence> evidence, List<Action> actions, Double impact,
+                        String rule) {
+
+    Diagnosis ranked(int newRank) {
+        return new Diagnosis(newRank, code, severity, dimension, scope, title, explanation, evidence, actions,
+                impact, rule);
+    }
+}

@@ -1,0 +1,31 @@
+package com.healthadvisor.diagnosis;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the advisor concludes from one snapshot (contract.md section 2). */
+public record DiagnosisResult(String company, String period, String currency, String health,
+                              RuleSetInfo ruleSet, List<DimensionStatus> dimensions, List<Diagnosis> diagnoses,
+                              List<MetricValue> metrics, List<NotAssessed> notAssessed) {
+
+    /** Which rule set produced the result. */
+    public record RuleSetInfo(String version, int rules, Instant loadedAt) {
+    }
+
+    /** The worst severity found in one dimension ({@code healthy} when only positive or info findings). */
+    public record DimensionStatus(String dimension, String status) {
+    }
+
+    /** A metric fact as the result shows it. */
+    public record MetricValue(String code, String scope, Integer age, double value, String unit, String source,
+                              String band) {
+    }
+
+    /** A diagnosis code that could not be assessed, and why. */
+    public record NotAssessed(String code, String reason) {
+    }
+
+    public Diagnosis top() {
+        return diagnoses.isEmpty() ? null : diagnoses.get(0);
+    }
+}

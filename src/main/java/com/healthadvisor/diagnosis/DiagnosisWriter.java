@@ -1,0 +1,130 @@
+package com.healthadvisor.diagnosis;
+
+import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.facts.Quantity;
+import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.metrics.MetricSheet;
+import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.Explanation;
+import com.healthadvisor.ruleset.ImpactFormula;
+import com.healthadvisor.ruleset.RuleSet;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Gives a merged finding its words: title, explanation with the evidence filled in, actions and impact. */
+final class DiagnosisWriter {
+
+    private final RuleSet ruleSet;
+    private final MetricSheet sheet;
+    private final ValueFormat format;
+    private final int periodsPerYear;
+
+    DiagnosisWriter(RuleSet ruleSet, MetricSheet sheet, ValueFormat format, int periodsPerYear) {
+        this.ruleSet = ruleSet;
+        this.sheet = sheet;
+        this.format = format;
+        this.periodsPerYear = periodsPerYear;
+    }
+
+    Diagnosis write(FindingMerger.Merged merged) {
+        Finding finding = merged.finding();
+        CodeWording wording = ruleSet.wording().get(finding.code());
+        Map<String, Double> values = new java.util.HashMap<>(sheet.valuesOf(finding.scope()));
+        values.put(ImpactFormula.PERIODS_PER_YEAR, (double) periodsPerYear);
+        Double impact = wording.impact() == null ? null : wording.impact().evaluate(values);
+        return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
+                wording.title(), Explanation.render(wording.explanation(), name -> lookup(name, finding)),
+                finding.evidence().stream().map(DiagnosisWriter::evidence).toList(), wording.actions(),
+                impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id());
+    }
+
+    private static Evidence evidence(Metric metric) {
+        return new Evidence(metric.code(), metric.scope(), metric.value(), metric.unit(), metric.band(),
+                metric.benchmark());
+    }
+
+    private String lookup(String placeholder, Finding finding) {
+        switch (placeholder) {
+            case "scope" -> {
+                return scopeInWords(finding.scope());
+            }
+            case "subject" -> {
+                return finding.subject() == null ? null : MetricCatalog.find(finding.subject())
+                        .map(MetricDefinition::label).orElse(finding.subject().replace('_', ' '));
+            }
+            case "value" -> {
+                return finding.evidence().isEmpty() ? null : valueOf(finding.evidence().get(0));
+            }
+            case "evidence" -> {
+                return finding.evidence().stream().map(m -> named(m, finding.scope()))
+                        .collect(Collectors.joining(", "));
+            }
+            default -> {
+                // a note or a metric, below
+            }
+        }
+        if (finding.notes().containsKey(placeholder)) {
+            return note(finding.notes().get(placeholder));
+        }
+        int dot = placeholder.indexOf('.');
+        String code = dot < 0 ? placeholder : placeholder.substring(0, dot);
+        Optional<Metric> metric = finding.evidence().stream().filter(m -> m.code().equals(code)).findFirst()
+                .or(() -> sheet.find(finding.scope(), code));
+        if (metric.isEmpty()) {
+            return null;
+        }
+        return switch (dot < 0 ? "" : placeholder.substring(dot + 1)) {
+            case "band" -> metric.get().band() == null ? null : metric.get().band().replace('_', ' ');
+            case "benchmark" -> metric.get().benchmark();
+            case "age" -> metric.get().age() == null ? null : String.valueOf(metric.get().age());
+            default -> valueOf(metric.get());
+        };
+    }
+
+    private String valueOf(Metric metric) {
+        return format.format(metric.value(), metric.unit());
+    }
+
+    /** "NRR 75.0%", or "ARPA $50 in market smb" for evidence from another scope than the finding's. */
+    private String named(Metric metric, String scope) {
+        String named = MetricCatalog.get(metric.code()).label() + " " + valueOf(metric);
+        return metric.scope().equals(scope) ? named : named + " in " + scopeInWords(metric.scope());
+    }
+
+    private String note(Object value) {
+        if (value instanceof Metric metric) {
+            return valueOf(metric);
+        }
+        if (value instanceof Quantity quantity) {
+            return format.format(quantity.value(), quantity.unit());
+        }
+        if (value instanceof List<?> codes) {
+            return codes.stream().map(code -> titleOf(String.valueOf(code))).collect(Collectors.joining("; "));
+        }
+        if (value instanceof Double number && number == Math.rint(number)) {
+            return String.valueOf(number.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    private String titleOf(String code) {
+        CodeWording wording = ruleSet.wording().get(code);
+        return wording == null ? code : wording.title().substring(0, 1).toLowerCase(Locale.ROOT)
+                + wording.title().substring(1);
+    }
+
+    static String scopeInWords(String scope) {
+        if (Metric.COMPANY.equals(scope)) {
+            return "the company";
+        }
+        int colon = scope.indexOf(':');
+        return scope.substring(0, colon).replace('_', ' ') + " " + scope.substring(colon + 1);
+    }
+}

@@ -1,0 +1,73 @@
+package com.healthadvisor.metrics;
+
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.snapshot.Cohort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Cohort facts: retention per cohort and age, and the trend across cohorts at the latest age that at
+ * least three cohorts have reached (newest minus oldest, and the largest gain from one cohort to the
+ * next among those in between), which the cohort rules compare with their bands.
+ */
+final class CohortMetrics {
+
+    static final int MIN_COHORTS = 3;
+
+    private CohortMetrics() {
+    }
+
+    static List<Metric> of(List<Cohort> cohorts) {
+        List<Metric> facts = new ArrayList<>();
+        facts.addAll(retention(cohorts, "cohort_logo_retention", Cohort::logoRetention));
+        facts.addAll(retention(cohorts, "cohort_revenue_retention", Cohort::revenueRetention));
+        facts.addAll(trend(cohorts, "cohort_logo_retention", Cohort::logoRetention));
+        facts.addAll(trend(cohorts, "cohort_revenue_retention", Cohort::revenueRetention));
+        return facts;
+    }
+
+    private static List<Metric> retention(List<Cohort> cohorts, String code, Function<Cohort, List<Double>> shares) {
+        List<Metric> facts = new ArrayList<>();
+        for (Cohort cohort : cohorts) {
+            List<Double> values = shares.apply(cohort);
+            for (int age = 1; age < values.size(); age++) {
+                facts.add(new Metric(code, "cohort:" + cohort.cohort(), "cohort", age, values.get(age), "ratio",
+                        "computed", null, null));
+            }
+        }
+        return facts;
+    }
+
+    private static List<Metric> trend(List<Cohort> cohorts, String code, Function<Cohort, List<Double>> shares) {
+        int age = latestCommonAge(cohorts, shares);
+        if (age < 1) {
+            return List.of();
+        }
+        List<Double> atAge = cohorts.stream().map(shares).filter(values -> values.size() > age)
+                .map(values -> values.get(age)).toList();
+        double shift = atAge.get(atAge.size() - 1) - atAge.get(0);
+        double largestGain = Double.NEGATIVE_INFINITY;
+        for (int i = 1; i < atAge.size() - 1; i++) {
+            largestGain = Math.max(largestGain, atAge.get(i) - atAge.get(i - 1));
+        }
+        return List.of(trendFact(code + "_shift", age, shift), trendFact(code + "_largest_gain", age, largestGain));
+    }
+
+    private static Metric trendFact(String code, int age, double value) {
+        return new Metric(code, Metric.COMPANY, Metric.COMPANY, age, Ops.round(value), "points", "computed", null, null);
+    }
+
+    /** The latest age that at least three cohorts have reached, or 0 when there is none. */
+    private static int latestCommonAge(List<Cohort> cohorts, Function<Cohort, List<Double>> shares) {
+        int longest = cohorts.stream().map(shares).mapToInt(List::size).max().orElse(0);
+        for (int age = longest - 1; age >= 1; age--) {
+            final int k = age;
+            if (cohorts.stream().map(shares).filter(values -> values.size() > k).count() >= MIN_COHORTS) {
+                return age;
+            }
+        }
+        return 0;
+    }
+}

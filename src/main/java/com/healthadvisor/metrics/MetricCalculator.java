@@ -1,0 +1,97 @@
+package com.healthadvisor.metrics;
+
+import com.healthadvisor.facts.Discrepancy;
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.facts.Target;
+import com.healthadvisor.snapshot.Breakdown;
+import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a snapshot into metric facts: every formula of metrics.md at company scope, per breakdown,
+ * per cohort age, against history and from customer revenue. Stateless and thread-safe.
+ */
+public final class MetricCalculator {
+
+    public MetricSheet calculate(Snapshot snapshot) {
+        int ppy = snapshot.periodicity().periodsPerYear();
+        Book company = PeriodFormulas.compute(snapshot.figures(), ppy);
+        List<Book> history = snapshot.history().stream().map(entry -> PeriodFormulas.compute(entry, ppy)).toList();
+        HistoryFormulas.compute(company, history);
+        ConcentrationFormulas.customers(company, snapshot.customerRevenue());
+        Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
+        for (Breakdown breakdown : snapshot.breakdowns()) {
+            breakdowns.put(breakdown, breakdownBook(breakdown.figures(), company, ppy));
+        }
+        ConcentrationFormulas.largestShares(company, breakdowns);
+
+        List<Metric> metrics = new ArrayList<>(facts(company, Metric.COMPANY, Metric.COMPANY));
+        List<Discrepancy> discrepancies = new ArrayList<>(discrepancies(company, Metric.COMPANY));
+        breakdowns.forEach((breakdown, book) -> {
+            metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
+            discrepancies.addAll(discrepancies(book, breakdown.scope()));
+        });
+        metrics.addAll(CohortMetrics.of(snapshot.cohorts()));
+        return new MetricSheet(metrics, discrepancies, targets(snapshot.targets(), company));
+    }
+
+    private static Book breakdownBook(Figures figures, Book company, int ppy) {
+        Book book = PeriodFormulas.compute(figures, ppy);
+        Double companyMrr = company.get("mrr");
+        book.compute("mrr_share", v -> Ops.div(v.apply("mrr"), companyMrr));
+        return book;
+    }
+
+    private static List<Metric> facts(Book book, String scope, String dimension) {
+        List<Metric> facts = new ArrayList<>();
+        book.values().forEach((code, value) -> facts.add(new Metric(code, scope, dimension, null, value,
+                MetricCatalog.get(code).unit(), book.isReported(code) ? "reported" : "computed", null, null)));
+        return facts;
+    }
+
+    private static List<Discrepancy> discrepancies(Book book, String scope) {
+        List<Discrepancy> found = new ArrayList<>();
+        for (var entry : book.reported().entrySet()) {
+            Double computed = book.raw(entry.getKey());
+            if (computed == null) {
+                continue;
+            }
+            String unit = MetricCatalog.get(entry.getKey()).unit();
+            double reported = entry.getValue();
+            double gap = unit.equals("ratio") || unit.equals("points")
+                    ? Math.abs(reported - computed) : relativeGap(reported, computed);
+            Metric metric = new Metric(entry.getKey(), scope, scope.equals(Metric.COMPANY) ? Metric.COMPANY
+                    : scope.substring(0, scope.indexOf(':')), null, reported, unit, "reported", null, null);
+            found.add(new Discrepancy(entry.getKey(), scope, unit, metric, computed, Ops.round(gap)));
+        }
+        return found;
+    }
+
+    private static double relativeGap(double reported, double computed) {
+        if (computed == 0) {
+            return reported == 0 ? 0 : Double.MAX_VALUE;
+        }
+        return Math.abs(reported - computed) / Math.abs(computed);
+    }
+
+    private static List<Target> targets(Map<String, Double> targets, Book company) {
+        List<Target> checked = new ArrayList<>();
+        targets.forEach((code, target) -> {
+            Double actual = company.get(code);
+            if (actual == null) {
+                return;
+            }
+            MetricDefinition definition = MetricCatalog.get(code);
+            boolean met = definition.lowerIsBetter() ? actual <= target : actual >= target;
+            Metric metric = new Metric(code, Metric.COMPANY, Metric.COMPANY, null, actual, definition.unit(),
+                    company.isReported(code) ? "reported" : "computed", null, null);
+            checked.add(new Target(code, target, metric, met));
+        });
+        return checked;
+    }
+}

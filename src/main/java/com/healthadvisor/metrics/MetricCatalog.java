@@ -1,0 +1,171 @@
+package com.healthadvisor.metrics;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Every metric code of metrics.md (plus the few this advisor adds for trends and gaps), with its unit,
+ * direction and possible range. Codes are public API: add, never rename.
+ */
+public final class MetricCatalog {
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final Pattern LARGEST_SHARE = Pattern.compile("largest_([a-z][a-z0-9_]*)_share");
+    private static final Map<String, MetricDefinition> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        String bridge = "the mrr bridge";
+        money("mrr", "MRR", "higher", "mrr.ending");
+        money("arr", "ARR", "higher", "mrr.ending");
+        money("starting_mrr", "starting MRR", "neutral", "mrr.starting");
+        money("new_mrr", "new MRR", "higher", "mrr.new");
+        money("expansion_mrr", "expansion MRR", "higher", "mrr.expansion");
+        money("reactivation_mrr", "reactivation MRR", "higher", "mrr.reactivation");
+        money("contraction_mrr", "contraction MRR", "lower", "mrr.contraction");
+        money("churned_mrr", "churned MRR", "lower", "mrr.churned");
+        define("net_new_mrr", "money", "higher", -INF, INF, "net new MRR", "every component of " + bridge);
+        ratio("mrr_growth_rate", "MRR growth", "higher", -1, INF, "mrr.starting and mrr.ending");
+        ratio("revenue_churn_rate", "revenue churn", "lower", 0, 1, "mrr.starting and mrr.churned");
+        ratio("gross_revenue_churn_rate", "gross revenue churn", "lower", 0, 1,
+                "mrr.starting, mrr.churned and mrr.contraction");
+        ratio("net_revenue_churn_rate", "net revenue churn", "lower", -INF, 1,
+                "mrr.starting, mrr.churned, mrr.contraction and mrr.expansion");
+        ratio("nrr_period", "NRR over the period", "higher", 0, INF,
+                "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
+        ratio("nrr", "NRR", "higher", 0, INF, "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
+        ratio("grr", "GRR", "higher", 0, 1, "mrr.starting, mrr.churned and mrr.contraction");
+        ratio("expansion_rate", "expansion rate", "higher", 0, INF, "mrr.starting and mrr.expansion");
+        ratio("expansion_rate_annual", "annualised expansion rate", "higher", 0, INF,
+                "mrr.starting and mrr.expansion");
+        ratio("expansion_share_of_new_mrr", "expansion share of new MRR", "higher", 0, 1,
+                "mrr.new and mrr.expansion");
+        define("quick_ratio", "multiple", "higher", 0, INF, "quick ratio",
+                "mrr.new, mrr.expansion, mrr.churned and mrr.contraction (with some MRR lost)");
+        count("customers", "customers", "higher", "customers.ending");
+        count("starting_customers", "starting customers", "neutral", "customers.starting");
+        count("new_customers", "new customers", "higher", "customers.new");
+        count("reactivated_customers", "reactivated customers", "higher", "customers.reactivated");
+        count("churned_customers", "churned customers", "lower", "customers.churned");
+        count("users", "paying users", "higher", "users");
+        ratio("logo_churn_rate", "logo churn", "lower", 0, 1, "customers.starting and customers.churned");
+        ratio("logo_churn_rate_annual", "annual logo churn", "lower", 0, 1,
+                "customers.starting and customers.churned");
+        ratio("customer_growth_rate", "customer growth", "higher", -1, INF,
+                "customers.starting and customers.ending");
+        money("arpa", "ARPA", "higher", "mrr.ending and customers.ending");
+        money("arpu", "ARPU", "higher", "mrr.ending and users");
+        define("seats_per_account", "count", "neutral", 0, INF, "seats per account", "users and customers.ending");
+        money("gross_revenue", "gross revenue", "higher", "revenue.gross");
+        money("discounts", "discounts", "lower", "revenue.discounts");
+        money("refunds", "refunds", "lower", "revenue.refunds");
+        money("credits", "credits", "lower", "revenue.credits");
+        define("net_revenue", "money", "higher", -INF, INF, "net revenue",
+                "revenue.gross, discounts, refunds and credits");
+        ratio("discount_rate", "discount rate", "lower", 0, 1, "revenue.gross and revenue.discounts");
+        ratio("refund_rate", "refund rate", "lower", 0, 1, "revenue.gross and revenue.refunds");
+        String previous = " in this period and the last history entry";
+        ratio("gross_revenue_growth_rate", "gross revenue growth", "higher", -1, INF, "revenue.gross" + previous);
+        ratio("net_revenue_growth_rate", "net revenue growth", "higher", -INF, INF, "net revenue" + previous);
+        ratio("arpu_growth_rate", "ARPU growth", "higher", -1, INF, "ARPU" + previous);
+        ratio("arpa_growth_rate", "ARPA growth", "higher", -1, INF, "ARPA" + previous);
+        define("logo_churn_change", "points", "lower", -1, 1, "change in logo churn",
+                "logo churn in this period and in a history entry");
+        money("top_customer_mrr", "largest customer's MRR", "neutral", "customer_revenue");
+        ratio("top_customer_share", "largest customer's share", "lower", 0, 1, "customer_revenue");
+        ratio("top10_customer_share", "top 10 customers' share", "lower", 0, 1, "customer_revenue");
+        ratio("customer_hhi", "customer concentration index (HHI)", "lower", 0, 1, "customer_revenue");
+        ratio("mrr_share", "share of company MRR", "neutral", 0, 1, "breakdowns with mrr.ending");
+        ratio("cohort_logo_retention", "logo retention", "higher", 0, 1, "cohorts");
+        ratio("cohort_revenue_retention", "revenue retention", "higher", 0, INF, "cohorts");
+        String cohorts = "at least 3 cohorts that reached the same age";
+        define("cohort_logo_retention_shift", "points", "higher", -1, 1,
+                "newest minus oldest cohort's logo retention", cohorts);
+        define("cohort_revenue_retention_shift", "points", "higher", -INF, INF,
+                "newest minus oldest cohort's revenue retention", cohorts);
+        define("cohort_logo_retention_largest_gain", "points", "neutral", -1, 1,
+                "largest gain in logo retention from one cohort to the next", cohorts);
+        define("cohort_revenue_retention_largest_gain", "points", "neutral", -INF, INF,
+                "largest gain in revenue retention from one cohort to the next", cohorts);
+        define("revenue_logo_churn_gap", "points", "lower", -1, 1, "revenue churn minus logo churn",
+                "revenue churn and logo churn");
+        define("net_revenue_growth_gap", "points", "higher", -INF, INF,
+                "net minus gross revenue growth", "revenue.gross, its deductions and history");
+        ratio("mrr_bridge_gap_rate", "MRR bridge gap", "lower", 0, INF, "every component of the mrr bridge");
+        define("customer_bridge_gap", "count", "lower", 0, INF, "customer bridge gap",
+                "every component of the customer bridge");
+        reported("gross_margin", "ratio", "higher", -INF, 1, "gross margin");
+        reported("contribution_margin", "ratio", "higher", -INF, 1, "contribution margin");
+        reported("ltv_cac_ratio", "multiple", "higher", 0, INF, "LTV:CAC");
+        reported("cac_payback_months", "months", "lower", 0, INF, "CAC payback");
+        reported("rule_of_40", "score", "higher", -INF, INF, "Rule of 40");
+        reported("magic_number", "multiple", "higher", -INF, INF, "magic number");
+        reported("burn_multiple", "multiple", "lower", -INF, INF, "burn multiple");
+        reported("runway_months", "months", "higher", 0, INF, "runway");
+        reported("arr_growth_rate_yoy", "ratio", "higher", -1, INF, "ARR growth year over year");
+        reported("acv", "money", "higher", 0, INF, "ACV");
+        reported("cac", "money", "lower", 0, INF, "CAC");
+        reported("ltv", "money", "higher", 0, INF, "LTV");
+    }
+
+    private MetricCatalog() {
+    }
+
+    /** The definition of a code, including the {@code largest_<dimension>_share} family. */
+    public static Optional<MetricDefinition> find(String code) {
+        MetricDefinition known = DEFINITIONS.get(code);
+        if (known != null || code == null) {
+            return Optional.ofNullable(known);
+        }
+        var matcher = LARGEST_SHARE.matcher(code);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String dimension = matcher.group(1);
+        return Optional.of(new MetricDefinition(code, "ratio", "lower", 0, 1,
+                "largest " + dimension.replace('_', ' ') + "'s share of MRR", dimension + " breakdowns"));
+    }
+
+    public static MetricDefinition get(String code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException("unknown metric code '" + code + "'"));
+    }
+
+    public static boolean isKnown(String code) {
+        return find(code).isPresent();
+    }
+
+    public static Collection<MetricDefinition> all() {
+        return DEFINITIONS.values();
+    }
+
+    /** The known code nearest to a misspelt one, for "did you mean" messages. */
+    public static String nearest(String code) {
+        return DEFINITIONS.keySet().stream()
+                .min(Comparator.comparingInt(known -> EditDistance.between(code, known)))
+                .orElseThrow();
+    }
+
+    private static void money(String code, String label, String direction, String needs) {
+        define(code, "money", direction, 0, INF, label, needs);
+    }
+
+    private static void count(String code, String label, String direction, String needs) {
+        define(code, "count", direction, 0, INF, label, needs);
+    }
+
+    private static void ratio(String code, String label, String direction, double min, double max, String needs) {
+        define(code, "ratio", direction, min, max, label, needs);
+    }
+
+    private static void reported(String code, String unit, String direction, double min, double max, String label) {
+        define(code, unit, direction, min, max, label, "metrics." + code);
+    }
+
+    private static void define(String code, String unit, String direction, double min, double max,
+                               String label, String needs) {
+        DEFINITIONS.put(code, new MetricDefinition(code, unit, direction, min, max, label, needs));
+    }
+}

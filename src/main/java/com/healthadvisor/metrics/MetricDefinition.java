@@ -1,0 +1,26 @@
+package com.healthadvisor.metrics;
+
+/**
+ * What the advisor knows about one metric code.
+ *
+ * @param direction which way is better, for targets: {@code higher}, {@code lower} or {@code neutral}
+ * @param min       the lowest possible value (a reported value below it is refused)
+ * @param max       the highest possible value
+ * @param label     the metric's name in words, for reports
+ * @param needs     which inputs it is computed from, for "not assessed" reasons
+ */
+public record MetricDefinition(String code, String unit, String direction, double min, double max,
+                               String label, String needs) {
+
+    public boolean higherIsBetter() {
+        return "higher".equals(direction);
+    }
+
+    public boolean lowerIsBetter() {
+        return "lower".equals(direction);
+    }
+
+    public boolean reportedOnly() {
+        return needs.startsWith("metrics.");
+    }
+}

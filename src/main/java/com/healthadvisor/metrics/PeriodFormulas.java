@@ -1,0 +1,107 @@
+package com.healthadvisor.metrics;
+
+import com.healthadvisor.snapshot.CustomerBridge;
+import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.MrrBridge;
+import com.healthadvisor.snapshot.Revenue;
+
+import static com.healthadvisor.metrics.Ops.add;
+import static com.healthadvisor.metrics.Ops.div;
+import static com.healthadvisor.metrics.Ops.mul;
+import static com.healthadvisor.metrics.Ops.neg;
+import static com.healthadvisor.metrics.Ops.orZero;
+import static com.healthadvisor.metrics.Ops.pow;
+import static com.healthadvisor.metrics.Ops.sub;
+
+/**
+ * The formulas of metrics.md that need one period of one scope: the MRR and customer bridges, users
+ * and revenue. Ordered so that every formula comes after the metrics it reads.
+ */
+final class PeriodFormulas {
+
+    private PeriodFormulas() {
+    }
+
+    static Book compute(Figures figures, int periodsPerYear) {
+        Book book = new Book(figures.metrics());
+        MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null) : figures.mrr();
+        CustomerBridge customers = figures.customers() == null
+                ? new CustomerBridge(null, null, null, null, null) : figures.customers();
+        Revenue revenue = figures.revenue() == null ? new Revenue(null, null, null, null) : figures.revenue();
+        inputs(book, mrr, customers, revenue, figures.users());
+        mrrBridge(book, periodsPerYear);
+        customerBridge(book, periodsPerYear);
+        revenue(book);
+        return book;
+    }
+
+    private static void inputs(Book book, MrrBridge mrr, CustomerBridge customers, Revenue revenue, Double users) {
+        book.compute("starting_mrr", v -> mrr.starting());
+        book.compute("new_mrr", v -> mrr.newMrr());
+        book.compute("expansion_mrr", v -> mrr.expansion());
+        book.compute("reactivation_mrr", v -> mrr.reactivation());
+        book.compute("contraction_mrr", v -> mrr.contraction());
+        book.compute("churned_mrr", v -> mrr.churned());
+        book.compute("mrr", v -> mrr.ending());
+        book.compute("starting_customers", v -> customers.starting());
+        book.compute("new_customers", v -> customers.newCustomers());
+        book.compute("reactivated_customers", v -> customers.reactivated());
+        book.compute("churned_customers", v -> customers.churned());
+        book.compute("customers", v -> customers.ending());
+        book.compute("users", v -> users);
+        book.compute("gross_revenue", v -> revenue.gross());
+        book.compute("discounts", v -> revenue.discounts());
+        book.compute("refunds", v -> revenue.refunds());
+        book.compute("credits", v -> revenue.credits());
+    }
+
+    private static void mrrBridge(Book book, int ppy) {
+        book.compute("arr", v -> mul(v.apply("mrr"), 12));
+        // A bridge without reactivation is common: absent reactivation counts as none.
+        book.compute("net_new_mrr", v -> add(v.apply("new_mrr"), v.apply("expansion_mrr"),
+                orZero(v.apply("reactivation_mrr")), neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))));
+        book.compute("mrr_growth_rate", v -> div(sub(v.apply("mrr"), v.apply("starting_mrr")), v.apply("starting_mrr")));
+        book.compute("revenue_churn_rate", v -> div(v.apply("churned_mrr"), v.apply("starting_mrr")));
+        book.compute("gross_revenue_churn_rate",
+                v -> div(add(v.apply("churned_mrr"), v.apply("contraction_mrr")), v.apply("starting_mrr")));
+        book.compute("net_revenue_churn_rate", v -> div(add(v.apply("churned_mrr"), v.apply("contraction_mrr"),
+                neg(v.apply("expansion_mrr"))), v.apply("starting_mrr")));
+        book.compute("nrr_period", v -> div(add(v.apply("starting_mrr"), v.apply("expansion_mrr"),
+                neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))), v.apply("starting_mrr")));
+        book.compute("nrr", v -> pow(v.apply("nrr_period"), ppy));
+        book.compute("grr", v -> pow(sub(1.0, v.apply("gross_revenue_churn_rate")), ppy));
+        book.compute("expansion_rate", v -> div(v.apply("expansion_mrr"), v.apply("starting_mrr")));
+        book.compute("expansion_rate_annual", v -> mul(v.apply("expansion_rate"), ppy));
+        book.compute("expansion_share_of_new_mrr",
+                v -> div(v.apply("expansion_mrr"), add(v.apply("new_mrr"), v.apply("expansion_mrr"))));
+        book.compute("quick_ratio", v -> div(add(v.apply("new_mrr"), v.apply("expansion_mrr")),
+                add(v.apply("churned_mrr"), v.apply("contraction_mrr"))));
+        book.compute("mrr_bridge_gap_rate", v -> div(abs(sub(v.apply("net_new_mrr"),
+                sub(v.apply("mrr"), v.apply("starting_mrr")))), v.apply("starting_mrr")));
+    }
+
+    private static void customerBridge(Book book, int ppy) {
+        book.compute("logo_churn_rate", v -> div(v.apply("churned_customers"), v.apply("starting_customers")));
+        book.compute("logo_churn_rate_annual", v -> sub(1.0, pow(sub(1.0, v.apply("logo_churn_rate")), ppy)));
+        book.compute("customer_growth_rate",
+                v -> div(sub(v.apply("customers"), v.apply("starting_customers")), v.apply("starting_customers")));
+        book.compute("arpa", v -> div(v.apply("mrr"), v.apply("customers")));
+        book.compute("arpu", v -> div(v.apply("mrr"), v.apply("users")));
+        book.compute("seats_per_account", v -> div(v.apply("users"), v.apply("customers")));
+        book.compute("revenue_logo_churn_gap", v -> sub(v.apply("revenue_churn_rate"), v.apply("logo_churn_rate")));
+        book.compute("customer_bridge_gap", v -> abs(sub(add(v.apply("starting_customers"),
+                v.apply("new_customers"), orZero(v.apply("reactivated_customers")),
+                neg(v.apply("churned_customers"))), v.apply("customers"))));
+    }
+
+    private static void revenue(Book book) {
+        book.compute("net_revenue", v -> add(v.apply("gross_revenue"), neg(orZero(v.apply("discounts"))),
+                neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
+        book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
+        book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    private static Double abs(Double value) {
+        return value == null ? null : Math.abs(value);
+    }
+}

@@ -1,0 +1,28 @@
+package com.healthadvisor.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The result as snake_case JSON; absent values (an unknown impact, no band) are left out. */
+public final class ResultJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ResultJson() {
+    }
+
+    public static String write(DiagnosisResult result) {
+        return MAPPER.writeValueAsString(result);
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,43 @@
+package com.healthadvisor.ruleset;
+
+import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.metrics.ValueFormat;
+
+import java.util.Set;
+
+/**
+ * One benchmark band of one metric: a named range, optionally only for some stages, markets or
+ * periodicities (an empty set applies to all).
+ */
+public record Band(String metric, String name, BandRange range, Set<String> stages, Set<String> markets,
+                   Set<String> periodicities, int line) {
+
+    public boolean appliesTo(String stage, String market, String periodicity) {
+        return matches(stages, stage) && matches(markets, market) && matches(periodicities, periodicity);
+    }
+
+    public boolean contains(double value) {
+        return range.contains(value);
+    }
+
+    /** E.g. "logo churn above 5.0% counts as crisis". */
+    public String describe(ValueFormat format) {
+        String unit = MetricCatalog.get(metric).unit();
+        return MetricCatalog.get(metric).label() + " " + range.describe(value -> format.format(value, unit))
+                + " counts as " + name.replace('_', ' ');
+    }
+
+    /** True when some snapshot could fall under both bands' qualifiers. */
+    boolean sharesContextWith(Band other) {
+        return intersect(stages, other.stages) && intersect(markets, other.markets)
+                && intersect(periodicities, other.periodicities);
+    }
+
+    private static boolean matches(Set<String> allowed, String actual) {
+        return allowed.isEmpty() || allowed.contains(actual);
+    }
+
+    private static boolean intersect(Set<String> a, Set<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
+    }
+}

@@ -1,0 +1,117 @@
+package com.healthadvisor.ruleset;
+
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.metrics.MetricCatalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark bands of {@code rules/benchmarks.csv}. A value takes the first band of its metric,
+ * in file order, whose range contains it and whose stage, market and periodicity apply; so where two
+ * ranges share a boundary value, the band listed first (the milder one) takes it.
+ */
+public final class Benchmarks {
+
+    public static final String FILE = "benchmarks.csv";
+    static final List<String> HEADER = List.of("metric", "band", "range", "stage", "market", "periodicity");
+    private static final Map<String, Set<String>> QUALIFIER_WORDS = Map.of(
+            "stage", Set.of("early", "growth", "scale"),
+            "market", Set.of("smb", "mid_market", "enterprise", "mixed"),
+            "periodicity", Set.of("monthly", "quarterly", "annual"));
+
+    private final Map<String, List<Band>> byMetric;
+
+    private Benchmarks(List<Band> bands) {
+        this.byMetric = bands.stream().collect(Collectors.groupingBy(Band::metric,
+                java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    public Optional<Band> bandFor(Metric metric, String stage, String market, String periodicity) {
+        return byMetric.getOrDefault(metric.code(), List.of()).stream()
+                .filter(band -> band.appliesTo(stage, market, periodicity) && band.contains(metric.value()))
+                .findFirst();
+    }
+
+    public boolean hasBand(String metric, String band) {
+        return byMetric.getOrDefault(metric, List.of()).stream().anyMatch(b -> b.name().equals(band));
+    }
+
+    public boolean hasBandAnywhere(String band) {
+        return byMetric.values().stream().flatMap(List::stream).anyMatch(b -> b.name().equals(band));
+    }
+
+    /** Reads the file, adding a problem for every bad line; the bands that did parse are kept. */
+    static Benchmarks parse(RuleFile file, List<RuleProblem> problems) {
+        List<CsvLines.Row> rows = CsvLines.read(file.content());
+        if (rows.isEmpty() || !rows.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
+            problems.add(new RuleProblem(file.name(), rows.isEmpty() ? 1 : rows.get(0).line(),
+                    "the first line must be the header " + String.join(",", HEADER)));
+            return new Benchmarks(List.of());
+        }
+        List<Band> bands = new ArrayList<>();
+        for (CsvLines.Row row : rows.subList(1, rows.size())) {
+            try {
+                Band band = band(row);
+                checkOverlap(band, bands);
+                bands.add(band);
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file.name(), row.line(), e.getMessage()));
+            }
+        }
+        return new Benchmarks(bands);
+    }
+
+    private static Band band(CsvLines.Row row) {
+        if (row.cells().size() > HEADER.size()) {
+            throw new IllegalArgumentException("expected " + HEADER.size() + " columns (" + String.join(",", HEADER)
+                    + ") but found " + row.cells().size() + "; quote a value that holds a comma");
+        }
+        String metric = row.cell(0);
+        if (!MetricCatalog.isKnown(metric)) {
+            throw new IllegalArgumentException("unknown metric \"" + metric + "\"; did you mean \""
+                    + MetricCatalog.nearest(metric) + "\"?");
+        }
+        String name = row.cell(1);
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("band name must be a lower-case word such as great or leaky_bucket (was \""
+                    + name + "\")");
+        }
+        BandRange range = BandRange.parse(row.cell(2), MetricCatalog.get(metric).unit());
+        return new Band(metric, name, range, words(row, 3), words(row, 4), words(row, 5), row.line());
+    }
+
+    private static Set<String> words(CsvLines.Row row, int column) {
+        String cell = row.cell(column);
+        if (cell.isEmpty()) {
+            return Set.of();
+        }
+        String qualifier = HEADER.get(column);
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : Arrays.stream(cell.split("\\|")).map(String::trim).toList()) {
+            if (!QUALIFIER_WORDS.get(qualifier).contains(word)) {
+                throw new IllegalArgumentException("unknown " + qualifier + " \"" + word + "\"; use "
+                        + String.join(", ", QUALIFIER_WORDS.get(qualifier).stream().sorted().toList())
+                        + " (several with |)");
+            }
+            words.add(word);
+        }
+        return words;
+    }
+
+    private static void checkOverlap(Band band, List<Band> earlier) {
+        for (Band other : earlier) {
+            if (other.metric().equals(band.metric()) && other.sharesContextWith(band)
+                    && other.range().overlaps(band.range())) {
+                throw new IllegalArgumentException("band " + band.name() + " (" + band.range() + ") overlaps band "
+                        + other.name() + " (" + other.range() + ") of " + band.metric() + " on line " + other.line());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.healthadvisor.ruleset;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles DRL text into a KieBase through the classic DRL path (drools-mvel on the classpath), whose
+ * errors carry the DRL file and line.
+ */
+final class DrlCompiler {
+
+    private static final String ROOT = "src/main/resources/rules/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private DrlCompiler() {
+    }
+
+    static KieBase compile(List<RuleFile> drls, List<RuleProblem> problems) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        // Each build gets its own release id, removed from the repository once the KieBase exists,
+        // so that reloading rules many times does not keep old modules alive.
+        ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1." + BUILDS.incrementAndGet());
+        files.generateAndWritePomXML(release);
+        drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content()));
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            errors.forEach(error -> problems.add(problem(error)));
+            return null;
+        }
+        try {
+            return services.newKieContainer(release).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(release);
+        }
+    }
+
+    private static RuleProblem problem(Message error) {
+        String path = error.getPath() == null ? "rules" : error.getPath();
+        String file = path.startsWith(ROOT) ? path.substring(ROOT.length()) : path;
+        String text = error.getText().replaceAll("\\s+", " ").trim();
+        return new RuleProblem(file, Math.max(error.getLine(), 0), text);
+    }
+}

@@ -1,0 +1,154 @@
+package com.healthadvisor.ruleset;
+
+import com.healthadvisor.facts.Finding;
+import com.healthadvisor.metrics.MetricCatalog;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a DRL file before it is compiled: its rules in order, the diagnosis codes and severities they
+ * emit, the notes they attach, and the limits, metrics and bands their conditions name, so that a
+ * typo is reported as {@code file:line} instead of a rule that silently never fires.
+ */
+final class DrlInspector {
+
+    /** What one DRL file declares. */
+    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes) {
+    }
+
+    /** A diagnosis code a rule inserts, at the line of its consequence. */
+    record Emission(String code, String severity, String rule, int line) {
+    }
+
+    private static final Pattern EMITS = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern NOTE = Pattern.compile("\\.note\\(\\s*\"([a-z0-9_]+)\"");
+    private static final Pattern LIMIT = Pattern.compile("Limit\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern METRIC = Pattern.compile("\\bMetric\\(");
+    private static final Pattern CODE = Pattern.compile("\\bcode\\s*(?:==\\s*\"([^\"]*)\"|in\\s*\\(([^)]*)\\))");
+    private static final Pattern BAND = Pattern.compile("\\bband\\s*(?:==|!=)\\s*\"([^\"]*)\"|\\bband\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+    /** The notes {@code Finding.basedOn} attaches. */
+    private static final Set<String> BASED_ON_NOTES = Set.of("flags", "count");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    private DrlInspector() {
+    }
+
+    static Inspection inspect(RuleFile file, Benchmarks benchmarks, Limits limits, List<RuleProblem> problems) {
+        DrlParser parser = new DrlParser();
+        PackageDescr descr;
+        try {
+            descr = parser.parse(false, file.content());
+        } catch (DroolsParserException e) {
+            problems.add(new RuleProblem(file.name(), 0, e.getMessage()));
+            return new Inspection(List.of(), List.of(), Set.of());
+        }
+        if (parser.hasErrors() || descr == null) {
+            for (DroolsError error : parser.getErrors()) {
+                int[] lines = error.getLines();
+                problems.add(new RuleProblem(file.name(), lines.length > 0 ? lines[0] : 0, error.getMessage()));
+            }
+            return new Inspection(List.of(), List.of(), Set.of());
+        }
+        List<Emission> emissions = new ArrayList<>();
+        Set<String> notes = new TreeSet<>();
+        for (RuleDescr rule : descr.getRules()) {
+            String consequence = String.valueOf(rule.getConsequence());
+            Matcher emits = EMITS.matcher(consequence);
+            while (emits.find()) {
+                emissions.add(new Emission(emits.group(1), emits.group(2), rule.getName(), rule.getConsequenceLine()));
+            }
+            NOTE.matcher(consequence).results().forEach(note -> notes.add(note.group(1)));
+            if (consequence.contains(".basedOn(")) {
+                notes.addAll(BASED_ON_NOTES);
+            }
+        }
+        checkEmissions(file, emissions, problems);
+        checkConditions(file, benchmarks, limits, problems);
+        return new Inspection(descr.getRules(), emissions, notes);
+    }
+
+    private static void checkEmissions(RuleFile file, List<Emission> emissions, List<RuleProblem> problems) {
+        for (Emission emission : emissions) {
+            if (!emission.code().matches("[A-Z][A-Z0-9_]*")) {
+                problems.add(new RuleProblem(file.name(), emission.line(), "rule \"" + emission.rule()
+                        + "\": diagnosis code must be UPPER_SNAKE_CASE (was \"" + emission.code() + "\")"));
+            }
+            if (!Finding.SEVERITIES.contains(emission.severity())) {
+                problems.add(new RuleProblem(file.name(), emission.line(), "rule \"" + emission.rule()
+                        + "\": unknown severity \"" + emission.severity() + "\"; use one of "
+                        + String.join(", ", Finding.SEVERITIES)));
+            }
+        }
+    }
+
+    /** Checks the text line by line: limits named, metric codes and bands in Metric(...) patterns. */
+    private static void checkConditions(RuleFile file, Benchmarks benchmarks, Limits limits,
+                                        List<RuleProblem> problems) {
+        String[] lines = file.content().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].replaceAll("//.*$", "");
+            int number = i + 1;
+            LIMIT.matcher(line).results().map(m -> m.group(1)).filter(name -> !limits.has(name))
+                    .forEach(name -> problems.add(new RuleProblem(file.name(), number,
+                            "unknown limit \"" + name + "\"; add it to " + Limits.FILE)));
+            Matcher metric = METRIC.matcher(line);
+            while (metric.find()) {
+                checkMetricPattern(file.name(), number, balanced(line, metric.end()), benchmarks, problems);
+            }
+        }
+    }
+
+    private static void checkMetricPattern(String file, int line, String pattern, Benchmarks benchmarks,
+                                           List<RuleProblem> problems) {
+        List<String> codes = new ArrayList<>();
+        Matcher code = CODE.matcher(pattern);
+        if (code.find()) {
+            codes.addAll(code.group(1) != null ? List.of(code.group(1)) : quoted(code.group(2)));
+        }
+        for (String name : codes) {
+            if (!MetricCatalog.isKnown(name)) {
+                problems.add(new RuleProblem(file, line, "unknown metric \"" + name + "\"; did you mean \""
+                        + MetricCatalog.nearest(name) + "\"?"));
+            }
+        }
+        Matcher band = BAND.matcher(pattern);
+        while (band.find()) {
+            List<String> bands = band.group(1) != null ? List.of(band.group(1)) : quoted(band.group(2));
+            for (String name : bands) {
+                boolean known = codes.isEmpty() ? benchmarks.hasBandAnywhere(name)
+                        : codes.stream().anyMatch(c -> benchmarks.hasBand(c, name));
+                if (!known) {
+                    problems.add(new RuleProblem(file, line, "no band \"" + name + "\" for "
+                            + (codes.isEmpty() ? "any metric" : String.join(" or ", codes)) + " in " + Benchmarks.FILE));
+                }
+            }
+        }
+    }
+
+    private static List<String> quoted(String list) {
+        return QUOTED.matcher(list).results().map(m -> m.group(1)).toList();
+    }
+
+    private static String balanced(String line, int from) {
+        int depth = 1;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return line.substring(from, i);
+            }
+        }
+        return line.substring(from);
+    }
+}

@@ -1,0 +1,113 @@
+package com.healthadvisor.ruleset;
+
+import org.kie.api.KieBase;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks and compiles a rule set as a whole: benchmarks, limits, wording and DRL. Either every file
+ * compiles and validates and a {@link RuleSet} comes out, or a {@link RuleSetException} lists every
+ * problem as {@code file:line: message}.
+ */
+public final class RuleSetCompiler {
+
+    private final Clock clock;
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSet compile(List<RuleFile> all) {
+        List<RuleFile> files = all.stream().filter(RuleFile::belongsToRuleSet)
+                .sorted(Comparator.comparing(RuleFile::name)).toList();
+        List<RuleProblem> problems = new ArrayList<>();
+        Benchmarks benchmarks = Benchmarks.parse(required(files, Benchmarks.FILE, problems), problems);
+        Limits limits = Limits.parse(required(files, Limits.FILE, problems), problems);
+        Map<String, CodeWording> wording = wording(files, problems);
+        List<RuleFile> drls = files.stream().filter(RuleFile::isDrl).toList();
+        if (drls.isEmpty()) {
+            problems.add(new RuleProblem("rules", 0, "no .drl file in the rule set"));
+        }
+        Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
+        Set<String> notes = new TreeSet<>();
+        for (RuleFile drl : drls) {
+            DrlInspector.Inspection inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
+            register(drl, inspection, rules, problems);
+            notes.addAll(inspection.notes());
+            inspection.emissions().stream().filter(e -> !wording.containsKey(e.code()))
+                    .forEach(e -> problems.add(new RuleProblem(drl.name(), e.line(), "rule \"" + e.rule()
+                            + "\" emits " + e.code() + ", which no wording file describes")));
+        }
+        wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
+                .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
+        KieBase kieBase = drls.isEmpty() ? null : DrlCompiler.compile(drls, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(), kieBase,
+                benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules));
+    }
+
+    private static RuleFile required(List<RuleFile> files, String name, List<RuleProblem> problems) {
+        Optional<RuleFile> file = files.stream().filter(f -> f.name().equals(name)).findFirst();
+        if (file.isEmpty()) {
+            problems.add(new RuleProblem(name, 0, "missing: the rule set needs " + name));
+        }
+        return file.orElse(new RuleFile(name, ""));
+    }
+
+    private static Map<String, CodeWording> wording(List<RuleFile> files, List<RuleProblem> problems) {
+        Map<String, CodeWording> wording = new HashMap<>();
+        for (RuleFile file : files.stream().filter(RuleFile::isWording).toList()) {
+            WordingReader.read(file, problems).forEach((code, words) -> {
+                CodeWording earlier = wording.putIfAbsent(code, words);
+                if (earlier != null) {
+                    problems.add(new RuleProblem(file.name(), words.line(), code + " is already worded in "
+                            + earlier.file() + ":" + earlier.line()));
+                }
+            });
+        }
+        return wording;
+    }
+
+    private static void register(RuleFile drl, DrlInspector.Inspection inspection,
+                                 Map<String, RuleSet.RuleInfo> rules, List<RuleProblem> problems) {
+        for (var rule : inspection.rules()) {
+            RuleSet.RuleInfo earlier = rules.get(rule.getName());
+            if (earlier != null) {
+                problems.add(new RuleProblem(drl.name(), rule.getLine(), "rule \"" + rule.getName()
+                        + "\" is already defined in " + earlier.file()));
+            } else {
+                rules.put(rule.getName(), new RuleSet.RuleInfo(drl.name(), rule.getName(), rules.size()));
+            }
+        }
+    }
+
+    private static String version(List<RuleFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : files) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.healthadvisor.ruleset;
+
+import com.healthadvisor.metrics.EditDistance;
+import com.healthadvisor.metrics.MetricCatalog;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a wording file: for each diagnosis code its dimension, title, explanation, impact, what it
+ * requires and its actions. Reads YAML nodes rather than objects so that every bad word is reported
+ * with its line.
+ */
+final class WordingReader {
+
+    static final Set<String> SPECIAL_REQUIREMENTS = Set.of("targets", "reported_metrics", "stage", "market");
+    private static final List<String> KEYS =
+            List.of("dimension", "title", "explanation", "impact", "requires", "rank", "actions");
+
+    private final RuleFile file;
+    private final List<RuleProblem> problems;
+
+    private WordingReader(RuleFile file, List<RuleProblem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    static Map<String, CodeWording> read(RuleFile file, List<RuleProblem> problems) {
+        return new WordingReader(file, problems).read();
+    }
+
+    private Map<String, CodeWording> read() {
+        Map<String, CodeWording> wording = new HashMap<>();
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(file.content()));
+        } catch (MarkedYAMLException e) {
+            problem(e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
+            return wording;
+        }
+        if (root == null) {
+            return wording;
+        }
+        if (!(root instanceof MappingNode codes)) {
+            problem(line(root), "must map diagnosis codes to their wording");
+            return wording;
+        }
+        for (NodeTuple entry : codes.getValue()) {
+            String code = scalar(entry.getKeyNode());
+            if (code == null || !code.matches("[A-Z][A-Z0-9_]*")) {
+                problem(line(entry.getKeyNode()), "a diagnosis code must be UPPER_SNAKE_CASE (was " + code + ")");
+            } else if (entry.getValueNode() instanceof MappingNode fields) {
+                codeWording(code, fields, line(entry.getKeyNode())).ifPresent(w -> wording.put(code, w));
+            } else {
+                problem(line(entry.getValueNode()), code + " must have dimension, title, explanation and actions");
+            }
+        }
+        return wording;
+    }
+
+    private java.util.Optional<CodeWording> codeWording(String code, MappingNode fields, int line) {
+        Map<String, Node> byKey = new HashMap<>();
+        for (NodeTuple field : fields.getValue()) {
+            String key = scalar(field.getKeyNode());
+            if (!KEYS.contains(key)) {
+                problem(line(field.getKeyNode()), "unknown key \"" + key + "\" in " + code + "; did you mean \""
+                        + nearest(key, KEYS) + "\"?");
+            } else {
+                byKey.put(key, field.getValueNode());
+            }
+        }
+        int before = problems.size();
+        String dimension = word(byKey, "dimension", code, line, CodeWording.DIMENSIONS);
+        String title = text(byKey, "title", code, line, true);
+        String explanation = text(byKey, "explanation", code, line, true);
+        ImpactFormula impact = impact(byKey.get("impact"));
+        List<List<String>> requires = requires(byKey.get("requires"));
+        boolean rankFirst = "first".equals(word(byKey, "rank", code, 0, List.of("first")));
+        List<Action> actions = actions(byKey.get("actions"), code, line);
+        if (problems.size() > before) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CodeWording(code, dimension, title, explanation, impact, requires, actions,
+                rankFirst, file.name(), line));
+    }
+
+    private String text(Map<String, Node> byKey, String key, String code, int line, boolean required) {
+        Node node = byKey.get(key);
+        String value = node == null ? null : scalar(node);
+        if (node != null && (value == null || value.isBlank())) {
+            problem(line(node), key + " of " + code + " must be text");
+        } else if (node == null && required) {
+            problem(line, code + " has no " + key);
+        }
+        return value == null ? null : value.trim();
+    }
+
+    private String word(Map<String, Node> byKey, String key, String code, int line, List<String> words) {
+        String value = text(byKey, key, code, line, line > 0);
+        if (value != null && !words.contains(value)) {
+            problem(line(byKey.get(key)), "unknown " + key + " \"" + value + "\" in " + code + "; use one of "
+                    + String.join(", ", words));
+            return null;
+        }
+        return value;
+    }
+
+    private ImpactFormula impact(Node node) {
+        if (node == null) {
+            return null;
+        }
+        try {
+            return ImpactFormula.parse(scalar(node) == null ? "" : scalar(node));
+        } catch (IllegalArgumentException e) {
+            problem(line(node), e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code a | b, c}: (a or b) and c. */
+    private List<List<String>> requires(Node node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (String group : String.valueOf(scalar(node)).split(",")) {
+            List<String> alternatives = Arrays.stream(group.split("\\|")).map(String::trim).toList();
+            for (String token : alternatives) {
+                if (!MetricCatalog.isKnown(token) && !SPECIAL_REQUIREMENTS.contains(token)) {
+                    problem(line(node), "requires names unknown metric \"" + token + "\"; did you mean \""
+                            + MetricCatalog.nearest(token) + "\"?");
+                }
+            }
+            groups.add(alternatives);
+        }
+        return groups;
+    }
+
+    private List<Action> actions(Node node, String code, int line) {
+        List<Action> actions = new ArrayList<>();
+        if (!(node instanceof SequenceNode list) || list.getValue().isEmpty() || list.getValue().size() > 3) {
+            problem(node == null ? line : line(node), code + " needs one to three actions, each \"- Owner: what to do\"");
+            return actions;
+        }
+        for (Node item : list.getValue()) {
+            if (!(item instanceof MappingNode pair) || pair.getValue().size() != 1) {
+                problem(line(item), "an action is \"- Owner: what to do\" (quote the text if it holds \": \")");
+                continue;
+            }
+            String owner = scalar(pair.getValue().get(0).getKeyNode());
+            String action = scalar(pair.getValue().get(0).getValueNode());
+            if (!Action.OWNERS.contains(owner)) {
+                problem(line(item), "unknown owner \"" + owner + "\"; use one of " + String.join(", ", Action.OWNERS));
+            } else if (action == null || action.isBlank()) {
+                problem(line(item), "the action of " + owner + " in " + code + " is empty");
+            } else {
+                actions.add(new Action(action.trim(), owner));
+            }
+        }
+        return actions;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : null;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new RuleProblem(file.name(), line, message));
+    }
+
+    private static String nearest(String key, List<String> words) {
+        return words.stream().min(Comparator.comparingInt(word -> EditDistance.between(String.valueOf(key), word)))
+                .orElse("");
+    }
+}

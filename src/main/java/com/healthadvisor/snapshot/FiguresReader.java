@@ -1,0 +1,121 @@
+package com.healthadvisor.snapshot;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the sections shared by the top level, history entries and breakdowns. */
+final class FiguresReader {
+
+    static final Set<String> HISTORY_KEYS = Set.of("period", "mrr", "customers", "users", "revenue", "metrics");
+    private static final Set<String> BREAKDOWN_KEYS =
+            Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics");
+    private static final Set<String> MRR_KEYS =
+            Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending");
+    private static final Set<String> CUSTOMER_KEYS = Set.of("starting", "new", "reactivated", "churned", "ending");
+    private static final Set<String> REVENUE_KEYS = Set.of("gross", "discounts", "refunds", "credits");
+    private static final Set<String> RESERVED_DIMENSIONS = Set.of("company", "cohort");
+
+    private FiguresReader() {
+    }
+
+    static Figures figures(JsonNode node, String pointer, String period, Fields fields) {
+        return new Figures(period,
+                mrr(node.get("mrr"), Fields.child(pointer, "mrr"), fields),
+                customers(node.get("customers"), Fields.child(pointer, "customers"), fields),
+                fields.count(node, "users", pointer),
+                revenue(node.get("revenue"), Fields.child(pointer, "revenue"), fields),
+                MetricsReader.metrics(node.get("metrics"), Fields.child(pointer, "metrics"), fields));
+    }
+
+    static List<Breakdown> breakdowns(JsonNode node, Fields fields) {
+        List<Breakdown> breakdowns = new ArrayList<>();
+        if (Fields.absent(node) || !fields.array(node, "/breakdowns", CohortReader.MAX_ENTRIES)) {
+            return breakdowns;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            String pointer = Fields.child("/breakdowns", i);
+            JsonNode entry = node.get(i);
+            if (!fields.object(entry, pointer, BREAKDOWN_KEYS)) {
+                continue;
+            }
+            String dimension = dimension(entry, pointer, fields);
+            String name = fields.text(entry, "name", pointer);
+            if (name == null || name.isBlank()) {
+                fields.fail(pointer + "/name", "is required: the name of the slice, e.g. \"Legacy\"");
+            }
+            Figures figures = figures(entry, pointer, null, fields);
+            if (dimension == null || name == null || name.isBlank()) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(dimension + ":" + name, i);
+            if (earlier != null) {
+                fields.fail(pointer + "/name", "duplicate breakdown " + dimension + ":" + name
+                        + " (also at /breakdowns/" + earlier + ")");
+            }
+            breakdowns.add(new Breakdown(dimension, name, figures));
+        }
+        return breakdowns;
+    }
+
+    private static String dimension(JsonNode entry, String pointer, Fields fields) {
+        String dimension = fields.text(entry, "dimension", pointer);
+        if (dimension == null) {
+            if (Fields.absent(entry.get("dimension"))) {
+                fields.fail(pointer + "/dimension", "is required: product, market, plan, region, channel or any word");
+            }
+            return null;
+        }
+        if (!dimension.matches("[a-z][a-z0-9_]*") || RESERVED_DIMENSIONS.contains(dimension)) {
+            fields.fail(pointer + "/dimension", "must be a lower-case word other than company or cohort (was \""
+                    + dimension + "\")");
+            return null;
+        }
+        return dimension;
+    }
+
+    private static MrrBridge mrr(JsonNode node, String pointer, Fields fields) {
+        if (Fields.absent(node) || !fields.object(node, pointer, MRR_KEYS)) {
+            return null;
+        }
+        MrrBridge bridge = new MrrBridge(fields.amount(node, "starting", pointer), fields.amount(node, "new", pointer),
+                fields.amount(node, "expansion", pointer), fields.amount(node, "reactivation", pointer),
+                fields.amount(node, "contraction", pointer), fields.amount(node, "churned", pointer),
+                fields.amount(node, "ending", pointer));
+        if (bridge.starting() != null && bridge.churned() != null) {
+            double lost = bridge.churned() + (bridge.contraction() == null ? 0 : bridge.contraction());
+            if (lost > bridge.starting()) {
+                fields.fail(pointer + "/churned", "churned + contraction (" + Fields.plain(lost)
+                        + ") must not exceed starting MRR (" + Fields.plain(bridge.starting()) + ")");
+            }
+        }
+        return bridge;
+    }
+
+    private static CustomerBridge customers(JsonNode node, String pointer, Fields fields) {
+        if (Fields.absent(node) || !fields.object(node, pointer, CUSTOMER_KEYS)) {
+            return null;
+        }
+        CustomerBridge bridge = new CustomerBridge(fields.count(node, "starting", pointer),
+                fields.count(node, "new", pointer), fields.count(node, "reactivated", pointer),
+                fields.count(node, "churned", pointer), fields.count(node, "ending", pointer));
+        if (bridge.starting() != null && bridge.churned() != null && bridge.churned() > bridge.starting()) {
+            fields.fail(pointer + "/churned", "must not exceed customers.starting (was "
+                    + Fields.plain(bridge.churned()) + " > " + Fields.plain(bridge.starting()) + ")");
+        }
+        return bridge;
+    }
+
+    private static Revenue revenue(JsonNode node, String pointer, Fields fields) {
+        if (Fields.absent(node) || !fields.object(node, pointer, REVENUE_KEYS)) {
+            return null;
+        }
+        return new Revenue(fields.amount(node, "gross", pointer), fields.amount(node, "discounts", pointer),
+                fields.amount(node, "refunds", pointer), fields.amount(node, "credits", pointer));
+    }
+}
