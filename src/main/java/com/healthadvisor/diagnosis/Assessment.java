@@ -42,7 +42,8 @@ final class Assessment {
     private static boolean present(String token, MetricSheet sheet, Snapshot snapshot, String stage) {
         return switch (token) {
             case "stage" -> stage != null;
-            case "market" -> MARKETS_WITH_BANDS.contains(snapshot.profile().market());
+            case "market" -> snapshot.profile().market() != null
+                    && MARKETS_WITH_BANDS.contains(snapshot.profile().market());
             case "targets" -> !sheet.targets().isEmpty();
             case "reported_metrics" -> !sheet.discrepancies().isEmpty();
             default -> sheet.has(token);

@@ -57,6 +57,7 @@ public final class Explanation {
             placeholder.appendReplacement(out, Matcher.quoteReplacement(value == null ? "n/a" : value));
         }
         placeholder.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").trim();
+        String text = out.toString().replaceAll("\\s+", " ").trim();
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
