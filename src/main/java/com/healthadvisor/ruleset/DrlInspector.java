@@ -61,11 +61,15 @@ final class DrlInspector {
         }
         List<Emission> emissions = new ArrayList<>();
         Set<String> notes = new TreeSet<>();
+        // Consequences come in file order, so the n-th Finding.of of the parsed rules is the n-th in the text.
+        List<Integer> emissionLines = emissionLines(file.content());
         for (RuleDescr rule : descr.getRules()) {
             String consequence = String.valueOf(rule.getConsequence());
             Matcher emits = EMITS.matcher(consequence);
             while (emits.find()) {
-                emissions.add(new Emission(emits.group(1), emits.group(2), rule.getName(), rule.getConsequenceLine()));
+                int line = emissions.size() < emissionLines.size()
+                        ? emissionLines.get(emissions.size()) : rule.getConsequenceLine();
+                emissions.add(new Emission(emits.group(1), emits.group(2), rule.getName(), line));
             }
             NOTE.matcher(consequence).results().forEach(note -> notes.add(note.group(1)));
             if (consequence.contains(".basedOn(")) {
@@ -133,6 +137,18 @@ final class DrlInspector {
                 }
             }
         }
+    }
+
+    private static List<Integer> emissionLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        String[] all = text.split("\r?\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            Matcher emits = EMITS.matcher(all[i].replaceAll("//.*$", ""));
+            while (emits.find()) {
+                lines.add(i + 1);
+            }
+        }
+        return lines;
     }
 
     private static List<String> quoted(String list) {

@@ -83,7 +83,6 @@ final class WordingReader {
                 byKey.put(key, field.getValueNode());
             }
         }
-        int before = problems.size();
         String dimension = word(byKey, "dimension", code, line, CodeWording.DIMENSIONS);
         String title = text(byKey, "title", code, line, true);
         String explanation = text(byKey, "explanation", code, line, true);
@@ -91,9 +90,7 @@ final class WordingReader {
         List<List<String>> requires = requires(byKey.get("requires"));
         boolean rankFirst = "first".equals(word(byKey, "rank", code, 0, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
-        if (problems.size() > before) {
-            return java.util.Optional.empty();
-        }
+        // Kept even when a field is wrong, so that the code does not also show up as "not worded".
         return java.util.Optional.of(new CodeWording(code, dimension, title, explanation, impact, requires, actions,
                 rankFirst, file.name(), line));
     }

@@ -100,7 +100,7 @@ final class Fields {
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            fail(pointer, "must be a finite number (was " + node + ")");
+            fail(pointer, "must be a finite number (was " + value + ")");
             return null;
         }
         return value;

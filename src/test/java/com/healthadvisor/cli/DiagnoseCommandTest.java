@@ -1,0 +1,181 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.report.ResultJson;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnoseCommandTest {
+
+    @Test
+    void warningSignsRankRetentionFirstAboveTheSixRedFlags() {
+        Cli.Run run = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode result = json(run.out());
+        assertThat(result.get("health").asString()).isEqualTo("concerning");
+        assertThat(codes(result).get(0)).isEqualTo("RETENTION_FIRST");
+        assertThat(codes(result).subList(1, 7)).containsExactlyInAnyOrder("LOGO_CHURN_CRISIS",
+                "COHORT_DEGRADATION", "NRR_CRITICAL", "CHURN_ACCELERATING", "REVENUE_CHURN_EXCEEDS_LOGO_CHURN",
+                "LEAKY_BUCKET");
+        assertThat(codes(result)).doesNotContain("READY_TO_SCALE");
+    }
+
+    @Test
+    void healthySaasIsHealthyAndReadyToScale() {
+        Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json");
+
+        JsonNode result = json(run.out());
+        assertThat(result.get("health").asString()).isEqualTo("healthy");
+        assertThat(codes(result)).contains("READY_TO_SCALE", "REVENUE_CHURN_BELOW_LOGO_CHURN");
+        for (JsonNode diagnosis : result.get("diagnoses")) {
+            assertThat(diagnosis.get("severity").asString()).isNotIn("critical", "high");
+        }
+    }
+
+    @Test
+    void blendedMetricsHideTheLegacyProductDecline() {
+        JsonNode result = json(Cli.run("diagnose", "fixtures/seed-3-blended-metrics-hiding-problems.json").out());
+
+        JsonNode top = result.get("diagnoses").get(0);
+        assertThat(top.get("code").asString()).isEqualTo("SEGMENT_HIDDEN_DECLINE");
+        assertThat(top.get("scope").asString()).isEqualTo("product:Legacy");
+        assertThat(top.get("impact").asDouble()).isEqualTo(24_000_000.0);
+        assertThat(codes(result)).contains("PRODUCT_CONCENTRATION");
+    }
+
+    @Test
+    void resultCarriesEvidenceActionsRuleAndRuleSetVersion() {
+        JsonNode result = json(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json").out());
+
+        JsonNode crisis = find(result, "LOGO_CHURN_CRISIS");
+        assertThat(crisis.get("explanation").asString()).contains("6.0%").contains("above 5.0%");
+        assertThat(crisis.get("evidence").get(0).get("benchmark").asString()).isEqualTo("logo churn above 5.0% counts as crisis");
+        assertThat(crisis.get("actions").get(0).get("owner").asString()).isEqualTo("Customer Success");
+        assertThat(crisis.get("rule").asString()).isEqualTo("retention/Logo churn is in crisis");
+        assertThat(result.get("rule_set").get("version").asString()).matches("[0-9a-f]{8}");
+        assertThat(result.get("rule_set").get("rules").asInt()).isGreaterThan(40);
+    }
+
+    @Test
+    void readsTheSnapshotFromStandardInput() throws IOException {
+        String snapshot = Files.readString(Path.of("fixtures/seed-1-healthy-saas.json"));
+
+        Cli.Run run = Cli.runWithInput(snapshot, "diagnose", "-");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(json(run.out()).get("health").asString()).isEqualTo("healthy");
+    }
+
+    @Nested
+    class WhenARuleSetIsEdited {
+
+        @TempDir
+        Path rules;
+
+        @Test
+        void aChangedThresholdChangesTheNextDiagnosisWithoutRebuilding() throws IOException {
+            copyRules(rules);
+            assertThat(codes(json(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--rules",
+                    rules.toString()).out()))).contains("LOGO_CHURN_CRISIS");
+
+            Path benchmarks = rules.resolve("benchmarks.csv");
+            Files.writeString(benchmarks, Files.readString(benchmarks)
+                    .replace("logo_churn_rate,acceptable,2% to 5%,,,monthly", "logo_churn_rate,acceptable,2% to 7%,,,monthly")
+                    .replace("logo_churn_rate,crisis,> 5%,,,monthly", "logo_churn_rate,crisis,> 7%,,,monthly"));
+
+            JsonNode result = json(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--rules",
+                    rules.toString()).out());
+            assertThat(codes(result)).doesNotContain("LOGO_CHURN_CRISIS").contains("RETENTION_FIRST");
+        }
+
+        @Test
+        void aChangedActionWordingShowsInTheNextDiagnosis() throws IOException {
+            copyRules(rules);
+            Path wording = rules.resolve("retention.yaml");
+            Files.writeString(wording, Files.readString(wording).replace(
+                    "Segment churn by customer size, cohort and exit reason", "Call every churned customer this week"));
+
+            JsonNode crisis = find(json(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--rules",
+                    rules.toString()).out()), "LOGO_CHURN_CRISIS");
+            assertThat(crisis.get("actions").get(0).get("action").asString()).isEqualTo("Call every churned customer this week");
+        }
+
+        @Test
+        void aRuleSetThatDoesNotCompileExitsOneWithFileAndLine() throws IOException {
+            copyRules(rules);
+            Path drl = rules.resolve("growth.drl");
+            Files.writeString(drl, Files.readString(drl).replace("band == \"leaky_bucket\"", "band == \"leaky\""));
+
+            Cli.Run run = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--rules", rules.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("growth.drl:11: no band \"leaky\" for quick_ratio in benchmarks.csv");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenUsedWrongly {
+
+        @Test
+        void aMissingFileExitsTwo() {
+            Cli.Run run = Cli.run("diagnose", "fixtures/no-such-snapshot.json");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("no such file: fixtures/no-such-snapshot.json");
+        }
+
+        @Test
+        void anUnknownFormatExitsTwo() {
+            Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json", "--format", "pdf");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--format");
+        }
+
+        @Test
+        void aMissingRulesDirectoryExitsTwo() {
+            Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json", "--rules", "no-such-dir");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("rules directory not found: no-such-dir");
+        }
+    }
+
+    static void copyRules(Path target) throws IOException {
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    static JsonNode json(String text) {
+        return ResultJson.mapper().readTree(text);
+    }
+
+    static List<String> codes(JsonNode result) {
+        List<String> codes = new ArrayList<>();
+        result.get("diagnoses").forEach(d -> codes.add(d.get("code").asString()));
+        return codes;
+    }
+
+    static JsonNode find(JsonNode result, String code) {
+        for (JsonNode diagnosis : result.get("diagnoses")) {
+            if (diagnosis.get("code").asString().equals(code)) {
+                return diagnosis;
+            }
+        }
+        throw new AssertionError(code + " not in " + codes(result));
+    }
+}

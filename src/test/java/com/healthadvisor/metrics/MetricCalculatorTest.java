@@ -1,0 +1,147 @@
+package com.healthadvisor.metrics;
+
+import com.healthadvisor.facts.Discrepancy;
+import com.healthadvisor.facts.Metric;
+import com.healthadvisor.snapshot.SnapshotReader;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MetricCalculatorTest {
+
+    private final SnapshotReader reader = new SnapshotReader();
+    private final MetricCalculator calculator = new MetricCalculator();
+
+    private MetricSheet sheet(String json) {
+        return calculator.calculate(reader.read(json));
+    }
+
+    private double value(MetricSheet sheet, String code) {
+        return sheet.company(code).orElseThrow(() -> new AssertionError(code + " is absent")).value();
+    }
+
+    @Test
+    void annualChurnIsCompoundedNotMultiplied() {
+        MetricSheet sheet = sheet("{\"period\":\"2024-06\",\"customers\":{\"starting\":1000,\"churned\":30}}");
+
+        assertThat(value(sheet, "logo_churn_rate")).isEqualTo(0.03);
+        assertThat(value(sheet, "logo_churn_rate_annual")).isCloseTo(0.306, within(0.0005));
+    }
+
+    @Test
+    void quarterlyNrrIsCompoundedOverFourPeriods() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-Q2","periodicity":"quarterly",
+                 "mrr":{"starting":100000,"expansion":5000,"contraction":1000,"churned":2000}}""");
+
+        assertThat(value(sheet, "nrr_period")).isEqualTo(1.02);
+        assertThat(value(sheet, "nrr")).isCloseTo(Math.pow(1.02, 4), within(1e-9));
+        assertThat(value(sheet, "grr")).isCloseTo(Math.pow(0.97, 4), within(1e-9));
+    }
+
+    @Test
+    void theSeedBridgeGivesTheSeedFigures() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","mrr":{"starting":500000,"new":50000,"expansion":20000,"reactivation":0,
+                 "contraction":5000,"churned":15000,"ending":550000},
+                 "customers":{"starting":1000,"new":80,"churned":30,"ending":1050},"users":20000}""");
+
+        assertThat(value(sheet, "quick_ratio")).isEqualTo(3.5);
+        assertThat(value(sheet, "arr")).isEqualTo(6_600_000);
+        assertThat(value(sheet, "net_new_mrr")).isEqualTo(50000);
+        assertThat(value(sheet, "revenue_churn_rate")).isEqualTo(0.03);
+        assertThat(value(sheet, "net_revenue_churn_rate")).isEqualTo(0.0);
+        assertThat(value(sheet, "expansion_share_of_new_mrr")).isCloseTo(20000.0 / 70000, within(1e-9));
+        assertThat(value(sheet, "arpa")).isCloseTo(550000.0 / 1050, within(1e-6));
+        assertThat(value(sheet, "arpu")).isEqualTo(27.5);
+        assertThat(value(sheet, "mrr_bridge_gap_rate")).isEqualTo(0.0);
+        assertThat(value(sheet, "customer_bridge_gap")).isEqualTo(0.0);
+    }
+
+    @Test
+    void aMetricWithMissingInputsIsAbsentNeverZero() {
+        MetricSheet sheet = sheet("{\"period\":\"2024-06\",\"mrr\":{\"new\":100,\"expansion\":50}}");
+
+        assertThat(sheet.company("quick_ratio")).isEmpty();
+        assertThat(sheet.company("nrr")).isEmpty();
+        assertThat(sheet.company("arr")).isEmpty();
+        assertThat(sheet.metrics()).allMatch(m -> Double.isFinite(m.value()));
+    }
+
+    @Test
+    void quickRatioIsAbsentWhenNothingIsLost() {
+        MetricSheet sheet = sheet("{\"period\":\"2024-06\",\"mrr\":{\"new\":100,\"expansion\":50,\"churned\":0,\"contraction\":0}}");
+
+        assertThat(sheet.company("quick_ratio")).isEmpty();
+    }
+
+    @Test
+    void aReportedValueWinsAndFeedsTheMetricsDerivedFromIt() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","customers":{"starting":1000,"churned":30},"metrics":{"logo_churn_rate":0.05}}""");
+
+        Metric churn = sheet.company("logo_churn_rate").orElseThrow();
+        assertThat(churn.value()).isEqualTo(0.05);
+        assertThat(churn.source()).isEqualTo("reported");
+        assertThat(value(sheet, "logo_churn_rate_annual")).isCloseTo(1 - Math.pow(0.95, 12), within(1e-9));
+        Discrepancy discrepancy = sheet.discrepancies().get(0);
+        assertThat(discrepancy.code()).isEqualTo("logo_churn_rate");
+        assertThat(discrepancy.computed()).isEqualTo(0.03);
+        assertThat(discrepancy.gap()).isEqualTo(0.02);
+    }
+
+    @Test
+    void historyGivesGrowthAgainstTheLastEntryAndChurnChangeAgainstTheOldest() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","revenue":{"gross":120000,"discounts":20000},
+                 "customers":{"starting":1000,"churned":50},
+                 "history":[{"period":"2024-01","metrics":{"logo_churn_rate":0.02}},
+                            {"period":"2024-05","revenue":{"gross":100000,"discounts":10000},
+                             "metrics":{"logo_churn_rate":0.04}}]}""");
+
+        assertThat(value(sheet, "gross_revenue_growth_rate")).isEqualTo(0.2);
+        assertThat(value(sheet, "net_revenue_growth_rate")).isCloseTo(100000.0 / 90000 - 1, within(1e-9));
+        assertThat(value(sheet, "logo_churn_change")).isEqualTo(0.03);
+    }
+
+    @Test
+    void concentrationSharesAreOfCompanyMrrWhenKnown() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","mrr":{"ending":100000},
+                 "customer_revenue":[{"customer":"a","mrr":20000},{"customer":"b","mrr":10000}]}""");
+
+        assertThat(value(sheet, "top_customer_share")).isEqualTo(0.2);
+        assertThat(value(sheet, "top10_customer_share")).isEqualTo(0.3);
+        assertThat(value(sheet, "customer_hhi")).isCloseTo(0.05, within(1e-12));
+        assertThat(value(sheet, "top_customer_mrr")).isEqualTo(20000);
+    }
+
+    @Test
+    void breakdownsGetEveryFormulaTheirShareAndTheLargestShareOfTheirDimension() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","mrr":{"ending":3000000},
+                 "breakdowns":[{"dimension":"product","name":"Legacy","mrr":{"starting":2100000,"ending":2000000}},
+                               {"dimension":"product","name":"New","mrr":{"starting":600000,"ending":1000000}}]}""");
+
+        assertThat(sheet.find("product:Legacy", "mrr_growth_rate").orElseThrow().value()).isCloseTo(-0.047619, within(1e-6));
+        assertThat(sheet.find("product:Legacy", "mrr_share").orElseThrow().value()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(value(sheet, "largest_product_share")).isCloseTo(2.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void cohortTrendComparesNewestWithOldestAtTheLatestAgeThreeCohortsReached() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","cohorts":[
+                  {"cohort":"2024-01","logo_retention":[1.0,0.95,0.92,0.90,0.85]},
+                  {"cohort":"2024-02","logo_retention":[1.0,0.94,0.90,0.87]},
+                  {"cohort":"2024-03","logo_retention":[1.0,0.92,0.86,0.82]},
+                  {"cohort":"2024-04","logo_retention":[1.0,0.90]}]}""");
+
+        Metric shift = sheet.company("cohort_logo_retention_shift").orElseThrow();
+        assertThat(shift.age()).isEqualTo(3);
+        assertThat(shift.value()).isCloseTo(-0.08, within(1e-12));
+        assertThat(value(sheet, "cohort_logo_retention_largest_gain")).isCloseTo(-0.03, within(1e-12));
+        assertThat(sheet.metrics()).filteredOn(m -> m.code().equals("cohort_logo_retention")).hasSize(4 + 3 + 3 + 1);
+    }
+}

@@ -1,0 +1,124 @@
+package com.healthadvisor.ruleset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RuleSetCompilerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    private final RuleSetCompiler compiler = new RuleSetCompiler(CLOCK);
+    private List<RuleFile> files;
+
+    @BeforeEach
+    void readTheDefaultRules() throws IOException {
+        files = new ArrayList<>(RuleSetLoader.read(Path.of("rules")));
+    }
+
+    private void replace(String name, String from, String to) {
+        RuleFile file = files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        assertThat(file.content()).contains(from);
+        files.set(files.indexOf(file), new RuleFile(name, file.content().replace(from, to)));
+    }
+
+    private List<String> problems() {
+        try {
+            compiler.compile(files);
+        } catch (RuleSetException e) {
+            return e.problems().stream().map(RuleProblem::toString).toList();
+        }
+        throw new AssertionError("the rule set compiled");
+    }
+
+    @Test
+    void theDefaultRuleSetCompilesWithAVersionThatDependsOnlyOnContent() {
+        RuleSet first = compiler.compile(files);
+        RuleSet second = compiler.compile(files);
+
+        assertThat(first.version()).isEqualTo(second.version()).matches("[0-9a-f]{8}");
+        assertThat(first.loadedAt()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(first.wording()).hasSize(42);
+
+        replace("limits.csv", "blended_average_spread,10,", "blended_average_spread,12,");
+        assertThat(compiler.compile(files).version()).isNotEqualTo(first.version());
+    }
+
+    @Test
+    void aDrlSyntaxErrorNamesTheFileAndLine() {
+        replace("efficiency.drl", "rule \"Runway is under six months\"\nwhen", "rule \"Runway is under six months\"\nwhen when");
+
+        assertThat(problems()).anyMatch(p -> p.startsWith("efficiency.drl:5") || p.startsWith("efficiency.drl:6"));
+    }
+
+    @Test
+    void aRuleEmittingACodeWithoutWordingIsAnError() {
+        replace("efficiency.drl", "\"RUNWAY_SHORT\"", "\"RUNWAY_TOO_SHORT\"");
+
+        assertThat(problems()).anyMatch(p -> p.matches("efficiency\\.drl:\\d+: rule \"Runway is under six months\" "
+                + "emits RUNWAY_TOO_SHORT, which no wording file describes"));
+    }
+
+    @Test
+    void anUnknownMetricBandOrLimitInAConditionIsAnError() {
+        replace("expansion.drl", "Limit(name == \"expansion_driven_nrr\"", "Limit(name == \"expansion_nrr\"");
+        replace("growth.drl", "code == \"quick_ratio\", scope == \"company\", band == \"excellent\"",
+                "code == \"quick_ration\", scope == \"company\", band == \"excellent\"");
+
+        assertThat(problems()).anyMatch(p -> p.contains("expansion.drl:") && p.endsWith("unknown limit \"expansion_nrr\"; add it to limits.csv"))
+                .anyMatch(p -> p.contains("growth.drl:") && p.endsWith("unknown metric \"quick_ration\"; did you mean \"quick_ratio\"?"));
+    }
+
+    @Test
+    void overlappingBandsAreAnError() {
+        replace("benchmarks.csv", "nrr,acceptable,90% to 100%", "nrr,acceptable,90% to 105%");
+
+        assertThat(problems()).anyMatch(p -> p.matches("benchmarks\\.csv:\\d+: band acceptable \\(90% to 105%\\) "
+                + "overlaps band good \\(100% to 120%\\) of nrr on line \\d+"));
+    }
+
+    @Test
+    void aBandOfAnUnknownMetricOrQualifierIsAnError() {
+        replace("benchmarks.csv", "gross_margin,good,>= 70%", "gross_marjin,good,>= 70%");
+        replace("benchmarks.csv", "arpa,below_market,< $100,,smb", "arpa,below_market,< $100,,small");
+
+        assertThat(problems()).anyMatch(p -> p.endsWith("unknown metric \"gross_marjin\"; did you mean \"gross_margin\"?"))
+                .anyMatch(p -> p.endsWith("unknown market \"small\"; use enterprise, mid_market, mixed, smb (several with |)"));
+    }
+
+    @Test
+    void wordingProblemsNameTheLine() {
+        replace("concentration.yaml", "  dimension: concentration\n  title: Revenue depends on a few customers",
+                "  dimension: concentrashun\n  titel: Revenue depends on a few customers");
+        replace("concentration.yaml", "{top10_customer_share}", "{top_ten_share}");
+
+        assertThat(problems())
+                .anyMatch(p -> p.matches("concentration\\.yaml:\\d+: unknown dimension \"concentrashun\" in CUSTOMER_CONCENTRATION.*"))
+                .anyMatch(p -> p.matches("concentration\\.yaml:\\d+: unknown key \"titel\" in CUSTOMER_CONCENTRATION; did you mean \"title\"\\?"));
+    }
+
+    @Test
+    void anUnknownPlaceholderIsAnError() {
+        replace("concentration.yaml", "{top10_customer_share}", "{top_ten_share}");
+
+        assertThat(problems()).anyMatch(p -> p.matches("concentration\\.yaml:\\d+: CUSTOMER_CONCENTRATION: placeholder "
+                + "\\{top_ten_share\\} names no metric, note or built-in; did you mean \\{.*\\}\\?"));
+    }
+
+    @Test
+    void aMissingBenchmarksFileIsAnError() {
+        files.removeIf(f -> f.name().equals("benchmarks.csv"));
+
+        assertThatThrownBy(() -> compiler.compile(files)).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("benchmarks.csv: missing: the rule set needs benchmarks.csv");
+    }
+}

@@ -1,0 +1,30 @@
+package com.healthadvisor.snapshot;
+
+import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.metrics.MetricDefinition;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The published JSON Schema names the same metric codes as the advisor accepts. */
+class SnapshotSchemaTest {
+
+    @Test
+    void schemaListsEveryKnownMetricCode() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schema/snapshot.schema.json")) {
+            JsonNode schema = JsonMapper.builder().build().readTree(in);
+            List<String> codes = new ArrayList<>();
+            schema.at("/$defs/metrics/propertyNames/anyOf/0/enum").forEach(code -> codes.add(code.asString()));
+
+            assertThat(codes).containsExactlyInAnyOrderElementsOf(
+                    MetricCatalog.all().stream().map(MetricDefinition::code).toList());
+        }
+    }
+}
