@@ -29,19 +29,25 @@ public final class HealthAdvisor {
 
     private final RuleSet ruleSet;
     private final SnapshotReader reader = new SnapshotReader();
-    private final Advisor advisor = new Advisor();
+    private final Advisor advisor;
 
-    private HealthAdvisor(RuleSet ruleSet) {
+    private HealthAdvisor(RuleSet ruleSet, Advisor advisor) {
         this.ruleSet = ruleSet;
+        this.advisor = advisor;
     }
 
     /** Compiles the rule set of a directory (the default rules live in {@code ./rules}). */
     public static HealthAdvisor fromRules(Path rulesDirectory) {
-        return new HealthAdvisor(new RuleSetLoader(Clock.systemUTC()).load(rulesDirectory));
+        return of(new RuleSetLoader(Clock.systemUTC()).load(rulesDirectory));
     }
 
     public static HealthAdvisor of(RuleSet ruleSet) {
-        return new HealthAdvisor(ruleSet);
+        return of(ruleSet, new Advisor());
+    }
+
+    /** With an advisor of one's own limits (firings and time per evaluation). */
+    public static HealthAdvisor of(RuleSet ruleSet, Advisor advisor) {
+        return new HealthAdvisor(ruleSet, advisor);
     }
 
     public DiagnosisResult diagnose(String snapshotJson) {

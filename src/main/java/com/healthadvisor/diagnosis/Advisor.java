@@ -8,9 +8,12 @@ import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.Snapshot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -20,16 +23,26 @@ import java.util.stream.Collectors;
 public final class Advisor {
 
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final MetricCalculator calculator = new MetricCalculator();
-    private final int maxFirings;
+    private final RuleSession.Limits limits;
 
-    public Advisor(int maxFirings) {
-        this.maxFirings = maxFirings;
+    /**
+     * @param maxFirings rule firings one evaluation may make before it is stopped as a loop
+     * @param timeout    how long one evaluation may run before it is halted
+     */
+    public Advisor(int maxFirings, Duration timeout) {
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rules-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.limits = new RuleSession.Limits(maxFirings, timeout, watchdog);
     }
 
     public Advisor() {
-        this(DEFAULT_MAX_FIRINGS);
+        this(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT);
     }
 
     public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {
@@ -37,7 +50,7 @@ public final class Advisor {
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks()));
         List<FindingMerger.Merged> findings =
-                FindingMerger.merge(RuleSession.run(ruleSet.kieBase(), facts(snapshot, stage, sheet, ruleSet), maxFirings),
+                FindingMerger.merge(RuleSession.run(ruleSet.kieBase(), facts(snapshot, stage, sheet, ruleSet), limits),
                         ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear());

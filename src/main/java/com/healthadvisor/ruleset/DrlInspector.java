@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class DrlInspector {
 
     /** What one DRL file declares. */
-    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes) {
+    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe) {
     }
 
     /** A diagnosis code a rule inserts, at the line of its consequence. */
@@ -50,15 +50,17 @@ final class DrlInspector {
             descr = parser.parse(false, file.content());
         } catch (DroolsParserException e) {
             problems.add(new RuleProblem(file.name(), 0, e.getMessage()));
-            return new Inspection(List.of(), List.of(), Set.of());
+            return new Inspection(List.of(), List.of(), Set.of(), false);
         }
         if (parser.hasErrors() || descr == null) {
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
                 problems.add(new RuleProblem(file.name(), lines.length > 0 ? lines[0] : 0, error.getMessage()));
             }
-            return new Inspection(List.of(), List.of(), Set.of());
+            return new Inspection(List.of(), List.of(), Set.of(), false);
         }
+        List<RuleProblem> unsafe = DrlGuard.check(file.name(), descr, file.content());
+        problems.addAll(unsafe);
         List<Emission> emissions = new ArrayList<>();
         Set<String> notes = new TreeSet<>();
         // Consequences come in file order, so the n-th Finding.of of the parsed rules is the n-th in the text.
@@ -78,7 +80,7 @@ final class DrlInspector {
         }
         checkEmissions(file, emissions, problems);
         checkConditions(file, benchmarks, limits, problems);
-        return new Inspection(descr.getRules(), emissions, notes);
+        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty());
     }
 
     private static void checkEmissions(RuleFile file, List<Emission> emissions, List<RuleProblem> problems) {

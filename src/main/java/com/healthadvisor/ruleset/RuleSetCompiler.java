@@ -43,8 +43,10 @@ public final class RuleSetCompiler {
         }
         Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
         Set<String> notes = new TreeSet<>();
+        boolean safe = true;
         for (RuleFile drl : drls) {
             DrlInspector.Inspection inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
+            safe &= inspection.safe();
             register(drl, inspection, rules, problems);
             notes.addAll(inspection.notes());
             inspection.emissions().stream().filter(e -> !wording.containsKey(e.code()))
@@ -53,7 +55,8 @@ public final class RuleSetCompiler {
         }
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
-        KieBase kieBase = drls.isEmpty() ? null : DrlCompiler.compile(drls, problems);
+        // Nothing that failed the guard or did not parse reaches the compiler.
+        KieBase kieBase = drls.isEmpty() || !safe ? null : DrlCompiler.compile(drls, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }

@@ -1,0 +1,15 @@
+package com.healthadvisor;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The HTTP service; {@code java -jar health-advisor.jar serve} starts it. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HealthAdvisorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HealthAdvisorApplication.class, args);
+    }
+}

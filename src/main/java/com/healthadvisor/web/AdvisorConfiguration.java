@@ -1,0 +1,70 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.RuleSetVetting;
+import com.healthadvisor.live.RuleWatcher;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetCompiler;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.snapshot.SnapshotReader;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/** Wires the advisor, the live rule set and its watcher. */
+@Configuration(proxyBeanMethods = false)
+class AdvisorConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SnapshotReader snapshotReader() {
+        return new SnapshotReader();
+    }
+
+    @Bean
+    Advisor advisor(AdvisorProperties properties) {
+        return new Advisor(properties.maxFirings(), properties.evaluationTimeout());
+    }
+
+    /** The rule set compiled before start-up by {@code serve}, when there is one; else the rules directory's. */
+    @Bean
+    ActiveRuleSet activeRuleSet(ObjectProvider<RuleSet> compiledBeforeStart, AdvisorProperties properties, Clock clock) {
+        RuleSet initial = compiledBeforeStart.getIfAvailable(() -> new RuleSetLoader(clock).load(properties.rules()));
+        return new ActiveRuleSet(initial, clock);
+    }
+
+    @Bean
+    RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor, Clock clock) {
+        RuleSetVetting vetting = new RuleSetVetting(new RuleSetCompiler(clock), properties.fixtures(), advisor);
+        return new RuleDirectory(properties.rules(), vetting, active, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    RuleWatcher ruleWatcher(RuleDirectory directory, ActiveRuleSet active, AdvisorProperties properties)
+            throws IOException {
+        RuleWatcher watcher = new RuleWatcher(directory, active, properties.reloadDebounce());
+        if (properties.watch()) {
+            watcher.start();
+        }
+        return watcher;
+    }
+
+    /** Like Prometheus' last-reload-successful: 1 when the last attempt to change the rules succeeded. */
+    @Bean
+    Gauge lastReloadSuccessful(MeterRegistry registry, ActiveRuleSet active) {
+        return Gauge.builder("advisor.rules.last.reload.successful", active, a -> a.lastAttempt().succeeded() ? 1 : 0)
+                .description("1 when the last rule set reload succeeded, 0 when it was refused")
+                .register(registry);
+    }
+}

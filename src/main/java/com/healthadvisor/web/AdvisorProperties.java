@@ -1,0 +1,35 @@
+package com.healthadvisor.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The service's settings ({@code advisor.*} in application.yaml, or environment variables such as
+ * {@code ADVISOR_ADMIN_TOKEN}).
+ *
+ * @param rules              the rules directory
+ * @param fixtures           fixtures every rule change must still pass; none are run when the directory is absent
+ * @param adminToken         bearer token for rule changes over HTTP; without one, rule changes over HTTP are refused
+ * @param apiKeys            when not empty, diagnosing needs one of these in {@code X-API-Key}
+ * @param maxFirings         rule firings one evaluation may make before it is stopped as a loop
+ * @param evaluationTimeout  how long one evaluation may run
+ * @param reloadDebounce     quiet time after a change on disk before the rules are reloaded
+ * @param watch              whether to watch the rules directory for changes
+ * @param maxSnapshotSize    the largest snapshot accepted
+ */
+@ConfigurationProperties("advisor")
+public record AdvisorProperties(@DefaultValue("rules") Path rules, @DefaultValue("fixtures") Path fixtures,
+                                String adminToken, @DefaultValue List<String> apiKeys,
+                                @DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration evaluationTimeout,
+                                @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
+                                @DefaultValue("5MB") DataSize maxSnapshotSize) {
+
+    public boolean hasAdminToken() {
+        return adminToken != null && !adminToken.isBlank();
+    }
+}

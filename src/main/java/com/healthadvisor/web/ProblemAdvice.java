@@ -1,0 +1,75 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.diagnosis.EngineException;
+import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.ruleset.RuleSetException;
+import com.healthadvisor.snapshot.InvalidSnapshotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every error as RFC 9457 problem details; never a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidSnapshotException.class)
+    ProblemDetail invalidSnapshot(InvalidSnapshotException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid snapshot",
+                e.violations().size() == 1 ? e.violations().get(0).toString()
+                        : e.violations().size() + " fields are wrong; see errors");
+        problem.setProperty("errors", e.violations().stream()
+                .map(v -> Map.of("pointer", v.pointer(), "detail", v.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(RuleSetException.class)
+    ProblemDetail ruleSetRefused(RuleSetException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rule set refused",
+                "the change was not applied; the active rule set is unchanged");
+        List<RuleSetView.Problem> errors = e.problems().stream().map(RuleSetView.Problem::of).toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(RulesController.EmptyRuleFileException.class)
+    ProblemDetail emptyRuleFile(RulesController.EmptyRuleFileException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Empty rule file", e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchRuleFileException.class)
+    ProblemDetail noSuchFile(NoSuchRuleFileException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such rule file", e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", e.getMessage());
+    }
+
+    @ExceptionHandler(EngineException.class)
+    ProblemDetail engine(EngineException e) {
+        LOG.warn("evaluation failed: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Evaluation failed", e.getMessage());
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        LOG.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error; see the service log");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

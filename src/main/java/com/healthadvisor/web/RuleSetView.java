@@ -1,0 +1,29 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.live.ReloadAttempt;
+import com.healthadvisor.ruleset.RuleProblem;
+import com.healthadvisor.ruleset.RuleSet;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What {@code GET /api/v1/rules} shows: the active rule set and the last attempt to change it. */
+record RuleSetView(String version, List<String> files, int rules, int codes, Instant loadedAt, LastReload lastReload) {
+
+    record LastReload(Instant at, String trigger, boolean succeeded, List<Problem> errors) {
+    }
+
+    /** One problem, with its {@code file:line: message} text. */
+    record Problem(String file, int line, String message, String text) {
+
+        static Problem of(RuleProblem problem) {
+            return new Problem(problem.file(), problem.line(), problem.message(), problem.toString());
+        }
+    }
+
+    static RuleSetView of(RuleSet ruleSet, ReloadAttempt attempt) {
+        return new RuleSetView(ruleSet.version(), ruleSet.files(), ruleSet.ruleCount(), ruleSet.wording().size(),
+                ruleSet.loadedAt(), new LastReload(attempt.at(), attempt.trigger(), attempt.succeeded(),
+                attempt.problems().stream().map(Problem::of).toList()));
+    }
+}

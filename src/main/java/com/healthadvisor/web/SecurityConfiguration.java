@@ -1,0 +1,114 @@
+package com.healthadvisor.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Who may do what: changing rules needs {@code Authorization: Bearer <advisor.admin-token>}, and is
+ * refused outright (403) when no admin token is configured; diagnosing is open unless
+ * {@code advisor.api-keys} is set, then it needs {@code X-API-Key}. Tokens are checked by Spring
+ * Security's own {@link AuthenticationFilter} with a converter and a constant-time comparison.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = "ADMIN";
+    static final String CLIENT = "CLIENT";
+    private static final String BEARER = "bearer";
+    private static final String API_KEY = "api-key";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AdvisorProperties properties) throws Exception {
+        AuthenticationFilter tokens = new AuthenticationFilter(authenticationManager(properties), converter());
+        tokens.setSuccessHandler((request, response, authentication) -> { });
+        tokens.setFailureHandler((request, response, e) ->
+                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, e.getMessage()));
+        RequestMatcher ruleChanges = request -> isRuleChange(request.getMethod(), request.getRequestURI());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(tokens, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ruleChanges).hasRole(ADMIN);
+                    if (!properties.apiKeys().isEmpty()) {
+                        requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
+                    }
+                    requests.anyRequest().permitAll();
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(entryPoint(properties))
+                        .accessDeniedHandler((request, response, e) ->
+                                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "this token may not do that")));
+        return http.build();
+    }
+
+    static boolean isRuleChange(String method, String path) {
+        return ("PUT".equals(method) || "DELETE".equals(method)) && path.startsWith("/api/v1/rules/files/")
+                || "POST".equals(method) && path.equals("/api/v1/rules/validate");
+    }
+
+    private static AuthenticationEntryPoint entryPoint(AdvisorProperties properties) {
+        return (request, response, e) -> {
+            if (isRuleChange(request.getMethod(), request.getRequestURI()) && !properties.hasAdminToken()) {
+                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "rule changes over HTTP are disabled: "
+                        + "no admin token is configured (set ADVISOR_ADMIN_TOKEN)");
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Bearer");
+            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, isRuleChange(request.getMethod(),
+                    request.getRequestURI()) ? "rule changes need Authorization: Bearer <admin token>"
+                    : "diagnosing needs an X-API-Key header");
+        };
+    }
+
+    private static AuthenticationConverter converter() {
+        return request -> {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return UsernamePasswordAuthenticationToken.unauthenticated(BEARER, authorization.substring(7).trim());
+            }
+            String apiKey = request.getHeader("X-API-Key");
+            return apiKey == null ? null : UsernamePasswordAuthenticationToken.unauthenticated(API_KEY, apiKey.trim());
+        };
+    }
+
+    private static AuthenticationManager authenticationManager(AdvisorProperties properties) {
+        return authentication -> {
+            String secret = String.valueOf(authentication.getCredentials());
+            if (BEARER.equals(authentication.getPrincipal()) && properties.hasAdminToken()
+                    && same(secret, properties.adminToken())) {
+                return UsernamePasswordAuthenticationToken.authenticated(BEARER, null,
+                        AuthorityUtils.createAuthorityList("ROLE_" + ADMIN));
+            }
+            if (API_KEY.equals(authentication.getPrincipal())
+                    && properties.apiKeys().stream().anyMatch(key -> same(secret, key))) {
+                return UsernamePasswordAuthenticationToken.authenticated(API_KEY, null,
+                        AuthorityUtils.createAuthorityList("ROLE_" + CLIENT));
+            }
+            throw new BadCredentialsException(BEARER.equals(authentication.getPrincipal())
+                    ? "the bearer token is not valid" : "the API key is not valid");
+        };
+    }
+
+    private static boolean same(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

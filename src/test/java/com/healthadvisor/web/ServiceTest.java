@@ -1,0 +1,341 @@
+package com.healthadvisor.web;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service end to end over HTTP, on a copy of the default rules. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServiceTest {
+
+    static final String TOKEN = "test-admin-token";
+    static final String[] ADMIN = {"Authorization", "Bearer " + TOKEN};
+    static final Path RULES = Http.copyOf("rules", ".*");
+    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("advisor.rules", RULES::toString);
+        registry.add("advisor.fixtures", FIXTURES::toString);
+        registry.add("advisor.admin-token", () -> TOKEN);
+        registry.add("advisor.reload-debounce", () -> "100ms");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    Http http() {
+        return new Http(port);
+    }
+
+    String seed(String name) {
+        return Http.read(Path.of("fixtures", name + ".json"));
+    }
+
+    @Nested
+    class Diagnosing {
+
+        @Test
+        void aSnapshotGetsItsRankedDiagnosisAndTheRuleSetVersion() {
+            Http.Response response = http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"));
+
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode result = response.json();
+            assertThat(result.get("diagnoses").get(0).get("code").asString()).isEqualTo("RETENTION_FIRST");
+            assertThat(result.get("rule_set").get("version").asString())
+                    .isEqualTo(http().get("/api/v1/rules").json().get("version").asString());
+        }
+
+        @Test
+        void aBadSnapshotIsA400ProblemWithThePointerOfEveryBadField() {
+            Http.Response response = http().post("/api/v1/diagnoses", "application/json",
+                    "{\"period\":\"June\",\"mrr\":{\"churned\":-5}}");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            JsonNode errors = response.json().get("errors");
+            assertThat(errors).hasSize(2);
+            assertThat(errors.get(0).get("pointer").asString()).isEqualTo("/period");
+            assertThat(errors.get(1).get("pointer").asString()).isEqualTo("/mrr/churned");
+            assertThat(errors.get(1).get("detail").asString()).isEqualTo("must not be negative (was -5)");
+            assertThat(response.body()).doesNotContain("Exception", "at com.");
+        }
+
+        @Test
+        void unparseableJsonIsA400() {
+            assertThat(http().post("/api/v1/diagnoses", "application/json", "{nope").status()).isEqualTo(400);
+        }
+
+        @Test
+        void anUnsupportedMediaTypeIsA415() {
+            Http.Response response = http().post("/api/v1/diagnoses", "application/xml", "<snapshot/>");
+
+            assertThat(response.status()).isEqualTo(415);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void aBodyOverFiveMegabytesIsA413() {
+            Http.Response response = http().post("/api/v1/diagnoses", "application/json",
+                    "{\"company\":\"" + "x".repeat(6 * 1024 * 1024) + "\",\"period\":\"2024-06\"}");
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.json().get("detail").asString()).contains("5 MB");
+        }
+    }
+
+    @Nested
+    class ReadingRules {
+
+        @Test
+        void theActiveRuleSetIsListedWithItsLastReload() {
+            JsonNode rules = http().get("/api/v1/rules").json();
+
+            assertThat(rules.get("version").asString()).matches("[0-9a-f]{8}");
+            assertThat(rules.get("rules").asInt()).isGreaterThan(40);
+            assertThat(rules.get("files").toString()).contains("retention.drl", "benchmarks.csv");
+            assertThat(rules.get("last_reload").has("succeeded")).isTrue();
+        }
+
+        @Test
+        void aRuleFileCanBeReadAndAnUnknownOneIsA404() {
+            assertThat(http().get("/api/v1/rules/files/limits.csv").body()).contains("blended_average_spread");
+            Http.Response missing = http().get("/api/v1/rules/files/nothing.drl");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.contentType()).startsWith("application/problem+json");
+        }
+
+        @Test
+        void healthIsUpWithTheRuleSetDetails() {
+            JsonNode health = http().get("/actuator/health").json();
+
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+            assertThat(health.at("/components/rules/details/version").asString()).matches("[0-9a-f]{8}");
+        }
+
+        @Test
+        void anOpenApiDescriptionIsServed() {
+            Http.Response docs = http().get("/v3/api-docs");
+
+            assertThat(docs.status()).isEqualTo(200);
+            assertThat(docs.body()).contains("/api/v1/diagnoses", "/api/v1/rules/files/{name}");
+        }
+    }
+
+    @Nested
+    class ChangingRules {
+
+        @Test
+        void validateCompilesWithoutActivating() {
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+            String limits = Http.read(RULES.resolve("limits.csv"));
+
+            JsonNode good = http().post("/api/v1/rules/validate?name=limits.csv", "text/plain",
+                    limits.replace("blended_average_spread,10,", "blended_average_spread,12,"), ADMIN).json();
+            JsonNode bad = http().post("/api/v1/rules/validate?name=limits.csv", "text/plain",
+                    limits.replace("blended_average_spread,10,", "blended_average_spread,ten,"), ADMIN).json();
+
+            assertThat(good.get("valid").asBoolean()).isTrue();
+            assertThat(bad.get("valid").asBoolean()).isFalse();
+            assertThat(bad.get("errors").get(0).get("text").asString()).startsWith("limits.csv:5: value of blended_average_spread");
+            assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+        }
+
+        @Test
+        void aGoodChangeIsActivatedAndThePreviousVersionKept() throws IOException {
+            String before = Http.read(RULES.resolve("concentration.yaml"));
+            String after = before.replace("Give each of the largest accounts an executive sponsor and a renewal plan",
+                    "Call the ten largest accounts this quarter");
+
+            Http.Response response = http().put("/api/v1/rules/files/concentration.yaml", after, ADMIN);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(Http.read(RULES.resolve("concentration.yaml"))).isEqualTo(after);
+            try (var history = Files.list(RULES.resolve(".history"))) {
+                assertThat(history.filter(f -> f.getFileName().toString().startsWith("concentration.yaml.")))
+                        .anySatisfy(f -> assertThat(Http.read(f)).isEqualTo(before));
+            }
+            String version = response.json().get("version").asString();
+            assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+            http().put("/api/v1/rules/files/concentration.yaml", before, ADMIN);
+        }
+
+        @Test
+        void aChangeThatDoesNotCompileIsA422AndLeavesEverythingAsItWas() {
+            String before = Http.read(RULES.resolve("growth.drl"));
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            Http.Response response = http().put("/api/v1/rules/files/growth.drl",
+                    before.replace("band == \"leaky_bucket\"", "band == \"leaky\""), ADMIN);
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("errors").get(0).get("text").asString())
+                    .isEqualTo("growth.drl:11: no band \"leaky\" for quick_ratio in benchmarks.csv");
+            assertThat(Http.read(RULES.resolve("growth.drl"))).isEqualTo(before);
+            assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+            assertThat(http().get("/api/v1/rules").json().at("/last_reload/succeeded").asBoolean()).isFalse();
+        }
+
+        @Test
+        void aChangeThatBreaksAFixtureExpectationIsRefused() {
+            String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+
+            Http.Response response = http().put("/api/v1/rules/files/benchmarks.csv", benchmarks
+                    .replace("logo_churn_rate,acceptable,2% to 5%,,,monthly", "logo_churn_rate,acceptable,2% to 7%,,,monthly")
+                    .replace("logo_churn_rate,crisis,> 5%,,,monthly", "logo_churn_rate,crisis,> 7%,,,monthly"), ADMIN);
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.body()).contains("fixtures/seed-2-warning-signs.json", "missing LOGO_CHURN_CRISIS");
+            assertThat(Http.read(RULES.resolve("benchmarks.csv"))).isEqualTo(benchmarks);
+        }
+
+        @Test
+        void aRuleThatReachesOutsideTheFactsIsRefused() {
+            Http.Response response = http().put("/api/v1/rules/files/escape.drl", """
+                    package rules;
+                    import com.healthadvisor.facts.Metric;
+                    rule "Escape"
+                    when
+                        Metric(code == "mrr")
+                    then
+                        java.lang.Runtime.getRuntime().exec(new String[] {"touch", "/tmp/escaped"});
+                    end
+                    """, ADMIN);
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.body()).contains("escape.drl:");
+            assertThat(RULES.resolve("escape.drl")).doesNotExist();
+        }
+
+        @Test
+        void aFileCanBeAddedAndDeleted() {
+            String extra = """
+                    package rules;
+                    import com.healthadvisor.facts.Metric;
+                    import com.healthadvisor.facts.Finding;
+                    rule "Runway is under a month"
+                    when
+                        $runway : Metric(code == "runway_months", scope == "company", band == "emergency", value < 1)
+                    then
+                        insert(Finding.of("RUNWAY_SHORT", "critical", $runway));
+                    end
+                    """;
+
+            assertThat(http().put("/api/v1/rules/files/runway.drl", extra, ADMIN).status()).isEqualTo(201);
+            assertThat(RULES.resolve("runway.drl")).exists();
+            assertThat(http().delete("/api/v1/rules/files/runway.drl", ADMIN).status()).isEqualTo(200);
+            assertThat(RULES.resolve("runway.drl")).doesNotExist();
+            assertThat(RULES.resolve(".history")).isDirectory();
+        }
+
+        @Test
+        void deletingAnUnknownFileIsA404AndDeletingARequiredOneA422() {
+            assertThat(http().delete("/api/v1/rules/files/nothing.drl", ADMIN).status()).isEqualTo(404);
+            Http.Response required = http().delete("/api/v1/rules/files/benchmarks.csv", ADMIN);
+            assertThat(required.status()).isEqualTo(422);
+            assertThat(required.body()).contains("missing: the rule set needs benchmarks.csv");
+            assertThat(RULES.resolve("benchmarks.csv")).exists();
+        }
+
+        @Test
+        void aNameThatIsNotARuleFileIsRefused() {
+            assertThat(http().put("/api/v1/rules/files/notes.txt", "hello", ADMIN).status()).isEqualTo(422);
+            assertThat(http().put("/api/v1/rules/files/..%2Fescape.drl", "x", ADMIN).status()).isIn(400, 404, 422);
+        }
+
+        @Test
+        void anEmptyBodyIsA400() {
+            assertThat(http().put("/api/v1/rules/files/limits.csv", "", ADMIN).status()).isEqualTo(400);
+        }
+    }
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void everyRuleChangeNeedsTheAdminToken() {
+            String[] wrong = {"Authorization", "Bearer not-the-token"};
+            assertThat(http().put("/api/v1/rules/files/limits.csv", "x").status()).isEqualTo(401);
+            assertThat(http().put("/api/v1/rules/files/limits.csv", "x", wrong).status()).isEqualTo(401);
+            assertThat(http().delete("/api/v1/rules/files/limits.csv").status()).isEqualTo(401);
+            assertThat(http().delete("/api/v1/rules/files/limits.csv", wrong).status()).isEqualTo(401);
+            assertThat(http().post("/api/v1/rules/validate?name=limits.csv", "text/plain", "x").status()).isEqualTo(401);
+            assertThat(http().post("/api/v1/rules/validate?name=limits.csv", "text/plain", "x", wrong).status())
+                    .isEqualTo(401);
+            assertThat(RULES.resolve("limits.csv")).exists();
+        }
+
+        @Test
+        void readingAndDiagnosingNeedNoToken() {
+            assertThat(http().get("/api/v1/rules").status()).isEqualTo(200);
+            assertThat(http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"2024-06\"}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class ReloadingFromDisk {
+
+        @Test
+        void aGoodEditIsServedWithinTwoSecondsAndABadOneKeepsTheOldRules() throws Exception {
+            Path wording = RULES.resolve("efficiency.yaml");
+            String original = Http.read(wording);
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            Files.writeString(wording, original.replace("Start fundraising or cut burn now", "Start fundraising today"));
+            String reloaded = awaitVersionOtherThan(version, Duration.ofSeconds(5));
+            assertThat(reloaded).isNotEqualTo(version);
+
+            Files.writeString(wording, original.replace("dimension: efficiency", "dimension: speed"));
+            JsonNode failed = awaitFailedReload(Duration.ofSeconds(5));
+            assertThat(failed.get("version").asString()).isEqualTo(reloaded);
+            assertThat(failed.at("/last_reload/errors/0/text").asString()).startsWith("efficiency.yaml:");
+            assertThat(http().get("/actuator/health").json().at("/components/rules/details/last_reload_successful")
+                    .asBoolean()).isFalse();
+            assertThat(http().get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+
+            Files.writeString(wording, original);
+            awaitVersion(version, Duration.ofSeconds(5));
+        }
+
+        private String awaitVersionOtherThan(String version, Duration limit) throws InterruptedException {
+            Instant end = Instant.now().plus(limit);
+            String current = version;
+            while (current.equals(version) && Instant.now().isBefore(end)) {
+                Thread.sleep(50);
+                current = http().get("/api/v1/rules").json().get("version").asString();
+            }
+            return current;
+        }
+
+        private void awaitVersion(String version, Duration limit) throws InterruptedException {
+            Instant end = Instant.now().plus(limit);
+            while (!http().get("/api/v1/rules").json().get("version").asString().equals(version)
+                    && Instant.now().isBefore(end)) {
+                Thread.sleep(50);
+            }
+        }
+
+        private JsonNode awaitFailedReload(Duration limit) throws InterruptedException {
+            Instant end = Instant.now().plus(limit);
+            JsonNode rules = http().get("/api/v1/rules").json();
+            while (rules.at("/last_reload/succeeded").asBoolean() && Instant.now().isBefore(end)) {
+                Thread.sleep(50);
+                rules = http().get("/api/v1/rules").json();
+            }
+            return rules;
+        }
+    }
+}
