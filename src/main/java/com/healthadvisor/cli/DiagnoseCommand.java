@@ -1,6 +1,8 @@
 package com.healthadvisor.cli;
 
 import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.report.Reports;
 import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
@@ -12,12 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code diagnose FILE|- [--format json] [--rules DIR]}: prints the diagnosis of one snapshot. */
+/** {@code diagnose FILE|- [--format json|markdown|html] [--fragment] [--rules DIR]}: prints the diagnosis of one snapshot. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Diagnoses one snapshot file (- reads standard input) and prints the result.")
 class DiagnoseCommand implements Callable<Integer> {
 
-    enum Format { json }
+    enum Format { json, markdown, html }
 
     @Spec
     CommandSpec spec;
@@ -31,12 +33,21 @@ class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
     Path rules;
 
+    @Option(names = "--fragment", description = "with --format html: a <section> to embed in another page")
+    boolean fragment;
+
     @Override
     public Integer call() {
         byte[] json = Inputs.read(file, System.in);
         var snapshot = new SnapshotReader().read(json);
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
-        spec.commandLine().getOut().println(ResultJson.write(advisor.diagnose(snapshot)));
+        DiagnosisResult result = advisor.diagnose(snapshot);
+        String output = switch (format) {
+            case json -> ResultJson.write(result);
+            case markdown -> Reports.markdown(result, snapshot, advisor.ruleSet());
+            case html -> Reports.html(result, snapshot, advisor.ruleSet(), fragment);
+        };
+        spec.commandLine().getOut().println(output);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -56,7 +56,7 @@ public final class Advisor {
                 snapshot.periodicity().periodsPerYear());
         List<Diagnosis> diagnoses = Ranking.rank(findings.stream().map(writer::write).toList(), ruleSet);
         Set<String> fired = diagnoses.stream().map(Diagnosis::code).collect(Collectors.toSet());
-        return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(),
+        return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(), stage,
                 Health.verdict(diagnoses, sheet, ruleSet.limits()),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet),

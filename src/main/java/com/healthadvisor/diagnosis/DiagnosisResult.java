@@ -3,8 +3,12 @@ package com.healthadvisor.diagnosis;
 import java.time.Instant;
 import java.util.List;
 
-/** What the advisor concludes from one snapshot (contract.md section 2). */
-public record DiagnosisResult(String company, String period, String currency, String health,
+/**
+ * What the advisor concludes from one snapshot (contract.md section 2).
+ *
+ * @param stage the stage whose benchmarks applied: from the profile, else derived from ARR; null when unknown
+ */
+public record DiagnosisResult(String company, String period, String currency, String stage, String health,
                               RuleSetInfo ruleSet, List<DimensionStatus> dimensions, List<Diagnosis> diagnoses,
                               List<MetricValue> metrics, List<NotAssessed> notAssessed) {
 

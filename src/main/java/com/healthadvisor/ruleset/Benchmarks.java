@@ -39,6 +39,12 @@ public final class Benchmarks {
                 .findFirst();
     }
 
+    /** The bands of a metric that apply to a snapshot's stage, market and periodicity, in file order. */
+    public List<Band> bandsFor(String metric, String stage, String market, String periodicity) {
+        return byMetric.getOrDefault(metric, List.of()).stream()
+                .filter(band -> band.appliesTo(stage, market, periodicity)).toList();
+    }
+
     public boolean hasBand(String metric, String band) {
         return byMetric.getOrDefault(metric, List.of()).stream().anyMatch(b -> b.name().equals(band));
     }

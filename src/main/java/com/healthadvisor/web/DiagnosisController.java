@@ -7,15 +7,22 @@ import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.SnapshotReader;
 import jakarta.servlet.http.HttpServletRequest;
+import com.healthadvisor.report.Reports;
+import com.healthadvisor.snapshot.Snapshot;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
 
-/** {@code POST /api/v1/diagnoses}: a snapshot in, the diagnosis out. */
+/** {@code POST /api/v1/diagnoses}: a snapshot in, the diagnosis out as JSON, or as a Markdown or HTML report. */
 @RestController
 @RequestMapping("/api/v1/diagnoses")
 class DiagnosisController {
@@ -32,12 +39,41 @@ class DiagnosisController {
         this.properties = properties;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> diagnose(HttpServletRequest request) throws IOException {
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+    static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    /** JSON by default; the Markdown or HTML report when the client's Accept header prefers it. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<String> diagnose(HttpServletRequest request,
+                                    @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
         byte[] body = Bodies.read(request, properties.maxSnapshotSize().toBytes());
+        Snapshot snapshot = reader.read(body);
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
-        DiagnosisResult result = advisor.diagnose(reader.read(body), ruleSet);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ResultJson.write(result));
+        DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
+        MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
+        String text = wanted.equals(HTML) ? Reports.html(result, snapshot, ruleSet, fragment)
+                : wanted.equals(MARKDOWN) ? Reports.markdown(result, snapshot, ruleSet)
+                : ResultJson.write(result);
+        return ResponseEntity.ok().contentType(wanted).body(text);
+    }
+
+    /** The first of JSON, Markdown and HTML that the Accept header lists, by quality; JSON for {@code *}{@code /*}. */
+    static MediaType preferred(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        MimeTypeUtils.sortBySpecificity(accepted);
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            for (MediaType offered : List.of(MediaType.APPLICATION_JSON, MARKDOWN, HTML)) {
+                if (type.isCompatibleWith(offered)) {
+                    return offered;
+                }
+            }
+        }
+        return MediaType.APPLICATION_JSON;
     }
 }

@@ -67,6 +67,18 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void printsTheMarkdownAndHtmlReports() {
+        Cli.Run markdown = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--format", "markdown");
+        Cli.Run html = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--format", "html");
+        Cli.Run fragment = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--format", "html", "--fragment");
+
+        assertThat(markdown.exitCode()).isZero();
+        assertThat(markdown.out()).startsWith("# SMB marketing automation SaaS").contains("## Action items and next steps");
+        assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("Stop scaling acquisition: fix retention first");
+        assertThat(fragment.out().strip()).startsWith("<section").endsWith("</section>");
+    }
+
+    @Test
     void readsTheSnapshotFromStandardInput() throws IOException {
         String snapshot = Files.readString(Path.of("fixtures/seed-1-healthy-saas.json"));
 
@@ -140,7 +152,7 @@ class DiagnoseCommandTest {
             Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json", "--format", "pdf");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("--format");
+            assertThat(run.err()).contains("--format").contains("json, markdown, html");
         }
 
         @Test

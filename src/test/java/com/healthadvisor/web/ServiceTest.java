@@ -74,6 +74,31 @@ class ServiceTest {
         }
 
         @Test
+        void theReportIsServedInTheFormatTheClientAccepts() {
+            String snapshot = seed("seed-3-blended-metrics-hiding-problems");
+
+            Http.Response markdown = http().post("/api/v1/diagnoses", "application/json", snapshot, "Accept", "text/markdown");
+            Http.Response html = http().post("/api/v1/diagnoses", "application/json", snapshot, "Accept", "text/html");
+            Http.Response fragment = http().post("/api/v1/diagnoses?fragment=true", "application/json", snapshot,
+                    "Accept", "text/html");
+            Http.Response preferred = http().post("/api/v1/diagnoses", "application/json", snapshot,
+                    "Accept", "text/html;q=0.5, text/markdown");
+
+            assertThat(markdown.contentType()).startsWith("text/markdown");
+            assertThat(markdown.body()).startsWith("# Multi-product SaaS platform");
+            assertThat(html.contentType()).startsWith("text/html");
+            assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<svg");
+            assertThat(fragment.body().strip()).startsWith("<section class=\"ha-report\">");
+            assertThat(preferred.contentType()).startsWith("text/markdown");
+        }
+
+        @Test
+        void aFormatItCannotProduceIsA406() {
+            assertThat(http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"2024-06\"}",
+                    "Accept", "application/pdf").status()).isEqualTo(406);
+        }
+
+        @Test
         void unparseableJsonIsA400() {
             assertThat(http().post("/api/v1/diagnoses", "application/json", "{nope").status()).isEqualTo(400);
         }

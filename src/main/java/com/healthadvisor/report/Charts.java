@@ -1,0 +1,294 @@
+package com.healthadvisor.report;
+
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.diagnosis.DiagnosisResult.MetricValue;
+import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.Band;
+import com.healthadvisor.ruleset.Benchmarks;
+import com.healthadvisor.snapshot.CustomerRevenue;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static com.healthadvisor.report.ReportView.Charts.Bar;
+import static com.healthadvisor.report.ReportView.Charts.Cell;
+import static com.healthadvisor.report.ReportView.Charts.Header;
+import static com.healthadvisor.report.ReportView.Charts.HeatRow;
+import static com.healthadvisor.report.ReportView.Charts.Row;
+import static com.healthadvisor.report.ReportView.Charts.Segment;
+import static com.healthadvisor.report.ReportView.Charts.ShareBar;
+import static com.healthadvisor.report.ReportView.Charts.Strip;
+
+/**
+ * The geometry of the report's charts, computed here so that the SVG templates only draw: an MRR
+ * waterfall, a cohort retention heatmap, revenue concentration against its lines, and key metrics
+ * against their benchmark bands. A chart whose data is absent is null.
+ */
+final class Charts {
+
+    static final List<String> HEADLINE_METRICS = List.of("logo_churn_rate", "logo_churn_rate_annual", "nrr",
+            "quick_ratio", "expansion_share_of_new_mrr", "arr_growth_rate_yoy", "gross_margin", "ltv_cac_ratio",
+            "cac_payback_months", "rule_of_40", "magic_number", "burn_multiple", "runway_months", "arpa", "arpu",
+            "discount_rate", "refund_rate", "top_customer_share", "top10_customer_share", "largest_product_share");
+    private static final Set<String> GOOD = Set.of("great", "excellent", "healthy", "good", "ok", "efficient",
+            "amazing", "on_track", "consistent", "in_market", "meaningful", "typical", "growing", "steady");
+    private static final Set<String> WATCH = Set.of("acceptable", "watch", "marginal", "concentrated", "long",
+            "weak", "suspect", "below_stage", "above_market", "under_investing", "few", "high");
+    private static final int WIDTH = 720;
+
+    private final DiagnosisResult result;
+    private final Snapshot snapshot;
+    private final ValueFormat format;
+
+    Charts(DiagnosisResult result, Snapshot snapshot) {
+        this.result = result;
+        this.snapshot = snapshot;
+        this.format = new ValueFormat(result.currency());
+    }
+
+    ReportView.Charts build(Benchmarks benchmarks) {
+        return new ReportView.Charts(waterfall(), heatmap(), concentration(), benchmarks(benchmarks));
+    }
+
+    private Optional<Double> company(String code) {
+        return result.metrics().stream().filter(m -> m.scope().equals("company") && m.code().equals(code))
+                .map(MetricValue::value).findFirst();
+    }
+
+    /** Starting MRR, each movement up or down, ending MRR; drawn from zero so that sizes are honest. */
+    private ReportView.Charts.Waterfall waterfall() {
+        Optional<Double> starting = company("starting_mrr");
+        Optional<Double> ending = company("mrr");
+        String[][] movements = {{"new_mrr", "New", "up"}, {"expansion_mrr", "Expansion", "up"},
+                {"reactivation_mrr", "Reactivation", "up"}, {"contraction_mrr", "Contraction", "down"},
+                {"churned_mrr", "Churned", "down"}};
+        if (starting.isEmpty() || ending.isEmpty()) {
+            return null;
+        }
+        List<String[]> present = new ArrayList<>();
+        for (String[] movement : movements) {
+            company(movement[0]).filter(v -> v > 0).ifPresent(v -> present.add(movement));
+        }
+        if (present.isEmpty()) {
+            return null;
+        }
+        double running = starting.get();
+        double top = Math.max(starting.get(), ending.get());
+        for (String[] movement : present) {
+            running += (movement[2].equals("up") ? 1 : -1) * company(movement[0]).orElse(0.0);
+            top = Math.max(top, running);
+        }
+        int slots = present.size() + 2;
+        int slot = WIDTH / slots;
+        int plot = 180;
+        int baseline = 30 + plot;
+        List<Bar> bars = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        bars.add(bar("Starting MRR", 0, starting.get(), 0, slot, top, plot, baseline, "total"));
+        rows.add(new Row("Starting MRR", format.money(starting.get()), ""));
+        running = starting.get();
+        for (int i = 0; i < present.size(); i++) {
+            String[] movement = present.get(i);
+            double value = company(movement[0]).orElse(0.0);
+            boolean up = movement[2].equals("up");
+            double low = up ? running : running - value;
+            bars.add(bar(movement[1], i + 1, value, low, slot, top, plot, baseline, movement[2]));
+            rows.add(new Row(movement[1], (up ? "+" : "−") + format.money(value), ""));
+            running += up ? value : -value;
+        }
+        bars.add(bar("Ending MRR", slots - 1, ending.get(), 0, slot, top, plot, baseline, "total"));
+        rows.add(new Row("Ending MRR", format.money(ending.get()), ""));
+        return new ReportView.Charts.Waterfall(WIDTH, baseline + 30, baseline, bars, rows);
+    }
+
+    private Bar bar(String label, int index, double value, double low, int slot, double top, int plot, int baseline,
+                    String kind) {
+        int y = baseline - (int) Math.round((low + value) / top * plot);
+        int height = Math.max(1, (int) Math.round(value / top * plot));
+        int x = index * slot + slot / 6;
+        int width = slot * 2 / 3;
+        String shown = kind.equals("down") ? "−" + format.money(value)
+                : (kind.equals("up") ? "+" : "") + format.money(value);
+        String fill = switch (kind) {
+            case "up" -> "#2e8540";
+            case "down" -> "#c0392b";
+            default -> "#5b8def";
+        };
+        return new Bar(label, shown, x, y, width, height, fill, x + width / 2, Math.max(12, y - 6));
+    }
+
+    /** Cohorts by age, coloured from red (low retention) to green; cohorts well below the oldest are outlined. */
+    private ReportView.Charts.Heatmap heatmap() {
+        Map<String, Map<Integer, Double>> cohorts = new TreeMap<>(Comparator.comparingInt(this::cohortOrder));
+        for (MetricValue m : result.metrics()) {
+            if (m.code().equals("cohort_logo_retention")) {
+                cohorts.computeIfAbsent(m.scope().substring("cohort:".length()), c -> new TreeMap<>())
+                        .put(m.age(), m.value());
+            }
+        }
+        if (cohorts.isEmpty()) {
+            return null;
+        }
+        int maxAge = cohorts.values().stream().flatMap(ages -> ages.keySet().stream()).max(Integer::compare).orElse(0);
+        int cell = Math.min(56, (WIDTH - 110) / (maxAge + 1));
+        Integer comparisonAge = result.metrics().stream().filter(m -> m.code().equals("cohort_logo_retention_shift"))
+                .map(MetricValue::age).findFirst().orElse(null);
+        Double oldestAtAge = comparisonAge == null ? null : cohorts.values().stream()
+                .map(ages -> ages.get(comparisonAge)).filter(v -> v != null).findFirst().orElse(null);
+        List<Header> ages = new ArrayList<>();
+        for (int age = 0; age <= maxAge; age++) {
+            ages.add(new Header(String.valueOf(age), 110 + age * cell + cell / 2));
+        }
+        List<HeatRow> rows = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        int y = 30;
+        for (var cohort : cohorts.entrySet()) {
+            List<Cell> cells = new ArrayList<>();
+            List<String> tableRow = new ArrayList<>(List.of(cohort.getKey(), "100.0%"));
+            cells.add(cell(110, cell, 1.0));
+            for (int age = 1; age <= maxAge; age++) {
+                Double value = cohort.getValue().get(age);
+                if (value != null) {
+                    cells.add(cell(110 + age * cell, cell, value));
+                }
+                tableRow.add(value == null ? "" : ValueFormat.percent(value));
+            }
+            Double atAge = comparisonAge == null ? null : cohort.getValue().get(comparisonAge);
+            boolean flagged = atAge != null && oldestAtAge != null && oldestAtAge - atAge >= 0.05 - 1e-9;
+            rows.add(new HeatRow(cohort.getKey(), y, y + 16, (maxAge + 1) * cell, flagged, cells));
+            table.add(tableRow);
+            y += 26;
+        }
+        String note = comparisonAge == null ? "" : "Outlined: cohorts retaining 5 points or more below the oldest at age "
+                + comparisonAge + ".";
+        return new ReportView.Charts.Heatmap(WIDTH, y + 10, ages, rows, table, note);
+    }
+
+    private int cohortOrder(String cohort) {
+        for (int i = 0; i < snapshot.cohorts().size(); i++) {
+            if (cohort.equals(snapshot.cohorts().get(i).cohort())) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private Cell cell(int x, int width, double value) {
+        double clamped = Math.max(0, Math.min(1, value));
+        int hue = (int) Math.round(120 * Math.max(0, (clamped - 0.4) / 0.6));
+        String fill = String.format(Locale.ROOT, "hsl(%d, 65%%, %d%%)", hue, 45 + (int) (clamped * 10));
+        return new Cell(x, width - 2, x + width / 2, fill, String.format(Locale.ROOT, "%.0f%%", value * 100), "#ffffff");
+    }
+
+    /** Top customers against 10%, the top ten against 40%, the largest product against 60%. */
+    private ReportView.Charts.Concentration concentration() {
+        List<ShareBar> bars = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Optional<Double> mrr = company("mrr");
+        List<CustomerRevenue> customers = snapshot.customerRevenue().stream()
+                .sorted(Comparator.comparingDouble(CustomerRevenue::mrr).reversed()).toList();
+        double total = mrr.filter(v -> v > 0).orElse(customers.stream().mapToDouble(CustomerRevenue::mrr).sum());
+        int y = 20;
+        if (!customers.isEmpty() && total > 0) {
+            for (CustomerRevenue customer : customers.subList(0, Math.min(5, customers.size()))) {
+                bars.add(share("Customer " + customer.customer(), customer.mrr() / total, 0.10, y));
+                rows.add(new Row("Customer " + customer.customer(), ValueFormat.percent(customer.mrr() / total),
+                        "line at 10%"));
+                y += 28;
+            }
+            double top10 = customers.stream().limit(10).mapToDouble(CustomerRevenue::mrr).sum() / total;
+            bars.add(share("Top 10 customers together", top10, 0.40, y));
+            rows.add(new Row("Top 10 customers together", ValueFormat.percent(top10), "line at 40%"));
+            y += 28;
+        }
+        for (MetricValue m : result.metrics()) {
+            if (m.code().equals("mrr_share")) {
+                String label = Words.scope(m.scope());
+                double line = m.scope().startsWith("product:") ? 0.60 : -1;
+                bars.add(share(label, m.value(), line, y));
+                rows.add(new Row(label, ValueFormat.percent(m.value()), line > 0 ? "line at 60%" : ""));
+                y += 28;
+            }
+        }
+        return bars.isEmpty() ? null : new ReportView.Charts.Concentration(WIDTH, y + 10, bars, rows);
+    }
+
+    private ShareBar share(String label, double share, double threshold, int y) {
+        int scale = 420;
+        return new ShareBar(label, ValueFormat.percent(share), y, y + 15,
+                Math.max(1, (int) Math.round(Math.min(share, 1) * scale)),
+                threshold < 0 ? -1 : 250 + (int) Math.round(threshold * scale),
+                threshold < 0 ? null : ValueFormat.percent(threshold), threshold >= 0 && share > threshold);
+    }
+
+    /** Each headline metric on a strip of its bands, with a marker at its value. */
+    private ReportView.Charts.Benchmarks benchmarks(Benchmarks benchmarks) {
+        List<Strip> strips = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        String periodicity = snapshot.periodicity().word();
+        int y = 10;
+        for (String code : HEADLINE_METRICS) {
+            Optional<MetricValue> metric = result.metrics().stream()
+                    .filter(m -> m.scope().equals("company") && m.code().equals(code) && m.band() != null).findFirst();
+            if (metric.isEmpty()) {
+                continue;
+            }
+            List<Band> bands = benchmarks.bandsFor(code, result.stage(), snapshot.profile().market(), periodicity);
+            if (bands.isEmpty()) {
+                continue;
+            }
+            strips.add(strip(metric.get(), bands, y));
+            rows.add(new Row(Words.metric(code), format.format(metric.get().value(), metric.get().unit()),
+                    Words.band(metric.get().band())));
+            y += 56;
+        }
+        return strips.isEmpty() ? null : new ReportView.Charts.Benchmarks(WIDTH, y, strips, rows);
+    }
+
+    private Strip strip(MetricValue metric, List<Band> bands, int y) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Band band : bands) {
+            for (double edge : new double[] {band.range().low(), band.range().high()}) {
+                if (Double.isFinite(edge)) {
+                    low = Math.min(low, edge);
+                    high = Math.max(high, edge);
+                }
+            }
+        }
+        double span = high > low ? high - low : Math.max(Math.abs(high), 1);
+        double from = Math.min(low - span * 0.5, metric.value());
+        double to = Math.max(high + span * 0.5, metric.value());
+        int left = 230;
+        int width = 460;
+        List<Segment> segments = new ArrayList<>();
+        for (Band band : bands) {
+            double a = Math.max(from, band.range().low());
+            double b = Math.min(to, band.range().high());
+            if (b <= a) {
+                continue;
+            }
+            int x = left + (int) Math.round((a - from) / (to - from) * width);
+            int w = Math.max(1, (int) Math.round((b - a) / (to - from) * width));
+            boolean active = band.name().equals(metric.band());
+            segments.add(new Segment(x, w, tone(band.name(), active), Words.band(band.name()), x + w / 2, active));
+        }
+        int marker = left + (int) Math.round((metric.value() - from) / (to - from) * width);
+        return new Strip(Words.metric(metric.code()), format.format(metric.value(), metric.unit()),
+                Words.band(metric.band()), y, y + 20, marker, segments);
+    }
+
+    private static String tone(String band, boolean active) {
+        String colour = GOOD.contains(band) ? (active ? "#2e8540" : "#cfe8d4")
+                : WATCH.contains(band) ? (active ? "#c98a00" : "#f6e3b4")
+                : active ? "#c0392b" : "#f3c6c1";
+        return colour;
+    }
+}

@@ -1,0 +1,192 @@
+package com.healthadvisor.report;
+
+import com.healthadvisor.diagnosis.Diagnosis;
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.diagnosis.DiagnosisResult.MetricValue;
+import com.healthadvisor.diagnosis.Evidence;
+import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.Action;
+import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.healthadvisor.report.ReportView.ActionRow;
+import static com.healthadvisor.report.ReportView.Definition;
+import static com.healthadvisor.report.ReportView.DiagnosisView;
+import static com.healthadvisor.report.ReportView.DimensionSection;
+import static com.healthadvisor.report.ReportView.EvidenceRow;
+import static com.healthadvisor.report.ReportView.Item;
+import static com.healthadvisor.report.ReportView.OwnerActions;
+import static com.healthadvisor.report.ReportView.TargetRow;
+import static com.healthadvisor.report.ReportView.Trend;
+
+/** Turns a result (and the snapshot behind it) into a report in seed 001's standard structure. */
+final class ReportBuilder {
+
+    private static final List<String> TREND_METRICS = List.of("mrr_growth_rate", "customer_growth_rate",
+            "logo_churn_change", "gross_revenue_growth_rate", "net_revenue_growth_rate", "arpa_growth_rate",
+            "arpu_growth_rate");
+    private static final int TOP_RISKS = 3;
+
+    private final DiagnosisResult result;
+    private final Snapshot snapshot;
+    private final RuleSet ruleSet;
+    private final ValueFormat format;
+    private final Set<String> shownMetrics = new LinkedHashSet<>();
+
+    ReportBuilder(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet) {
+        this.result = result;
+        this.snapshot = snapshot;
+        this.ruleSet = ruleSet;
+        this.format = new ValueFormat(result.currency());
+    }
+
+    ReportView build() {
+        ReportView.Charts charts = new Charts(result, snapshot).build(ruleSet.benchmarks());
+        if (charts.benchmarks() != null) {
+            Charts.HEADLINE_METRICS.stream().filter(code -> company(code).isPresent()).forEach(shownMetrics::add);
+        }
+        List<Trend> trends = trends();
+        List<TargetRow> targets = targets();
+        List<DimensionSection> dimensions = dimensions();
+        return new ReportView(result.company() == null ? "Company" : result.company(), Words.period(result.period()),
+                result.currency(), result.health(), Words.health(result.health()), healthReason(),
+                wins(), risks(), trends, targets, dimensions, owners(), definitions(), notAssessed(),
+                result.ruleSet().version(), Words.instant(result.ruleSet().loadedAt()), result.ruleSet().rules(), charts);
+    }
+
+    private String healthReason() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String severity : List.of("critical", "high", "medium", "low")) {
+            long count = result.diagnoses().stream().filter(d -> d.severity().equals(severity)).count();
+            if (count > 0) {
+                counts.put(severity, count);
+            }
+        }
+        if (counts.isEmpty()) {
+            return "No risk found in what the snapshot shows.";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((severity, count) -> parts.add(count + " " + severity));
+        return String.join(", ", parts) + (counts.values().stream().mapToLong(Long::longValue).sum() == 1
+                ? " finding." : " findings.");
+    }
+
+    private List<Item> wins() {
+        return result.diagnoses().stream().filter(d -> d.severity().equals("positive"))
+                .map(d -> new Item(d.title(), d.explanation(), "Positive", "positive", Words.scope(d.scope()), null)).toList();
+    }
+
+    private List<Item> risks() {
+        return result.diagnoses().stream().filter(d -> !d.severity().equals("positive") && !d.severity().equals("info"))
+                .limit(TOP_RISKS)
+                .map(d -> new Item(d.title(), d.explanation(), Words.capitalized(d.severity()), d.severity(),
+                        Words.scope(d.scope()), impact(d)))
+                .toList();
+    }
+
+    private String impact(Diagnosis diagnosis) {
+        return diagnosis.impact() == null ? null : format.money(diagnosis.impact()) + " a year at stake";
+    }
+
+    private List<Trend> trends() {
+        List<Trend> trends = new ArrayList<>();
+        String since = snapshot.history().isEmpty() ? null : Words.period(snapshot.history().get(0).period());
+        for (String code : TREND_METRICS) {
+            company(code).ifPresent(m -> {
+                shownMetrics.add(code);
+                String meaning = code.equals("logo_churn_change") && since != null ? "since " + since
+                        : code.endsWith("_growth_rate") && !code.startsWith("mrr") && !code.startsWith("customer")
+                        ? "against the previous period" : "over the period";
+                trends.add(new Trend(Words.metric(code), format.format(m.value(), m.unit()), meaning));
+            });
+        }
+        return trends;
+    }
+
+    private List<TargetRow> targets() {
+        List<TargetRow> rows = new ArrayList<>();
+        snapshot.targets().forEach((code, target) -> {
+            MetricDefinition metric = MetricCatalog.get(code);
+            Optional<MetricValue> actual = company(code);
+            shownMetrics.add(code);
+            boolean met = actual.isPresent() && (metric.lowerIsBetter()
+                    ? actual.get().value() <= target : actual.get().value() >= target);
+            rows.add(new TargetRow(Words.metric(code), format.format(target, metric.unit()),
+                    actual.map(m -> format.format(m.value(), m.unit())).orElse("not known"),
+                    actual.isEmpty() ? "Not assessed" : met ? "Met" : "Missed", met));
+        });
+        return rows;
+    }
+
+    private List<DimensionSection> dimensions() {
+        List<DimensionSection> sections = new ArrayList<>();
+        List<DiagnosisResult.DimensionStatus> mostUrgentFirst = result.dimensions().stream()
+                .sorted(java.util.Comparator.comparingInt(status -> result.diagnoses().stream()
+                        .filter(d -> d.dimension().equals(status.dimension())).mapToInt(Diagnosis::rank).min()
+                        .orElse(Integer.MAX_VALUE)))
+                .toList();
+        for (DiagnosisResult.DimensionStatus status : mostUrgentFirst) {
+            List<DiagnosisView> diagnoses = result.diagnoses().stream()
+                    .filter(d -> d.dimension().equals(status.dimension())).map(this::diagnosis).toList();
+            sections.add(new DimensionSection(Words.capitalized(status.dimension()), Words.capitalized(status.status()),
+                    status.status(), diagnoses));
+        }
+        return sections;
+    }
+
+    private DiagnosisView diagnosis(Diagnosis d) {
+        List<EvidenceRow> evidence = new ArrayList<>();
+        for (Evidence e : d.evidence()) {
+            shownMetrics.add(e.metric());
+            evidence.add(new EvidenceRow(Words.metric(e.metric()), Words.scope(e.scope()),
+                    format.format(e.value(), e.unit()), e.benchmark() == null ? "—" : e.benchmark()));
+        }
+        return new DiagnosisView(d.rank(), d.title(), Words.capitalized(d.severity()), d.severity(),
+                Words.scope(d.scope()), d.explanation(), impact(d), evidence);
+    }
+
+    /** Actions grouped by owner, owners in the order of their most urgent action, actions in rank order. */
+    private List<OwnerActions> owners() {
+        Map<String, List<ActionRow>> byOwner = new LinkedHashMap<>();
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        for (Diagnosis d : result.diagnoses()) {
+            for (Action action : d.actions()) {
+                if (seen.computeIfAbsent(action.owner(), o -> new LinkedHashSet<>()).add(action.action())) {
+                    byOwner.computeIfAbsent(action.owner(), o -> new ArrayList<>())
+                            .add(new ActionRow(d.rank(), action.action(), d.title()));
+                }
+            }
+        }
+        List<OwnerActions> owners = new ArrayList<>();
+        byOwner.forEach((owner, actions) -> owners.add(new OwnerActions(owner, actions)));
+        return owners;
+    }
+
+    private List<Definition> definitions() {
+        return shownMetrics.stream().sorted()
+                .map(code -> new Definition(Words.metric(code), code, MetricFormulas.of(code))).toList();
+    }
+
+    private List<Item> notAssessed() {
+        return result.notAssessed().stream().map(n -> {
+            CodeWording wording = ruleSet.wording().get(n.code());
+            String title = wording == null ? Words.capitalized(Words.lower(n.code())) : wording.title();
+            return new Item(title, Words.capitalized(n.reason()), null, null, null, null);
+        }).toList();
+    }
+
+    private Optional<MetricValue> company(String code) {
+        return result.metrics().stream().filter(m -> m.scope().equals("company") && m.code().equals(code)).findFirst();
+    }
+}

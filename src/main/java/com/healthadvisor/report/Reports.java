@@ -1,0 +1,47 @@
+package com.healthadvisor.report;
+
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The reports to embed: Markdown for wikis and decks, and one self-contained HTML file (inline CSS and
+ * SVG charts, no scripts, nothing fetched) for email and portals, or a {@code <section>} fragment with
+ * scoped styles to place inside another page. Templates are compiled once; rendering is thread-safe.
+ */
+public final class Reports {
+
+    private static final Template MARKDOWN = Mustache.compiler()
+            .withEscaper(Escapers.simple(new String[][] {{"|", "\\|"}, {"\n", " "}}))
+            .defaultValue("").withLoader(Reports::load).compile(load("report.md"));
+    private static final Template HTML = Mustache.compiler().escapeHTML(true)
+            .defaultValue("").withLoader(Reports::load).compile(load("report.html"));
+
+    private Reports() {
+    }
+
+    public static String markdown(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet) {
+        return MARKDOWN.execute(new ReportBuilder(result, snapshot, ruleSet).build()).replaceAll("\n{3,}", "\n\n");
+    }
+
+    /** @param fragment a {@code <section>} to embed, instead of a whole document */
+    public static String html(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, boolean fragment) {
+        ReportView view = new ReportBuilder(result, snapshot, ruleSet).build();
+        return HTML.execute(Map.of("report", view, "document", !fragment));
+    }
+
+    private static Reader load(String name) {
+        var stream = Reports.class.getResourceAsStream("/report/" + name + ".mustache");
+        return new InputStreamReader(Objects.requireNonNull(stream, () -> "no template " + name), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,78 @@
+package com.healthadvisor.report;
+
+import com.healthadvisor.metrics.MetricCatalog;
+
+import java.time.Instant;
+import java.time.Month;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** Codes turned into the words a report reader expects: periods, severities, scopes, bands, dimensions. */
+final class Words {
+
+    private static final DateTimeFormatter LOADED_AT =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final java.util.Map<String, String> MARKETS =
+            java.util.Map.of("smb", "SMB", "mid_market", "mid-market", "enterprise", "enterprise", "mixed", "mixed");
+
+    private Words() {
+    }
+
+    /** "2024-06" is "June 2024", "2024-Q2" is "Q2 2024", "2024" stays "2024". */
+    static String period(String period) {
+        if (period == null) {
+            return "";
+        }
+        if (period.matches("\\d{4}-\\d{2}")) {
+            Month month = Month.of(Integer.parseInt(period.substring(5)));
+            return month.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + period.substring(0, 4);
+        }
+        if (period.matches("\\d{4}-Q\\d")) {
+            return period.substring(5) + " " + period.substring(0, 4);
+        }
+        return period;
+    }
+
+    static String capitalized(String word) {
+        String spaced = word.replace('_', ' ');
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    static String band(String band) {
+        return band == null ? "" : band.replace('_', ' ');
+    }
+
+    static String scope(String scope) {
+        if ("company".equals(scope)) {
+            return "Company";
+        }
+        int colon = scope.indexOf(':');
+        String dimension = scope.substring(0, colon);
+        String name = scope.substring(colon + 1);
+        return capitalized(dimension) + " " + (dimension.equals("market") ? MARKETS.getOrDefault(name, name) : name);
+    }
+
+    static String metric(String code) {
+        return MetricCatalog.find(code).map(m -> capitalized(m.label())).orElse(capitalized(code));
+    }
+
+    static String instant(Instant instant) {
+        return LOADED_AT.format(instant);
+    }
+
+    static String health(String health) {
+        return switch (health) {
+            case "healthy" -> "Healthy";
+            case "moderate" -> "Moderate: some things to fix";
+            case "concerning" -> "Concerning: act on the risks below";
+            default -> "Critical: act now";
+        };
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

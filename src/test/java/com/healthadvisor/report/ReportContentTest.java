@@ -1,0 +1,127 @@
+package com.healthadvisor.report;
+
+import com.healthadvisor.fixture.FixtureRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a finance lead would not forward: raw codes, unformatted numbers, empty sections, fetched resources. */
+class ReportContentTest {
+
+    private static final Pattern SNAKE_CASE = Pattern.compile("\\b[a-z0-9]+_[a-z0-9_]+\\b");
+    private static final Pattern UPPER_CODE = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]+\\b");
+    private static final Pattern LONG_DECIMAL = Pattern.compile("\\d+\\.\\d{3,}");
+
+    static List<Path> fixtures() {
+        return FixtureRunner.fixtures(Path.of("fixtures"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void markdownHasWordsAndFormattedNumbersOnly(Path fixture) {
+        String markdown = SeedReports.of(fixture).markdown();
+        String prose = markdown.replaceAll("`[^`]*`", "");
+
+        assertThat(SNAKE_CASE.matcher(prose).results().map(m -> m.group()).toList()).isEmpty();
+        assertThat(UPPER_CODE.matcher(prose).results().map(m -> m.group()).toList()).isEmpty();
+        assertThat(LONG_DECIMAL.matcher(prose).results().map(m -> m.group()).toList()).isEmpty();
+        assertThat(prose).doesNotContain("n/a", "NaN", "null", "Infinity", "{{", "}}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void noSectionIsEmpty(Path fixture) {
+        List<String> lines = SeedReports.of(fixture).markdown().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            int level = headingLevel(lines.get(i));
+            if (level == 0) {
+                continue;
+            }
+            boolean hasContent = false;
+            for (int j = i + 1; j < lines.size() && (headingLevel(lines.get(j)) == 0 || headingLevel(lines.get(j)) > level); j++) {
+                hasContent |= headingLevel(lines.get(j)) == 0 && !lines.get(j).isBlank();
+            }
+            assertThat(hasContent).as("section %s has content", lines.get(i)).isTrue();
+        }
+    }
+
+    private static int headingLevel(String line) {
+        int level = 0;
+        while (level < line.length() && line.charAt(level) == '#') {
+            level++;
+        }
+        return level > 0 && level < line.length() && line.charAt(level) == ' ' ? level : 0;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void htmlIsSelfContained(Path fixture) {
+        String html = SeedReports.of(fixture).html(false);
+
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "<link", "@import", "url(")
+                .doesNotContain("{{").doesNotContain("src=");
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void theFollowsTheStandardReportStructure() {
+        String markdown = SeedReports.of("seed-2-warning-signs").markdown();
+
+        assertThat(markdown).containsSubsequence("## Executive summary", "**Top risks**", "**Trends**",
+                "## Metric drill-downs", "## Action items and next steps", "## Appendix", "**Definitions**",
+                "**Not assessed**", "Rule set ");
+        assertThat(markdown).contains("# SMB marketing automation SaaS (seed 002, example 2): SaaS health report, June 2024");
+    }
+
+    @Test
+    void targetsGetTheirOwnSection() {
+        String markdown = SeedReports.of(Path.of("fixtures/targets-missed-and-met.json")).markdown();
+
+        assertThat(markdown).contains("## Performance vs targets", "| NRR | 110.0% | 105.0% | Missed |",
+                "| Logo churn | 2.0% | 1.5% | Met |");
+    }
+
+    @Test
+    void actionsAreGroupedByOwnerInRankOrder() {
+        String markdown = SeedReports.of("seed-2-warning-signs").markdown();
+        String actions = markdown.substring(markdown.indexOf("## Action items"), markdown.indexOf("## Appendix"));
+
+        assertThat(actions).containsSubsequence("**Executive**", "_(#1:", "_(#2:", "**Customer Success**", "_(#1:");
+    }
+
+    @Test
+    void theFragmentIsASectionWithScopedStyles() {
+        String fragment = SeedReports.of("seed-1-healthy-saas").html(true);
+
+        assertThat(fragment.strip()).startsWith("<section class=\"ha-report\">").endsWith("</section>");
+        assertThat(fragment).doesNotContain("<html", "<body");
+        assertThat(fragment.lines().filter(line -> line.startsWith(".") || line.startsWith("@media")))
+                .allMatch(rule -> rule.startsWith(".ha-report") || rule.startsWith("@media"));
+    }
+
+    @Test
+    void chartsAppearOnlyWithTheirData() {
+        String withCohorts = SeedReports.of("seed-2-warning-signs").html(false);
+        String withoutCohorts = SeedReports.of("seed-1-healthy-saas").html(false);
+
+        assertThat(withCohorts).contains("Customers retained by cohort and age");
+        assertThat(withoutCohorts).doesNotContain("Customers retained by cohort and age", "MRR bridge from starting");
+        assertThat(SeedReports.of(Path.of("fixtures/mrr-bridge-mismatch-fires-above-half-percent.json")).html(false))
+                .contains("MRR bridge from starting to ending MRR");
+        assertThat(SeedReports.of(Path.of("fixtures/customer-concentration-fires-high-on-top-10.json")).html(false))
+                .contains("Shares of MRR against their concentration lines");
+    }
+
+    @Test
+    void periodsAndMoneyAreWrittenAsPeopleWriteThem() {
+        assertThat(Words.period("2024-06")).isEqualTo("June 2024");
+        assertThat(Words.period("2024-Q2")).isEqualTo("Q2 2024");
+        assertThat(SeedReports.of("seed-3-blended-metrics-hiding-problems").markdown()).contains("$24M a year at stake");
+    }
+}
