@@ -2,6 +2,8 @@ package com.healthadvisor.cli;
 
 import com.healthadvisor.HealthAdvisor;
 import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.report.Reports;
 import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.snapshot.SnapshotReader;
@@ -24,8 +26,14 @@ class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the snapshot JSON, or - for standard input")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the snapshot JSON, or - for standard input")
     String file;
+
+    @Option(names = "--ledger", paramLabel = "FILE", description = "diagnose the snapshot built from this MRR ledger (CSV)")
+    String ledger;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "with --ledger: the month (default: the last)")
+    String period;
 
     @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
     Format format;
@@ -38,8 +46,13 @@ class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] json = Inputs.read(file, System.in);
-        var snapshot = new SnapshotReader().read(json);
+        if ((file == null) == (ledger == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either a snapshot FILE or --ledger FILE");
+        }
+        Snapshot snapshot = ledger != null
+                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, "USD")
+                : new SnapshotReader().read(Inputs.read(file, System.in));
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
         DiagnosisResult result = advisor.diagnose(snapshot);
         String output = switch (format) {

@@ -1,6 +1,7 @@
 package com.healthadvisor.cli;
 
 import com.healthadvisor.diagnosis.EngineException;
+import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
 import picocli.CommandLine;
@@ -20,6 +21,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof InvalidSnapshotException invalid) {
             err.println("error: the snapshot is refused:");
             invalid.violations().forEach(v -> err.println("  " + v));
+            return BAD_INPUT;
+        }
+        if (e instanceof InvalidLedgerException ledger) {
+            err.println("error: the ledger is refused:");
+            ledger.problems().forEach(p -> err.println("  " + p));
             return BAD_INPUT;
         }
         if (e instanceof RuleSetException rules) {

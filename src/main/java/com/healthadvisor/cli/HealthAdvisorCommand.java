@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; its subcommands do the work. */
 @Command(name = "health-advisor", mixinStandardHelpOptions = true, version = "Health Advisor 0.1",
         description = "Diagnoses SaaS metric snapshots with editable rules.",
-        subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class})
+        subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class, SnapshotCommand.class,
+                GenerateLedgerCommand.class})
 public class HealthAdvisorCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,6 +22,19 @@ final class Inputs {
         }
     }
 
+    /** A buffered UTF-8 reader of a file, or of standard input for {@code -}, for streaming input. */
+    static java.io.Reader reader(String file, InputStream stdin) {
+        try {
+            InputStream in = "-".equals(file) ? stdin : Files.newInputStream(Path.of(file));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
+                    1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     static Path directory(Path directory, String what) {
         if (!Files.isDirectory(directory)) {
             throw new UsageException(what + " directory not found: " + directory);

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Gives a merged finding its words: title, explanation with the evidence filled in, actions and impact. */
-final class DiagnosisWriter {
+public final class DiagnosisWriter {
 
     private final RuleSet ruleSet;
     private final MetricSheet sheet;
@@ -120,11 +120,17 @@ final class DiagnosisWriter {
                 + wording.title().substring(1);
     }
 
-    static String scopeInWords(String scope) {
+    private static final Map<String, String> MARKETS =
+            Map.of("smb", "SMB", "mid_market", "mid-market", "enterprise", "enterprise", "mixed", "mixed");
+
+    /** "the company", "product Legacy", "market mid-market", "cohort 2024-01". */
+    public static String scopeInWords(String scope) {
         if (Metric.COMPANY.equals(scope)) {
             return "the company";
         }
         int colon = scope.indexOf(':');
-        return scope.substring(0, colon).replace('_', ' ') + " " + scope.substring(colon + 1);
+        String dimension = scope.substring(0, colon);
+        String name = scope.substring(colon + 1);
+        return dimension.replace('_', ' ') + " " + (dimension.equals("market") ? MARKETS.getOrDefault(name, name) : name);
     }
 }

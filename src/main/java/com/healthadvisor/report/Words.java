@@ -1,5 +1,6 @@
 package com.healthadvisor.report;
 
+import com.healthadvisor.diagnosis.DiagnosisWriter;
 import com.healthadvisor.metrics.MetricCatalog;
 
 import java.time.Instant;
@@ -14,9 +15,6 @@ final class Words {
 
     private static final DateTimeFormatter LOADED_AT =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    private static final java.util.Map<String, String> MARKETS =
-            java.util.Map.of("smb", "SMB", "mid_market", "mid-market", "enterprise", "enterprise", "mixed", "mixed");
 
     private Words() {
     }
@@ -49,10 +47,8 @@ final class Words {
         if ("company".equals(scope)) {
             return "Company";
         }
-        int colon = scope.indexOf(':');
-        String dimension = scope.substring(0, colon);
-        String name = scope.substring(colon + 1);
-        return capitalized(dimension) + " " + (dimension.equals("market") ? MARKETS.getOrDefault(name, name) : name);
+        String words = DiagnosisWriter.scopeInWords(scope);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String metric(String code) {

@@ -7,6 +7,7 @@ import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.SnapshotReader;
 import jakarta.servlet.http.HttpServletRequest;
+import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.report.Reports;
 import com.healthadvisor.snapshot.Snapshot;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +49,10 @@ class DiagnosisController {
     ResponseEntity<String> diagnose(HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
         byte[] body = Bodies.read(request, properties.maxSnapshotSize().toBytes());
-        Snapshot snapshot = reader.read(body);
+        return respond(request, reader.read(body), fragment);
+    }
+
+    private ResponseEntity<String> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
         DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
@@ -57,6 +61,16 @@ class DiagnosisController {
                 : wanted.equals(MARKDOWN) ? Reports.markdown(result, snapshot, ruleSet)
                 : ResultJson.write(result);
         return ResponseEntity.ok().contentType(wanted).body(text);
+    }
+
+    /** The same, from a per-customer monthly MRR ledger: the snapshot of {@code period} (default the last month). */
+    @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
+            MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<String> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
+                                          @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
+        Snapshot snapshot = LedgerSnapshots.read(new java.io.InputStreamReader(request.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8), period, null, "USD");
+        return respond(request, snapshot, fragment);
     }
 
     /** The first of JSON, Markdown and HTML that the Accept header lists, by quality; JSON for {@code *}{@code /*}. */

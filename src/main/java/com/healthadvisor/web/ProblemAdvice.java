@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.EngineException;
+import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
@@ -28,6 +29,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         : e.violations().size() + " fields are wrong; see errors");
         problem.setProperty("errors", e.violations().stream()
                 .map(v -> Map.of("pointer", v.pointer(), "detail", v.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidLedgerException.class)
+    ProblemDetail invalidLedger(InvalidLedgerException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid ledger",
+                e.problems().size() == 1 ? e.problems().get(0) : e.problems().size() + " problems; see errors");
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("detail", p)).toList());
         return problem;
     }
 

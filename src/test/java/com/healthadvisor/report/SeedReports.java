@@ -46,7 +46,7 @@ final class SeedReports {
 
     static Rendered of(Path snapshotFile) {
         try {
-            Snapshot snapshot = new SnapshotReader().read(Files.readAllBytes(snapshotFile));
+            Snapshot snapshot = com.healthadvisor.fixture.FixtureRunner.snapshot(snapshotFile);
             return new Rendered(snapshot, ADVISOR.diagnose(snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -93,6 +93,19 @@ class ServiceTest {
         }
 
         @Test
+        void aLedgerIsDiagnosedFromCsv() {
+            String ledger = Http.read(Path.of("fixtures/ledger-legacy-decline-hidden-by-new-product.csv"));
+
+            Http.Response response = http().post("/api/v1/diagnoses?period=2024-06", "text/csv", ledger);
+            Http.Response bad = http().post("/api/v1/diagnoses", "text/csv", "customer_id,month,mrr\na,June,5\n");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("SEGMENT_HIDDEN_DECLINE");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().get("detail").asString()).isEqualTo("line 2: month must be YYYY-MM (was \"June\")");
+        }
+
+        @Test
         void aFormatItCannotProduceIsA406() {
             assertThat(http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"2024-06\"}",
                     "Accept", "application/pdf").status()).isEqualTo(406);

@@ -1,0 +1,29 @@
+package com.healthadvisor.ledger;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ledger as read: every customer's rows, grouped by customer and combination of breakdown values.
+ *
+ * @param dimensions the breakdown columns present, in header order
+ * @param customers  customer ids by index
+ * @param combos     for each combination index, its value in each dimension
+ * @param series     rows by key {@code customerIndex << 32 | comboIndex}
+ * @param hasUsers   whether the ledger has a users column
+ */
+record Ledger(List<String> dimensions, List<String> customers, List<List<String>> combos, Map<Long, Series> series,
+              boolean hasUsers, int firstMonth, int lastMonth) {
+
+    static long key(int customer, int combo) {
+        return ((long) customer << 32) | combo;
+    }
+
+    static int customerOf(long key) {
+        return (int) (key >>> 32);
+    }
+
+    static int comboOf(long key) {
+        return (int) key;
+    }
+}

@@ -1,0 +1,148 @@
+package com.healthadvisor.ledger;
+
+import com.healthadvisor.snapshot.Breakdown;
+import com.healthadvisor.snapshot.Cohort;
+import com.healthadvisor.snapshot.CustomerRevenue;
+import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.Periodicity;
+import com.healthadvisor.snapshot.Profile;
+import com.healthadvisor.snapshot.Snapshot;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the snapshot of one month from a ledger: the current bridges, every earlier month as history,
+ * cohorts by first paid month, one breakdown per value of each breakdown column, and customer revenue.
+ */
+public final class LedgerSnapshots {
+
+    static final int MAX_CUSTOMERS = 10_000;
+    static final int MAX_AGES = 240;
+
+    private final Ledger ledger;
+    private final int firstMonth;
+    private final int months;
+
+    private LedgerSnapshots(Ledger ledger, int period) {
+        this.ledger = ledger;
+        this.firstMonth = ledger.firstMonth();
+        this.months = period - firstMonth + 1;
+    }
+
+    /**
+     * @param period {@code YYYY-MM}, or null for the ledger's last month
+     */
+    public static Snapshot read(Reader csv, String period, String company, String currency) {
+        Ledger ledger = LedgerReader.read(csv);
+        int month = period == null ? ledger.lastMonth() : Months.parse(period);
+        if (month < 0) {
+            throw new InvalidLedgerException(List.of("period must be YYYY-MM (was \"" + period + "\")"));
+        }
+        if (month < ledger.firstMonth() || month > ledger.lastMonth()) {
+            throw new InvalidLedgerException(List.of("period " + period + " is outside the ledger, which runs from "
+                    + Months.format(ledger.firstMonth()) + " to " + Months.format(ledger.lastMonth())));
+        }
+        return new LedgerSnapshots(ledger, month).snapshot(company, currency == null ? "USD" : currency);
+    }
+
+    private Snapshot snapshot(String company, String currency) {
+        Slice all = new Slice();
+        Map<String, Map<String, Slice>> byDimension = new LinkedHashMap<>();
+        ledger.dimensions().forEach(d -> byDimension.put(d, new LinkedHashMap<>()));
+        for (var entry : ledger.series().entrySet()) {
+            int customer = Ledger.customerOf(entry.getKey());
+            List<String> values = ledger.combos().get(Ledger.comboOf(entry.getKey()));
+            List<Slice> slices = new ArrayList<>(List.of(all));
+            for (int d = 0; d < ledger.dimensions().size(); d++) {
+                slices.add(byDimension.get(ledger.dimensions().get(d)).computeIfAbsent(values.get(d), v -> new Slice()));
+            }
+            Series rows = entry.getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                int m = rows.month(i) - firstMonth;
+                if (m < months) {
+                    for (Slice slice : slices) {
+                        slice.add(customer, m, rows.mrr(i), rows.users(i));
+                    }
+                }
+            }
+        }
+        List<Figures> history = new ArrayList<>();
+        for (int m = 0; m < months - 1; m++) {
+            history.add(all.figures(Months.format(firstMonth + m), m));
+        }
+        List<Breakdown> breakdowns = new ArrayList<>();
+        byDimension.forEach((dimension, slices) -> slices.forEach((name, slice) ->
+                breakdowns.add(new Breakdown(dimension, name, slice.figures(null, months - 1)))));
+        String period = Months.format(firstMonth + months - 1);
+        return new Snapshot(company, period, Periodicity.MONTHLY, currency, Profile.NONE,
+                all.figures(period, months - 1), Map.of(), history, cohorts(all), breakdowns, customerRevenue(all));
+    }
+
+    /** Monthly MRR per customer, and users per month, of one slice of the ledger (or all of it). */
+    private final class Slice {
+        private final Map<Integer, double[]> byCustomer = new HashMap<>();
+        private final long[] users = new long[months];
+
+        void add(int customer, int month, double mrr, int userCount) {
+            byCustomer.computeIfAbsent(customer, c -> new double[months])[month] += mrr;
+            users[month] += userCount;
+        }
+
+        Figures figures(String period, int month) {
+            Movements.Month bridges = Movements.of(byCustomer.values(), month);
+            return new Figures(period, bridges.mrr(), bridges.customers(),
+                    ledger.hasUsers() ? (double) users[month] : null, null, Map.of());
+        }
+    }
+
+    /** Customers by first paid month; a customer who comes back counts as retained at that age. */
+    private List<Cohort> cohorts(Slice all) {
+        Map<Integer, List<double[]>> byFirstMonth = new java.util.TreeMap<>();
+        for (double[] values : all.byCustomer.values()) {
+            for (int m = 0; m < months; m++) {
+                if (values[m] > 0) {
+                    byFirstMonth.computeIfAbsent(m, k -> new ArrayList<>()).add(values);
+                    break;
+                }
+            }
+        }
+        List<Cohort> cohorts = new ArrayList<>();
+        byFirstMonth.forEach((first, members) -> {
+            int ages = Math.min(months - first, MAX_AGES);
+            List<Double> logo = new ArrayList<>(ages);
+            List<Double> revenue = new ArrayList<>(ages);
+            double startingMrr = members.stream().mapToDouble(values -> values[first]).sum();
+            for (int age = 0; age < ages; age++) {
+                final int month = first + age;
+                long retained = members.stream().filter(values -> values[month] > 0).count();
+                double mrr = members.stream().mapToDouble(values -> values[month]).sum();
+                logo.add(ratio(retained, members.size()));
+                revenue.add(ratio(mrr, startingMrr));
+            }
+            cohorts.add(new Cohort(Months.format(firstMonth + first), (double) members.size(), logo, revenue));
+        });
+        return cohorts;
+    }
+
+    private static double ratio(double part, double whole) {
+        return whole == 0 ? 0 : Math.round(part / whole * 1e6) / 1e6;
+    }
+
+    private List<CustomerRevenue> customerRevenue(Slice all) {
+        int last = months - 1;
+        return all.byCustomer.entrySet().stream()
+                .filter(e -> e.getValue()[last] > 0)
+                .sorted(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> e.getValue()[last]).reversed()
+                        .thenComparing(e -> ledger.customers().get(e.getKey())))
+                .limit(MAX_CUSTOMERS)
+                .map(e -> new CustomerRevenue(ledger.customers().get(e.getKey()), Movements.cents(e.getValue()[last])))
+                .toList();
+    }
+
+}

@@ -1,0 +1,67 @@
+package com.healthadvisor.ledger;
+
+import com.healthadvisor.snapshot.CustomerBridge;
+import com.healthadvisor.snapshot.MrrBridge;
+
+import java.util.Collection;
+
+/**
+ * ChartMogul's five MRR movements of one month over a set of monthly series (one per customer):
+ * new (first month with MRR), expansion, contraction, churn (MRR drops to 0) and reactivation (MRR
+ * again after a month at 0), with the customer bridge that goes with them.
+ */
+final class Movements {
+
+    /** The MRR and customer bridges of one month. */
+    record Month(MrrBridge mrr, CustomerBridge customers) {
+    }
+
+    private Movements() {
+    }
+
+    static Month of(Collection<double[]> series, int month) {
+        double starting = 0, added = 0, expansion = 0, reactivation = 0, contraction = 0, churned = 0, ending = 0;
+        int customersAtStart = 0, customersNew = 0, customersBack = 0, customersLost = 0, customersAtEnd = 0;
+        for (double[] values : series) {
+            double before = month == 0 ? 0 : values[month - 1];
+            double now = values[month];
+            starting += before;
+            ending += now;
+            customersAtStart += before > 0 ? 1 : 0;
+            customersAtEnd += now > 0 ? 1 : 0;
+            if (before == 0 && now > 0) {
+                if (paidBefore(values, month - 1)) {
+                    reactivation += now;
+                    customersBack++;
+                } else {
+                    added += now;
+                    customersNew++;
+                }
+            } else if (before > 0 && now == 0) {
+                churned += before;
+                customersLost++;
+            } else if (now > before) {
+                expansion += now - before;
+            } else if (now < before) {
+                contraction += before - now;
+            }
+        }
+        return new Month(new MrrBridge(cents(starting), cents(added), cents(expansion), cents(reactivation),
+                cents(contraction), cents(churned), cents(ending)),
+                new CustomerBridge((double) customersAtStart, (double) customersNew, (double) customersBack,
+                        (double) customersLost, (double) customersAtEnd));
+    }
+
+    private static boolean paidBefore(double[] values, int lastMonth) {
+        for (int m = 0; m < lastMonth; m++) {
+            if (values[m] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static double cents(double amount) {
+        return Math.round(amount * 100) / 100.0;
+    }
+}
