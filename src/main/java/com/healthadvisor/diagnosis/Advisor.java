@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -33,12 +31,7 @@ public final class Advisor {
      * @param timeout    how long one evaluation may run before it is halted
      */
     public Advisor(int maxFirings, Duration timeout) {
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rules-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.limits = new RuleSession.Limits(maxFirings, timeout, watchdog);
+        this.limits = new RuleSession.Limits(maxFirings, timeout);
     }
 
     public Advisor() {
@@ -49,9 +42,8 @@ public final class Advisor {
         MetricSheet raw = calculator.calculate(snapshot);
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks()));
-        List<FindingMerger.Merged> findings =
-                FindingMerger.merge(RuleSession.run(ruleSet.kieBase(), facts(snapshot, stage, sheet, ruleSet), limits),
-                        ruleSet);
+        List<FindingMerger.Merged> findings = FindingMerger.merge(
+                RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits), ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear());
         List<Diagnosis> diagnoses = Ranking.rank(findings.stream().map(writer::write).toList(), ruleSet);
@@ -64,7 +56,12 @@ public final class Advisor {
     }
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {
-        List<Object> facts = new ArrayList<>(sheet.metrics());
+        List<Object> facts = new ArrayList<>(sheet.metrics().size());
+        for (Metric metric : sheet.metrics()) {
+            if (ruleSet.readsMetric(metric.code())) {
+                facts.add(metric);
+            }
+        }
         facts.addAll(sheet.discrepancies());
         facts.addAll(sheet.targets());
         facts.addAll(ruleSet.limits().facts());

@@ -24,29 +24,44 @@ final class Assessment {
 
     static List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
                                                           MetricSheet sheet, Snapshot snapshot, String stage) {
-        return wording.stream()
-                .filter(w -> !fired.contains(w.code()))
-                .sorted(java.util.Comparator.comparing(CodeWording::code))
-                .flatMap(w -> missing(w, sheet, snapshot, stage)
-                        .map(reason -> new DiagnosisResult.NotAssessed(w.code(), reason)).stream())
-                .toList();
+        Set<String> present = new java.util.HashSet<>(sheet.byScope().getOrDefault("company", java.util.Map.of()).keySet());
+        for (var scope : sheet.byScope().values()) {
+            present.addAll(scope.keySet());
+        }
+        List<DiagnosisResult.NotAssessed> notAssessed = new java.util.ArrayList<>();
+        for (CodeWording w : wording) {
+            if (!fired.contains(w.code())) {
+                missing(w, present, sheet, snapshot, stage)
+                        .ifPresent(reason -> notAssessed.add(new DiagnosisResult.NotAssessed(w.code(), reason)));
+            }
+        }
+        notAssessed.sort(java.util.Comparator.comparing(DiagnosisResult.NotAssessed::code));
+        return notAssessed;
     }
 
-    private static Optional<String> missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage) {
-        return wording.requires().stream()
-                .filter(group -> group.stream().noneMatch(token -> present(token, sheet, snapshot, stage)))
-                .findFirst()
-                .map(group -> reason(group.get(0), snapshot));
+    private static Optional<String> missing(CodeWording wording, Set<String> present, MetricSheet sheet,
+                                            Snapshot snapshot, String stage) {
+        for (List<String> group : wording.requires()) {
+            boolean met = false;
+            for (String token : group) {
+                met |= present(token, present, sheet, snapshot, stage);
+            }
+            if (!met) {
+                return Optional.of(reason(group.get(0), snapshot));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static boolean present(String token, MetricSheet sheet, Snapshot snapshot, String stage) {
+    private static boolean present(String token, Set<String> present, MetricSheet sheet, Snapshot snapshot,
+                                   String stage) {
         return switch (token) {
             case "stage" -> stage != null;
             case "market" -> snapshot.profile().market() != null
                     && MARKETS_WITH_BANDS.contains(snapshot.profile().market());
             case "targets" -> !sheet.targets().isEmpty();
             case "reported_metrics" -> !sheet.discrepancies().isEmpty();
-            default -> sheet.has(token);
+            default -> present.contains(token);
         };
     }
 

@@ -1,7 +1,6 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Metric;
-import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.ruleset.Benchmarks;
 import com.healthadvisor.snapshot.Snapshot;
 
@@ -32,13 +31,14 @@ final class Banding {
     }
 
     static List<Metric> apply(List<Metric> metrics, Snapshot snapshot, String stage, Benchmarks benchmarks) {
-        ValueFormat format = new ValueFormat(snapshot.currency());
         String periodicity = snapshot.periodicity().word();
-        return metrics.stream().map(metric -> benchmarks
-                        .bandFor(metric, stage, market(metric, snapshot), periodicity)
-                        .map(band -> metric.withBand(band.name(), band.describe(format)))
-                        .orElse(metric))
-                .toList();
+        List<Metric> banded = new java.util.ArrayList<>(metrics.size());
+        for (Metric metric : metrics) {
+            banded.add(benchmarks.bandFor(metric, stage, market(metric, snapshot), periodicity)
+                    .map(band -> metric.withBand(band.name(), benchmarks.describe(band, snapshot.currency())))
+                    .orElse(metric));
+        }
+        return banded;
     }
 
     private static String market(Metric metric, Snapshot snapshot) {

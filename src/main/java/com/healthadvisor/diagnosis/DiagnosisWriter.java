@@ -8,7 +8,6 @@ import com.healthadvisor.metrics.MetricDefinition;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.ruleset.CodeWording;
-import com.healthadvisor.ruleset.Explanation;
 import com.healthadvisor.ruleset.ImpactFormula;
 import com.healthadvisor.ruleset.RuleSet;
 
@@ -36,11 +35,11 @@ public final class DiagnosisWriter {
     Diagnosis write(FindingMerger.Merged merged) {
         Finding finding = merged.finding();
         CodeWording wording = ruleSet.wording().get(finding.code());
-        Map<String, Double> values = new java.util.HashMap<>(sheet.valuesOf(finding.scope()));
-        values.put(ImpactFormula.PERIODS_PER_YEAR, (double) periodsPerYear);
-        Double impact = wording.impact() == null ? null : wording.impact().evaluate(values);
+        Double impact = wording.impact() == null ? null : wording.impact().evaluate(code ->
+                code.equals(ImpactFormula.PERIODS_PER_YEAR) ? Double.valueOf(periodsPerYear)
+                        : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
-                wording.title(), Explanation.render(wording.explanation(), name -> lookup(name, finding)),
+                wording.title(), wording.template().render(name -> lookup(name, finding)),
                 finding.evidence().stream().map(DiagnosisWriter::evidence).toList(), wording.actions(),
                 impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id());
     }

@@ -1,7 +1,9 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Finding;
-import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -11,13 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One evaluation: a fresh session over the shared KieBase, every fact inserted, rules fired up to a
+ * One evaluation: a session from the rule set's pool (reset between uses), every fact inserted, rules fired up to a
  * bound of firings and of time, and each finding returned with the name of the rule that inserted it.
  */
 final class RuleSession {
@@ -26,30 +25,40 @@ final class RuleSession {
     record Concluded(Finding finding, String rule) {
     }
 
-    /** How far one evaluation may go: firings, and time, enforced by halting the session from the watchdog. */
-    record Limits(int maxFirings, Duration timeout, ScheduledExecutorService watchdog) {
+    /** How far one evaluation may go: firings, and time. */
+    record Limits(int maxFirings, Duration timeout) {
     }
 
     private RuleSession() {
     }
 
-    static List<Concluded> run(KieBase kieBase, Collection<?> facts, Limits limits) {
-        KieSession session = kieBase.newKieSession();
+    static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, Limits limits) {
+        KieSession session = sessions.newKieSession();
         List<Concluded> concluded = new ArrayList<>();
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = limits.watchdog().schedule(() -> {
-            timedOut.set(true);
-            session.halt();
-        }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getObject() instanceof Finding finding && event.getRule() != null) {
-                        concluded.add(new Concluded(finding, event.getRule().getName()));
-                    }
+        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        // The time bound is checked after each firing: no timer thread, no lock shared between evaluations.
+        // A consequence cannot loop (the guard refuses loops), so a long evaluation is one that keeps firing.
+        DefaultAgendaEventListener clock = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                if (System.nanoTime() > deadline) {
+                    timedOut.set(true);
+                    event.getKieRuntime().halt();
                 }
-            });
+            }
+        };
+        DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof Finding finding && event.getRule() != null) {
+                    concluded.add(new Concluded(finding, event.getRule().getName()));
+                }
+            }
+        };
+        try {
+            session.addEventListener(listener);
+            session.addEventListener(clock);
             facts.forEach(session::insert);
             int fired = session.fireAllRules(limits.maxFirings());
             if (timedOut.get()) {
@@ -65,7 +74,9 @@ final class RuleSession {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new EngineException("rule \"" + e.getRule().getName() + "\" failed: " + cause.getMessage(), e);
         } finally {
-            watchdog.cancel(false);
+            // Back to the pool, reset; the listeners belong to this evaluation only.
+            session.removeEventListener(listener);
+            session.removeEventListener(clock);
             session.dispose();
         }
     }

@@ -27,9 +27,12 @@ final class Book {
     }
 
     void compute(String code, Formula formula) {
-        Double fromRaw = Ops.round(formula.apply(raw::get));
-        if (fromRaw != null) {
-            raw.put(code, fromRaw);
+        // Raw values serve only to compare with reported ones: without reported values they equal the effective.
+        if (!reported.isEmpty()) {
+            Double fromRaw = Ops.round(formula.apply(raw::get));
+            if (fromRaw != null) {
+                raw.put(code, fromRaw);
+            }
         }
         if (reported.containsKey(code)) {
             return;
@@ -47,7 +50,7 @@ final class Book {
     }
 
     Double raw(String code) {
-        return raw.get(code);
+        return reported.isEmpty() ? effective.get(code) : raw.get(code);
     }
 
     boolean isReported(String code) {

@@ -13,12 +13,20 @@ import java.util.Optional;
  * Every metric fact of one snapshot, with the reported values that disagree with the raw sections
  * and the targets checked against the actual values.
  */
-public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets) {
+public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets,
+                          Map<String, Map<String, Metric>> byScope) {
 
-    public MetricSheet {
-        metrics = List.copyOf(metrics);
-        discrepancies = List.copyOf(discrepancies);
-        targets = List.copyOf(targets);
+    public MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets) {
+        this(List.copyOf(metrics), List.copyOf(discrepancies), List.copyOf(targets), index(metrics));
+    }
+
+    /** Metrics by scope and code (the first of a code in a scope), so that lookups do not scan every fact. */
+    private static Map<String, Map<String, Metric>> index(List<Metric> metrics) {
+        Map<String, Map<String, Metric>> byScope = new HashMap<>();
+        for (Metric metric : metrics) {
+            byScope.computeIfAbsent(metric.scope(), s -> new HashMap<>()).putIfAbsent(metric.code(), metric);
+        }
+        return byScope;
     }
 
     public MetricSheet withMetrics(List<Metric> replaced) {
@@ -26,8 +34,7 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
     }
 
     public Optional<Metric> find(String scope, String code) {
-        return metrics.stream().filter(m -> m.code().equals(code) && m.scope().equals(scope))
-                .findFirst();
+        return Optional.ofNullable(byScope.getOrDefault(scope, Map.of()).get(code));
     }
 
     public Optional<Metric> company(String code) {
@@ -37,8 +44,7 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
     /** The values of one scope by code, for impact formulas and explanations. */
     public Map<String, Double> valuesOf(String scope) {
         Map<String, Double> values = new HashMap<>();
-        metrics.stream().filter(m -> m.scope().equals(scope))
-                .forEach(m -> values.putIfAbsent(m.code(), m.value()));
+        byScope.getOrDefault(scope, Map.of()).forEach((code, metric) -> values.put(code, metric.value()));
         return values;
     }
 

@@ -10,7 +10,10 @@ import java.math.MathContext;
 final class Ops {
 
     /** Twelve significant digits: enough for money, and 0.1 computed stays equal to 0.1 written in a band. */
-    private static final MathContext PRECISION = new MathContext(12);
+    private static final int SIGNIFICANT_DIGITS = 12;
+    private static final MathContext PRECISION = new MathContext(SIGNIFICANT_DIGITS);
+    private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+            1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private Ops() {
     }
@@ -57,6 +60,17 @@ final class Ops {
         if (value == null || !Double.isFinite(value)) {
             return null;
         }
-        return new BigDecimal(value).round(PRECISION).doubleValue();
+        double v = value;
+        if (v == 0 || v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return v;
+        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+        int decimals = SIGNIFICANT_DIGITS - 1 - exponent;
+        if (decimals < 0 || decimals > 300) {
+            return BigDecimal.valueOf(v).round(PRECISION).doubleValue();
+        }
+        // Scaling by an exact power of ten and rounding keeps this to a few nanoseconds.
+        double scale = POWERS[Math.min(decimals, POWERS.length - 1)];
+        return decimals < POWERS.length ? Math.rint(v * scale) / scale : BigDecimal.valueOf(v).round(PRECISION).doubleValue();
     }
 }

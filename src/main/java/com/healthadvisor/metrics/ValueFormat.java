@@ -1,6 +1,5 @@
 package com.healthadvisor.metrics;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,44 +16,70 @@ public final class ValueFormat {
         this.symbol = currency == null ? "$" : SYMBOLS.getOrDefault(currency, currency + " ");
     }
 
+    // Formatting runs for every explanation and benchmark; String.format would dominate a diagnosis.
     public String format(double value, String unit) {
         return switch (unit) {
             case "ratio" -> percent(value);
             case "points" -> points(value);
             case "money" -> money(value);
-            case "multiple" -> String.format(Locale.ROOT, "%.1f×", value);
-            case "months" -> String.format(Locale.ROOT, "%.0f months", value);
-            case "count" -> value == Math.rint(value)
-                    ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%,.1f", value);
-            default -> trim(String.format(Locale.ROOT, "%.1f", value));
+            case "multiple" -> oneDecimal(value) + "×";
+            case "months" -> grouped(Math.round(value)) + " months";
+            case "count" -> value == Math.rint(value) ? grouped((long) value) : oneDecimal(value);
+            default -> trim(oneDecimal(value));
         };
     }
 
     public static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+        return oneDecimal(ratio * 100) + "%";
     }
 
     private static String points(double fraction) {
-        return String.format(Locale.ROOT, "%+.1f pts", fraction * 100);
+        String number = oneDecimal(fraction * 100);
+        return (number.startsWith("-") ? number : "+" + number) + " pts";
+    }
+
+    /** One decimal, rounded half up, e.g. "6.0", "-17.0", "1,234.5". */
+    static String oneDecimal(double value) {
+        long tenths = Math.round(Math.abs(value) * 10);
+        String sign = value < 0 && tenths != 0 ? "-" : "";
+        return sign + grouped(tenths / 10) + "." + (tenths % 10);
+    }
+
+    private static String grouped(long whole) {
+        String digits = Long.toString(Math.abs(whole));
+        StringBuilder out = new StringBuilder(digits.length() + 4);
+        if (whole < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     public String money(double amount) {
         String sign = amount < 0 ? "-" : "";
         double abs = Math.abs(amount);
         if (abs >= 1e9) {
-            return sign + symbol + trim(String.format(Locale.ROOT, "%.1f", abs / 1e9)) + "B";
+            return sign + symbol + trim(oneDecimal(abs / 1e9)) + "B";
         }
         if (abs >= 1e6) {
-            return sign + symbol + trim(String.format(Locale.ROOT, "%.1f", abs / 1e6)) + "M";
+            return sign + symbol + trim(oneDecimal(abs / 1e6)) + "M";
         }
         if (abs >= 1e4) {
-            return sign + symbol + String.format(Locale.ROOT, "%.0f", abs / 1e3) + "K";
+            return sign + symbol + Math.round(abs / 1e3) + "K";
         }
         if (abs >= 1e3) {
-            return sign + symbol + trim(String.format(Locale.ROOT, "%.1f", abs / 1e3)) + "K";
+            return sign + symbol + trim(oneDecimal(abs / 1e3)) + "K";
         }
-        return sign + symbol + (abs == Math.rint(abs)
-                ? String.format(Locale.ROOT, "%.0f", abs) : String.format(Locale.ROOT, "%.2f", abs));
+        if (abs == Math.rint(abs)) {
+            return sign + symbol + (long) abs;
+        }
+        long cents = Math.round(abs * 100);
+        return sign + symbol + (cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + (cents % 100);
     }
 
     private static String trim(String number) {

@@ -27,6 +27,8 @@ public final class Benchmarks {
             "periodicity", Set.of("monthly", "quarterly", "annual"));
 
     private final Map<String, List<Band>> byMetric;
+    /** A band's words depend only on the band and the currency: written once, not for every metric fact. */
+    private final Map<List<Object>, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Benchmarks(List<Band> bands) {
         this.byMetric = bands.stream().collect(Collectors.groupingBy(Band::metric,
@@ -34,15 +36,27 @@ public final class Benchmarks {
     }
 
     public Optional<Band> bandFor(Metric metric, String stage, String market, String periodicity) {
-        return byMetric.getOrDefault(metric.code(), List.of()).stream()
-                .filter(band -> band.appliesTo(stage, market, periodicity) && band.contains(metric.value()))
-                .findFirst();
+        for (Band band : byMetric.getOrDefault(metric.code(), List.of())) {
+            if (band.appliesTo(stage, market, periodicity) && band.contains(metric.value())) {
+                return Optional.of(band);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The bands of a metric that apply to a snapshot's stage, market and periodicity, in file order. */
     public List<Band> bandsFor(String metric, String stage, String market, String periodicity) {
         return byMetric.getOrDefault(metric, List.of()).stream()
                 .filter(band -> band.appliesTo(stage, market, periodicity)).toList();
+    }
+
+    /** E.g. "logo churn above 5.0% counts as crisis", in the given currency. */
+    public String describe(Band band, String currency) {
+        List<Object> key = List.of(band, currency);
+        // A plain read first: computeIfAbsent would lock the bin on every hit, and this runs for every metric.
+        String known = descriptions.get(key);
+        return known != null ? known
+                : descriptions.computeIfAbsent(key, k -> band.describe(new com.healthadvisor.metrics.ValueFormat(currency)));
     }
 
     public boolean hasBand(String metric, String band) {

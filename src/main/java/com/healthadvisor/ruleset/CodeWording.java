@@ -6,15 +6,21 @@ import java.util.List;
  * The words and data of one diagnosis code, from a wording file beside the DRL.
  *
  * @param explanation template with {@code {placeholders}} (see {@link Explanation})
+ * @param template    the explanation split into text and placeholders, once, when the rule set loads
  * @param impact      annual revenue at stake, or null when the code cannot tell
  * @param requires    what must be present to assess the code: all groups, each satisfied by any of its
  *                    metric codes (or the words {@code targets}, {@code reported_metrics},
  *                    {@code stage}, {@code market})
  * @param rankFirst   ranked above every other diagnosis, whatever its severity and impact
  */
-public record CodeWording(String code, String dimension, String title, String explanation, ImpactFormula impact,
+public record CodeWording(String code, String dimension, String title, String explanation,
+                          Explanation.Compiled template, ImpactFormula impact,
                           List<List<String>> requires, List<Action> actions, boolean rankFirst,
                           String file, int line) {
+
+    public CodeWording {
+        template = explanation == null ? null : Explanation.compile(explanation);
+    }
 
     public static final List<String> DIMENSIONS = List.of("growth", "retention", "expansion", "monetization",
             "revenue_quality", "concentration", "unit_economics", "efficiency", "data_quality", "targets");

@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
 final class DrlInspector {
 
     /** What one DRL file declares. */
-    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe) {
+    /**
+     * @param metricCodes the metric codes the file's conditions name; null when some Metric pattern names
+     *                    none (it may match any metric), so that every metric fact must be inserted
+     */
+    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe,
+                      Set<String> metricCodes) {
     }
 
     /** A diagnosis code a rule inserts, at the line of its consequence. */
@@ -38,6 +43,7 @@ final class DrlInspector {
     private static final Pattern BAND = Pattern.compile("\\bband\\s*(?:==|!=)\\s*\"([^\"]*)\"|\\bband\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
     /** The notes {@code Finding.basedOn} attaches. */
     private static final Set<String> BASED_ON_NOTES = Set.of("flags", "count");
+    private static final Pattern BOUND_CODE = Pattern.compile("\\bcode\\s*==\\s*\\$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     private DrlInspector() {
@@ -50,14 +56,14 @@ final class DrlInspector {
             descr = parser.parse(false, file.content());
         } catch (DroolsParserException e) {
             problems.add(new RuleProblem(file.name(), 0, e.getMessage()));
-            return new Inspection(List.of(), List.of(), Set.of(), false);
+            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of());
         }
         if (parser.hasErrors() || descr == null) {
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
                 problems.add(new RuleProblem(file.name(), lines.length > 0 ? lines[0] : 0, error.getMessage()));
             }
-            return new Inspection(List.of(), List.of(), Set.of(), false);
+            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of());
         }
         List<RuleProblem> unsafe = DrlGuard.check(file.name(), descr, file.content());
         problems.addAll(unsafe);
@@ -79,8 +85,8 @@ final class DrlInspector {
             }
         }
         checkEmissions(file, emissions, problems);
-        checkConditions(file, benchmarks, limits, problems);
-        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty());
+        Set<String> metricCodes = checkConditions(file, benchmarks, limits, problems);
+        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), metricCodes);
     }
 
     private static void checkEmissions(RuleFile file, List<Emission> emissions, List<RuleProblem> problems) {
@@ -97,9 +103,14 @@ final class DrlInspector {
         }
     }
 
-    /** Checks the text line by line: limits named, metric codes and bands in Metric(...) patterns. */
-    private static void checkConditions(RuleFile file, Benchmarks benchmarks, Limits limits,
-                                        List<RuleProblem> problems) {
+    /**
+     * Checks the text line by line: limits named, metric codes and bands in Metric(...) patterns.
+     * Returns the metric codes named, or null when a pattern names no code and no bound variable.
+     */
+    private static Set<String> checkConditions(RuleFile file, Benchmarks benchmarks, Limits limits,
+                                               List<RuleProblem> problems) {
+        Set<String> codes = new TreeSet<>();
+        boolean anyCode = false;
         String[] lines = file.content().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replaceAll("//.*$", "");
@@ -109,13 +120,18 @@ final class DrlInspector {
                             "unknown limit \"" + name + "\"; add it to " + Limits.FILE)));
             Matcher metric = METRIC.matcher(line);
             while (metric.find()) {
-                checkMetricPattern(file.name(), number, balanced(line, metric.end()), benchmarks, problems);
+                String pattern = balanced(line, metric.end());
+                List<String> named = checkMetricPattern(file.name(), number, pattern, benchmarks, problems);
+                codes.addAll(named);
+                // "code == $other" ties a pattern to codes another pattern names; no code at all matches any metric.
+                anyCode |= named.isEmpty() && !BOUND_CODE.matcher(pattern).find();
             }
         }
+        return anyCode ? null : codes;
     }
 
-    private static void checkMetricPattern(String file, int line, String pattern, Benchmarks benchmarks,
-                                           List<RuleProblem> problems) {
+    private static List<String> checkMetricPattern(String file, int line, String pattern, Benchmarks benchmarks,
+                                                   List<RuleProblem> problems) {
         List<String> codes = new ArrayList<>();
         Matcher code = CODE.matcher(pattern);
         if (code.find()) {
@@ -139,6 +155,7 @@ final class DrlInspector {
                 }
             }
         }
+        return codes;
     }
 
     private static List<Integer> emissionLines(String text) {

@@ -47,17 +47,48 @@ public final class Explanation {
 
     /** Fills each placeholder with the first alternative that {@code lookup} knows, or "n/a". */
     public static String render(String template, Function<String, String> lookup) {
-        Matcher placeholder = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (placeholder.find()) {
-            String value = null;
-            for (String alternative : placeholder.group(1).split("\\|")) {
-                value = value == null ? lookup.apply(alternative.trim()) : value;
+        return compile(template).render(lookup);
+    }
+
+    /**
+     * A template split once into literal text and placeholders, so that rendering is concatenation:
+     * explanations are written on every diagnosis, templates change only with the rule set.
+     */
+    public record Compiled(List<String> literals, List<List<String>> placeholders) {
+
+        public String render(Function<String, String> lookup) {
+            StringBuilder out = new StringBuilder(160);
+            for (int i = 0; i < placeholders.size(); i++) {
+                out.append(literals.get(i));
+                String value = null;
+                for (String alternative : placeholders.get(i)) {
+                    value = lookup.apply(alternative);
+                    if (value != null) {
+                        break;
+                    }
+                }
+                out.append(value == null ? "n/a" : value);
             }
-            placeholder.appendReplacement(out, Matcher.quoteReplacement(value == null ? "n/a" : value));
+            out.append(literals.get(placeholders.size()));
+            if (!out.isEmpty()) {
+                out.setCharAt(0, Character.toUpperCase(out.charAt(0)));
+            }
+            return out.toString();
         }
-        placeholder.appendTail(out);
-        String text = out.toString().replaceAll("\\s+", " ").trim();
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    public static Compiled compile(String template) {
+        String normalized = template.replaceAll("\\s+", " ").trim();
+        Matcher placeholder = PLACEHOLDER.matcher(normalized);
+        List<String> literals = new ArrayList<>();
+        List<List<String>> placeholders = new ArrayList<>();
+        int at = 0;
+        while (placeholder.find()) {
+            literals.add(normalized.substring(at, placeholder.start()));
+            placeholders.add(java.util.Arrays.stream(placeholder.group(1).split("\\|")).map(String::trim).toList());
+            at = placeholder.end();
+        }
+        literals.add(normalized.substring(at));
+        return new Compiled(List.copyOf(literals), List.copyOf(placeholders));
     }
 }

@@ -53,16 +53,21 @@ public final class ImpactFormula {
 
     /** The value over the given metrics, or null when one of them is missing or a division is by zero. */
     public Double evaluate(Map<String, Double> values) {
+        return evaluate(values::get);
+    }
+
+    /** The value with metrics looked up one by one, so that no map of every metric need be built. */
+    public Double evaluate(java.util.function.Function<String, Double> values) {
         Double value = evaluate(root, values);
         return value == null || !Double.isFinite(value) ? null : value;
     }
 
-    private static Double evaluate(Node node, Map<String, Double> values) {
+    private static Double evaluate(Node node, java.util.function.Function<String, Double> values) {
         if (node instanceof Num num) {
             return num.value();
         }
         if (node instanceof Var var) {
-            return values.get(var.code());
+            return values.apply(var.code());
         }
         Op op = (Op) node;
         Double left = evaluate(op.left(), values);

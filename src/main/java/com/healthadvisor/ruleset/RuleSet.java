@@ -1,19 +1,26 @@
 package com.healthadvisor.ruleset;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compiled, validated rule set: safe to share across threads, never changed once built.
  *
  * @param version  a short hash of the content of every file, the same whenever the same files are loaded
  * @param rules    every rule by name, with its file and its position in the set (for ranking ties)
+ * @param metricCodes the metric codes some rule's conditions name, or null when a rule may match any metric;
+ *                    only those metric facts are inserted into a session
+ * @param sessions    sessions over the KieBase, reset and reused: creating one per evaluation would cost more
+ *                    than firing the rules
  */
 public record RuleSet(String version, Instant loadedAt, List<String> files, KieBase kieBase, Benchmarks benchmarks,
-                      Limits limits, Map<String, CodeWording> wording, Map<String, RuleInfo> rules) {
+                      Limits limits, Map<String, CodeWording> wording, Map<String, RuleInfo> rules,
+                      Set<String> metricCodes, KieSessionsPool sessions) {
 
     /** Where a rule comes from: its file and its position in the whole set. */
     public record RuleInfo(String file, String name, int order) {
@@ -22,6 +29,11 @@ public record RuleSet(String version, Instant loadedAt, List<String> files, KieB
         public String id() {
             return file.substring(0, file.indexOf('.')) + "/" + name;
         }
+    }
+
+    /** Whether a metric fact of this code can match a rule's condition. */
+    public boolean readsMetric(String code) {
+        return metricCodes == null || metricCodes.contains(code);
     }
 
     public int ruleCount() {

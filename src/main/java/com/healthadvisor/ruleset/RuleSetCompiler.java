@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class RuleSetCompiler {
 
+    /** Sessions kept ready per rule set; the pool grows beyond this under load. */
+    private static final int SESSION_POOL_SIZE = 4;
+
     private final Clock clock;
 
     public RuleSetCompiler(Clock clock) {
@@ -44,9 +47,15 @@ public final class RuleSetCompiler {
         Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
         Set<String> notes = new TreeSet<>();
         boolean safe = true;
+        Set<String> metricCodes = new TreeSet<>();
+        boolean allMetrics = false;
         for (RuleFile drl : drls) {
             DrlInspector.Inspection inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
             safe &= inspection.safe();
+            allMetrics |= inspection.metricCodes() == null;
+            if (inspection.metricCodes() != null) {
+                metricCodes.addAll(inspection.metricCodes());
+            }
             register(drl, inspection, rules, problems);
             notes.addAll(inspection.notes());
             inspection.emissions().stream().filter(e -> !wording.containsKey(e.code()))
@@ -61,7 +70,8 @@ public final class RuleSetCompiler {
             throw new RuleSetException(problems);
         }
         return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(), kieBase,
-                benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules));
+                benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules), allMetrics ? null : Set.copyOf(metricCodes),
+                kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
     }
 
     private static RuleFile required(List<RuleFile> files, String name, List<RuleProblem> problems) {

@@ -37,10 +37,11 @@ class AdvisorConfiguration {
         return new Advisor(properties.maxFirings(), properties.evaluationTimeout());
     }
 
-    /** The rule set compiled before start-up by {@code serve}, when there is one; else the rules directory's. */
+    /** The rule set {@code serve} compiles while Spring starts, when there is one; else the rules directory's. */
     @Bean
-    ActiveRuleSet activeRuleSet(ObjectProvider<RuleSet> compiledBeforeStart, AdvisorProperties properties, Clock clock) {
-        RuleSet initial = compiledBeforeStart.getIfAvailable(() -> new RuleSetLoader(clock).load(properties.rules()));
+    ActiveRuleSet activeRuleSet(ObjectProvider<CompilingRuleSet> compiling, AdvisorProperties properties, Clock clock) {
+        CompilingRuleSet started = compiling.getIfAvailable();
+        RuleSet initial = started != null ? started.await() : new RuleSetLoader(clock).load(properties.rules());
         return new ActiveRuleSet(initial, clock);
     }
 

@@ -21,13 +21,14 @@ import java.util.List;
  * @param reloadDebounce     quiet time after a change on disk before the rules are reloaded
  * @param watch              whether to watch the rules directory for changes
  * @param maxSnapshotSize    the largest snapshot accepted
+ * @param workerThreads      request threads; 0 means one per core (see {@link WorkerThreads})
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rules, @DefaultValue("fixtures") Path fixtures,
                                 String adminToken, @DefaultValue List<String> apiKeys,
                                 @DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration evaluationTimeout,
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
-                                @DefaultValue("5MB") DataSize maxSnapshotSize) {
+                                @DefaultValue("5MB") DataSize maxSnapshotSize, @DefaultValue("0") int workerThreads) {
 
     public boolean hasAdminToken() {
         return adminToken != null && !adminToken.isBlank();

@@ -16,8 +16,9 @@ final class Bodies {
         if (request.getContentLengthLong() > limit) {
             throw new PayloadTooLargeException(limit);
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
+        long declared = request.getContentLengthLong();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 body.write(buffer, 0, read);

@@ -59,7 +59,7 @@ class DiagnosisController {
         MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
         String text = wanted.equals(HTML) ? Reports.html(result, snapshot, ruleSet, fragment)
                 : wanted.equals(MARKDOWN) ? Reports.markdown(result, snapshot, ruleSet)
-                : ResultJson.write(result);
+                : ResultJson.writeCompact(result);
         return ResponseEntity.ok().contentType(wanted).body(text);
     }
 

@@ -1,0 +1,273 @@
+package com.healthadvisor.bench;
+
+import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.ledger.LedgerGenerator;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.metrics.MetricCalculator;
+import com.healthadvisor.ruleset.RuleFile;
+import com.healthadvisor.ruleset.RuleSetCompiler;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.snapshot.SnapshotReader;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The figures of the benchmark, each printed as one line with its unit as soon as it is known, then a
+ * table against the targets. Typical snapshot: seed example 2; large: see {@link LargeSnapshot}.
+ */
+public final class Bench {
+
+    private final PrintWriter out;
+    private final Path rules;
+    private final Path fixtures;
+    private final boolean quick;
+    private final List<String[]> table = new ArrayList<>();
+
+    public Bench(PrintWriter out, Path rules, Path fixtures, boolean quick) {
+        this.out = out;
+        this.rules = rules;
+        this.fixtures = fixtures;
+        this.quick = quick;
+    }
+
+    private Measure.Plan plan(int threads) {
+        return quick ? new Measure.Plan(threads, Duration.ofSeconds(4), 3, Duration.ofSeconds(2))
+                : new Measure.Plan(threads, Duration.ofSeconds(15), 5, Duration.ofSeconds(6));
+    }
+
+    public void run() throws Exception {
+        out.printf("Health Advisor benchmark (%s), %d cores, Java %s%n", quick ? "quick" : "full",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
+        inProcess("large", LargeSnapshot.json(), -1, -1);
+        ruleCompile();
+        ledger();
+        service();
+        summary();
+    }
+
+    private void inProcess(String name, String json, double targetRate, double targetP99) throws Exception {
+        HealthAdvisor advisor = HealthAdvisor.fromRules(rules);
+        SnapshotReader reader = new SnapshotReader();
+        MetricCalculator calculator = new MetricCalculator();
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        int threads = Runtime.getRuntime().availableProcessors();
+        Measure.Result baseline = Measure.run(plan(threads), () -> calculator.calculate(reader.read(bytes)));
+        line("baseline " + name + " (parse + metric facts)", baseline);
+        Measure.Result full = Measure.run(plan(threads), () -> advisor.diagnose(reader.read(bytes)));
+        line("diagnose " + name + " (in-process, " + threads + " threads)", full);
+        double ratio = baseline.opsPerSecond() / full.opsPerSecond();
+        out.printf(Locale.ROOT, "rule engine cost %s: %.2f × baseline time per snapshot%n", name, ratio);
+        out.flush();
+        if (targetRate > 0) {
+            table.add(row("typical snapshots/s", full.opsPerSecond(), "snapshots/s", ">= 10,000", full.opsPerSecond() >= targetRate));
+            table.add(row("typical p99", full.p99Micros(), "µs", "<= 500", full.p99Micros() <= targetP99));
+            table.add(row("rule engine cost (typical)", ratio, "× baseline", "<= 3", ratio <= 3));
+        } else {
+            table.add(row(name + " snapshots/s", full.opsPerSecond(), "snapshots/s", "-", true));
+            table.add(row(name + " rule engine cost", ratio, "× baseline", "-", true));
+        }
+    }
+
+    private void line(String what, Measure.Result result) {
+        out.printf(Locale.ROOT, "%s: %,.0f snapshots/s ± %.1f%%, %.0f µs p50, %.0f µs p99, %.0f µs max%n", what,
+                result.opsPerSecond(), result.spreadPercent(), result.p50Micros(), result.p99Micros(), result.maxMicros());
+        out.flush();
+    }
+
+    private void ruleCompile() {
+        List<RuleFile> files = RuleSetLoader.read(rules);
+        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
+        long start = System.nanoTime();
+        compiler.compile(files);
+        double cold = (System.nanoTime() - start) / 1e6;
+        int runs = quick ? 3 : 8;
+        start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            compiler.compile(files);
+        }
+        double warm = (System.nanoTime() - start) / 1e6 / runs;
+        out.printf(Locale.ROOT, "rule set compile: %.0f ms cold, %.0f ms warm (mean of %d)%n", cold, warm, runs);
+        out.flush();
+        table.add(row("rule set compile, warm", warm, "ms", "-", true));
+    }
+
+    private void ledger() throws Exception {
+        Path file = Files.createTempFile("bench-ledger", ".csv");
+        try (BufferedWriter writer = Files.newBufferedWriter(file)) {
+            LedgerGenerator.write(writer, 50_000, 20, 42);
+        }
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        try (var reader = Files.newBufferedReader(file)) {
+            LedgerSnapshots.read(reader, null, null, "USD");
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        Files.deleteIfExists(file);
+        double megabytes = (peak - before) / 1048576.0;
+        out.printf(Locale.ROOT, "ledger import 1,000,000 rows: %.0f ms, %,.0f rows/s, %.0f MB peak heap above idle%n",
+                millis, 1_000_000 / (millis / 1000), megabytes);
+        out.flush();
+        table.add(row("ledger 1M rows", millis, "ms", "<= 5,000", millis <= 5_000));
+        table.add(row("ledger peak heap", megabytes, "MB", "<= 512", megabytes <= 512));
+    }
+
+    private void service() throws Exception {
+        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        if (!jar.toString().endsWith(".jar")) {
+            out.println("service: skipped (run from the jar: java -jar target/health-advisor.jar bench)");
+            return;
+        }
+        Path copy = Files.createTempDirectory("bench-rules");
+        for (RuleFile file : RuleSetLoader.read(rules)) {
+            Files.writeString(copy.resolve(file.name()), file.content());
+        }
+        try (ServiceProcess service = ServiceProcess.start(jar.toAbsolutePath(), copy)) {
+            out.printf("service start-up: %d ms to healthy%n", service.startupMillis);
+            table.add(row("service start-up", service.startupMillis, "ms", "<= 5,000", service.startupMillis <= 5_000));
+            Path snapshotFile = fixtures.resolve("seed-2-warning-signs.json");
+            String snapshot = Files.readString(snapshotFile);
+            double rate;
+            double p50;
+            double p99;
+            long errors;
+            String client;
+            if (Wrk.installed()) {
+                Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(5) : Duration.ofSeconds(15));
+                Wrk.Result wrk = Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
+                rate = wrk.requestsPerSecond();
+                p50 = wrk.p50Millis();
+                p99 = wrk.p99Millis();
+                errors = wrk.errors();
+                client = "wrk";
+            } else {
+                Measure.Result http = Measure.run(new Measure.Plan(16, quick ? Duration.ofSeconds(5)
+                        : Duration.ofSeconds(15), quick ? 3 : 5, quick ? Duration.ofSeconds(3) : Duration.ofSeconds(6)),
+                        post(service.port, snapshot));
+                rate = http.opsPerSecond();
+                p50 = http.p50Micros() / 1000;
+                p99 = http.p99Micros() / 1000;
+                errors = http.errors();
+                client = "Java HttpClient (install wrk for a lighter client)";
+            }
+            out.printf(Locale.ROOT, "http typical, 16 clients on loopback (%s): %,.0f requests/s, %.1f ms p50, "
+                    + "%.1f ms p99, %d errors%n", client, rate, p50, p99, errors);
+            out.printf("service resident memory after warm-up: %d MB%n", service.residentMegabytes());
+            out.flush();
+            table.add(row("http requests/s", rate, "requests/s", ">= 3,000", rate >= 3_000));
+            table.add(row("http p99", p99, "ms", "<= 20", p99 <= 20));
+            table.add(row("http errors", errors, "", "0", errors == 0));
+            table.add(row("service resident memory", service.residentMegabytes(), "MB", "-", true));
+            swapsUnderLoad(service.port, snapshot, copy);
+        }
+    }
+
+    /** Rule sets swapped through the API while 16 clients diagnose: reload time and the slowest request. */
+    private void swapsUnderLoad(int port, String snapshot, Path copy) throws Exception {
+        // A wording change: it reaches every explanation yet leaves every fixture's expectation standing.
+        String wording = Files.readString(copy.resolve("efficiency.yaml"));
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong slowest = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        var client = HttpClient.newHttpClient();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Thread thread = new Thread(() -> {
+                var post = post(port, snapshot);
+                while (loading.get()) {
+                    long start = System.nanoTime();
+                    try {
+                        post.call();
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
+                }
+            });
+            thread.start();
+            clients.add(thread);
+        }
+        Thread.sleep(2_000);
+        slowest.set(0);
+        int swaps = quick ? 4 : 10;
+        List<Double> reloads = new ArrayList<>();
+        for (int i = 1; i <= swaps; i++) {
+            String changed = wording.replace("Start fundraising or cut burn now", "Start fundraising or cut burn now (" + i + ")");
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base(port)
+                            + "/api/v1/rules/files/efficiency.yaml")).header("Authorization", "Bearer " + ServiceProcess.TOKEN)
+                    .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(changed)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            reloads.add((System.nanoTime() - start) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("swap refused: " + response.body());
+            }
+        }
+        loading.set(false);
+        for (Thread thread : clients) {
+            thread.join();
+        }
+        double warm = reloads.subList(1, reloads.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double longest = slowest.get() / 1e6;
+        out.printf(Locale.ROOT, "rule reload through the API (vet against fixtures + swap): %.0f ms first, %.0f ms warm; "
+                + "slowest request during %d swaps under load: %.1f ms, %d errors%n", reloads.get(0), warm, swaps, longest,
+                errors.get());
+        out.flush();
+        table.add(row("rule reload, warm", warm, "ms", "<= 1,000", warm <= 1_000));
+        table.add(row("slowest request during swaps", longest, "ms", "<= 50", longest <= 50));
+    }
+
+    private static java.util.concurrent.Callable<Object> post(int port, String snapshot) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/diagnoses"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(snapshot)).build();
+        return () -> {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("status " + response.statusCode());
+            }
+            return null;
+        };
+    }
+
+    private static String base(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String[] row(String figure, double value, String unit, String target, boolean met) {
+        String shown = value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+        return new String[] {figure, shown + " " + unit, target, met ? "yes" : "NO"};
+    }
+
+    private void summary() {
+        out.println();
+        out.printf("%-32s %-24s %-12s %s%n", "figure", "measured", "target", "met");
+        for (String[] row : table) {
+            out.printf("%-32s %-24s %-12s %s%n", (Object[]) row);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,36 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code bench [--quick]}: prints every performance figure with its unit, then a table against the targets. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures diagnosis, HTTP, rule reload, ledger import and start-up on this machine.")
+class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "shorter warm-up and iterations (under 2 minutes)")
+    boolean quick;
+
+    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+    Path rules;
+
+    @Option(names = "--fixtures", defaultValue = "fixtures", paramLabel = "DIR",
+            description = "where the seed snapshots are (the typical snapshot is seed-2-warning-signs.json)")
+    Path fixtures;
+
+    @Override
+    public Integer call() throws Exception {
+        new Bench(spec.commandLine().getOut(), Inputs.directory(rules, "rules"), Inputs.directory(fixtures, "fixtures"),
+                quick).run();
+        return 0;
+    }
+}

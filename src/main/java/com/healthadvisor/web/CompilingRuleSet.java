@@ -1,0 +1,24 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.ruleset.RuleSet;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A rule set being compiled while Spring starts, so that the two overlap on start-up; the active rule
+ * set waits for it. A rule set that does not compile stops the start with its problems.
+ */
+public record CompilingRuleSet(CompletableFuture<RuleSet> compiling) {
+
+    RuleSet await() {
+        try {
+            return compiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
