@@ -27,7 +27,20 @@ final class Wrk {
         return Files.isExecutable(WRK);
     }
 
+    /** A wrk run under way in the background. */
+    record Running(Process process, Path report) {
+
+        Result finish() throws Exception {
+            process.waitFor();
+            return parse(Files.readString(report));
+        }
+    }
+
     static Result run(int port, Path snapshot, Duration duration) throws Exception {
+        return start(port, snapshot, duration).finish();
+    }
+
+    static Running start(int port, Path snapshot, Duration duration) throws Exception {
         Path report = Files.createTempFile("wrk-report", ".txt");
         Path script = Files.createTempFile("wrk-post", ".lua");
         Files.writeString(script, """
@@ -40,8 +53,7 @@ final class Wrk {
         Process wrk = new ProcessBuilder(List.of(WRK.toString(), "-t2", "-c16", "-d" + duration.toSeconds() + "s",
                 "--latency", "-s", script.toString(), "http://127.0.0.1:" + port + "/api/v1/diagnoses"))
                 .redirectErrorStream(true).redirectOutput(report.toFile()).start();
-        wrk.waitFor();
-        return parse(Files.readString(report));
+        return new Running(wrk, report);
     }
 
     static Result parse(String report) {

@@ -3,6 +3,7 @@ package com.healthadvisor.live;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleProblem;
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
 
@@ -94,6 +95,10 @@ public final class RuleDirectory {
             files = files();
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
+            return;
+        }
+        // The API writes the files it activates; the watcher then sees the same content again.
+        if (RuleSetCompiler.versionOf(files).equals(active.current().version()) && active.lastAttempt().succeeded()) {
             return;
         }
         try {

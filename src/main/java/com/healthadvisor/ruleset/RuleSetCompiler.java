@@ -109,6 +109,12 @@ public final class RuleSetCompiler {
         }
     }
 
+    /** The version the given files would have as a rule set: a hash of their names and content. */
+    public static String versionOf(List<RuleFile> all) {
+        return version(all.stream().filter(RuleFile::belongsToRuleSet).sorted(Comparator.comparing(RuleFile::name))
+                .toList());
+    }
+
     private static String version(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
