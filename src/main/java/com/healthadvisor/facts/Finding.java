@@ -86,8 +86,4 @@ public record Finding(String code, String severity, String scope, String subject
     public int severityRank() {
         return SEVERITIES.indexOf(severity);
     }
-
-    public boolean isProblem() {
-        return severityRank() <= SEVERITIES.indexOf("low");
-    }
 }

@@ -47,8 +47,4 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
         byScope.getOrDefault(scope, Map.of()).forEach((code, metric) -> values.put(code, metric.value()));
         return values;
     }
-
-    public boolean has(String code) {
-        return metrics.stream().anyMatch(m -> m.code().equals(code));
-    }
 }

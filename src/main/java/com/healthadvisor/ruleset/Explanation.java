@@ -45,17 +45,13 @@ public final class Explanation {
         return problems;
     }
 
-    /** Fills each placeholder with the first alternative that {@code lookup} knows, or "n/a". */
-    public static String render(String template, Function<String, String> lookup) {
-        return compile(template).render(lookup);
-    }
-
     /**
      * A template split once into literal text and placeholders, so that rendering is concatenation:
      * explanations are written on every diagnosis, templates change only with the rule set.
      */
     public record Compiled(List<String> literals, List<List<String>> placeholders) {
 
+        /** Fills each placeholder with the first alternative that {@code lookup} knows, or "n/a". */
         public String render(Function<String, String> lookup) {
             StringBuilder out = new StringBuilder(160);
             for (int i = 0; i < placeholders.size(); i++) {
