@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** A rule that keeps triggering itself ends the evaluation with an error naming the limit, never a hang. */
 class LoopingRuleTest {
 
-    @Test
-    void aSelfTriggeringRuleIsStoppedByTheFiringLimit() {
+    /** The default rules plus one that inserts a fact that triggers it again, forever. */
+    private static RuleSet withALoop() {
         List<RuleFile> files = new ArrayList<>(RuleSetLoader.read(Path.of("rules")));
         files.add(new RuleFile("loop.drl", """
                 package rules;
@@ -32,8 +32,12 @@ class LoopingRuleTest {
                     insert(new Limit("blended_average_spread", $limit.value() + 1));
                 end
                 """));
-        RuleSet ruleSet = new RuleSetCompiler(Clock.systemUTC()).compile(files);
-        HealthAdvisor advisor = HealthAdvisor.of(ruleSet, new Advisor(5_000, Duration.ofSeconds(5)));
+        return new RuleSetCompiler(Clock.systemUTC()).compile(files);
+    }
+
+    @Test
+    void aSelfTriggeringRuleIsStoppedByTheFiringLimit() {
+        HealthAdvisor advisor = HealthAdvisor.of(withALoop(), new Advisor(5_000, Duration.ofSeconds(5)));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
@@ -43,19 +47,7 @@ class LoopingRuleTest {
 
     @Test
     void aSlowEvaluationIsHaltedByTheTimeLimit() {
-        List<RuleFile> files = new ArrayList<>(RuleSetLoader.read(Path.of("rules")));
-        files.add(new RuleFile("loop.drl", """
-                package rules;
-                import com.healthadvisor.facts.Limit;
-                rule "Counts forever"
-                when
-                    $limit : Limit(name == "blended_average_spread")
-                then
-                    insert(new Limit("blended_average_spread", $limit.value() + 1));
-                end
-                """));
-        RuleSet ruleSet = new RuleSetCompiler(Clock.systemUTC()).compile(files);
-        HealthAdvisor advisor = HealthAdvisor.of(ruleSet, new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200)));
+        HealthAdvisor advisor = HealthAdvisor.of(withALoop(), new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200)));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
