@@ -8,7 +8,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
 /**
  * Compiles DRL text into a KieBase through the classic DRL path (drools-mvel on the classpath), whose
@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DrlCompiler {
 
     private static final String ROOT = "src/main/resources/rules/";
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     private DrlCompiler() {
     }
@@ -27,7 +26,7 @@ final class DrlCompiler {
         KieFileSystem files = services.newKieFileSystem();
         // Each build gets its own release id, removed from the repository once the KieBase exists,
         // so that reloading rules many times does not keep old modules alive.
-        ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1." + BUILDS.incrementAndGet());
+        ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1.0.0-" + UUID.randomUUID());
         files.generateAndWritePomXML(release);
         drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content()));
         KieBuilder builder = services.newKieBuilder(files).buildAll();
