@@ -18,20 +18,21 @@ import java.util.Set;
 final class Assessment {
 
     private static final Set<String> MARKETS_WITH_BANDS = Set.of("smb", "mid_market", "enterprise");
+    /**
+     * A reason depends only on the token and on which sections the snapshot lacks: written once each. Bounded by
+     * the tokens a rule set can require times the sixteen combinations of absent sections.
+     */
+    private static final java.util.Map<String, String> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Assessment() {
     }
 
     static List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
                                                           MetricSheet sheet, Snapshot snapshot, String stage) {
-        Set<String> present = new java.util.HashSet<>(sheet.byScope().getOrDefault("company", java.util.Map.of()).keySet());
-        for (var scope : sheet.byScope().values()) {
-            present.addAll(scope.keySet());
-        }
         List<DiagnosisResult.NotAssessed> notAssessed = new java.util.ArrayList<>();
         for (CodeWording w : wording) {
             if (!fired.contains(w.code())) {
-                missing(w, present, sheet, snapshot, stage)
+                missing(w, sheet, snapshot, stage)
                         .ifPresent(reason -> notAssessed.add(new DiagnosisResult.NotAssessed(w.code(), reason)));
             }
         }
@@ -39,30 +40,34 @@ final class Assessment {
         return notAssessed;
     }
 
-    private static Optional<String> missing(CodeWording wording, Set<String> present, MetricSheet sheet,
-                                            Snapshot snapshot, String stage) {
+    private static Optional<String> missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage) {
         for (List<String> group : wording.requires()) {
             boolean met = false;
             for (String token : group) {
-                met |= present(token, present, sheet, snapshot, stage);
+                met |= present(token, sheet, snapshot, stage);
             }
             if (!met) {
-                return Optional.of(reason(group.get(0), snapshot));
+                return Optional.of(REASONS.computeIfAbsent(group.get(0) + sections(snapshot),
+                        key -> reason(group.get(0), snapshot)));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean present(String token, Set<String> present, MetricSheet sheet, Snapshot snapshot,
-                                   String stage) {
+    private static boolean present(String token, MetricSheet sheet, Snapshot snapshot, String stage) {
         return switch (token) {
             case "stage" -> stage != null;
             case "market" -> snapshot.profile().market() != null
                     && MARKETS_WITH_BANDS.contains(snapshot.profile().market());
             case "targets" -> !sheet.targets().isEmpty();
             case "reported_metrics" -> !sheet.discrepancies().isEmpty();
-            default -> present.contains(token);
+            default -> sheet.hasAnywhere(token);
         };
+    }
+
+    private static String sections(Snapshot snapshot) {
+        return "/" + (snapshot.targets().isEmpty() ? 't' : 'T') + (snapshot.cohorts().isEmpty() ? 'c' : 'C')
+                + (snapshot.breakdowns().isEmpty() ? 'b' : 'B') + (snapshot.history().isEmpty() ? 'h' : 'H');
     }
 
     private static String reason(String token, Snapshot snapshot) {

@@ -42,6 +42,16 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
     }
 
     /** The values of one scope by code, for impact formulas and explanations. */
+    /** Whether any scope has a fact of this code. */
+    public boolean hasAnywhere(String code) {
+        for (Map<String, Metric> scope : byScope.values()) {
+            if (scope.containsKey(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Map<String, Double> valuesOf(String scope) {
         Map<String, Double> values = new HashMap<>();
         byScope.getOrDefault(scope, Map.of()).forEach((code, metric) -> values.put(code, metric.value()));
