@@ -12,10 +12,6 @@ package com.healthadvisor.metrics;
 public record MetricDefinition(String code, String unit, String direction, double min, double max,
                                String label, String needs) {
 
-    public boolean higherIsBetter() {
-        return "higher".equals(direction);
-    }
-
     public boolean lowerIsBetter() {
         return "lower".equals(direction);
     }

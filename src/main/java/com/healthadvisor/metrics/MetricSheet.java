@@ -41,7 +41,6 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
         return find(Metric.COMPANY, code);
     }
 
-    /** The values of one scope by code, for impact formulas and explanations. */
     /** Whether any scope has a fact of this code. */
     public boolean hasAnywhere(String code) {
         for (Map<String, Metric> scope : byScope.values()) {
@@ -52,9 +51,4 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
         return false;
     }
 
-    public Map<String, Double> valuesOf(String scope) {
-        Map<String, Double> values = new HashMap<>();
-        byScope.getOrDefault(scope, Map.of()).forEach((code, metric) -> values.put(code, metric.value()));
-        return values;
-    }
 }

@@ -66,11 +66,11 @@ final class Ops {
         }
         int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
         int decimals = SIGNIFICANT_DIGITS - 1 - exponent;
-        if (decimals < 0 || decimals > 300) {
+        if (decimals < 0 || decimals >= POWERS.length) {
             return BigDecimal.valueOf(v).round(PRECISION).doubleValue();
         }
         // Scaling by an exact power of ten and rounding keeps this to a few nanoseconds.
-        double scale = POWERS[Math.min(decimals, POWERS.length - 1)];
-        return decimals < POWERS.length ? Math.rint(v * scale) / scale : BigDecimal.valueOf(v).round(PRECISION).doubleValue();
+        double scale = POWERS[decimals];
+        return Math.rint(v * scale) / scale;
     }
 }

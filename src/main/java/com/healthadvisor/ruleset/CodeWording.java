@@ -18,10 +18,6 @@ public record CodeWording(String code, String dimension, String title, String ex
                           List<List<String>> requires, List<Action> actions, boolean rankFirst,
                           String file, int line) {
 
-    public CodeWording {
-        template = explanation == null ? null : Explanation.compile(explanation);
-    }
-
     public static final List<String> DIMENSIONS = List.of("growth", "retention", "expansion", "monetization",
             "revenue_quality", "concentration", "unit_economics", "efficiency", "data_quality", "targets");
 }

@@ -2,7 +2,6 @@ package com.healthadvisor.ruleset;
 
 import com.healthadvisor.metrics.MetricCatalog;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -52,10 +51,6 @@ public final class ImpactFormula {
     }
 
     /** The value over the given metrics, or null when one of them is missing or a division is by zero. */
-    public Double evaluate(Map<String, Double> values) {
-        return evaluate(values::get);
-    }
-
     /** The value with metrics looked up one by one, so that no map of every metric need be built. */
     public Double evaluate(java.util.function.Function<String, Double> values) {
         Double value = evaluate(root, values);

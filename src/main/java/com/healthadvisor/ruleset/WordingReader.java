@@ -91,7 +91,8 @@ final class WordingReader {
         boolean rankFirst = "first".equals(word(byKey, "rank", code, 0, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
         // Kept even when a field is wrong, so that the code does not also show up as "not worded".
-        return java.util.Optional.of(new CodeWording(code, dimension, title, explanation, null, impact, requires, actions,
+        return java.util.Optional.of(new CodeWording(code, dimension, title, explanation,
+                explanation == null ? null : Explanation.compile(explanation), impact, requires, actions,
                 rankFirst, file.name(), line));
     }
 
