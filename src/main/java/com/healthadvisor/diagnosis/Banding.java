@@ -2,10 +2,10 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.ruleset.Benchmarks;
+import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Puts each metric fact in its benchmark band. The stage comes from the profile, else from the band of
@@ -13,9 +13,6 @@ import java.util.Set;
  * {@code market} is the breakdown's own name when it is a market word.
  */
 final class Banding {
-
-    private static final Set<String> MARKETS = Set.of("smb", "mid_market", "enterprise", "mixed");
-    private static final Set<String> STAGES = Set.of("early", "growth", "scale");
 
     private Banding() {
     }
@@ -27,7 +24,7 @@ final class Banding {
         String periodicity = snapshot.periodicity().word();
         return metrics.stream().filter(m -> m.isCompany() && m.code().equals("arr")).findFirst()
                 .flatMap(arr -> benchmarks.bandFor(arr, null, null, periodicity))
-                .map(band -> band.name()).filter(STAGES::contains).orElse(null);
+                .map(band -> band.name()).filter(Profile.STAGES::contains).orElse(null);
     }
 
     static List<Metric> apply(List<Metric> metrics, Snapshot snapshot, String stage, Benchmarks benchmarks) {
@@ -44,7 +41,7 @@ final class Banding {
     private static String market(Metric metric, Snapshot snapshot) {
         if (metric.dimension().equals("market")) {
             String name = metric.scope().substring("market:".length());
-            if (MARKETS.contains(name)) {
+            if (Profile.MARKETS.contains(name)) {
                 return name;
             }
         }

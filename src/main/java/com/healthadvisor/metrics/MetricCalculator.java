@@ -87,7 +87,7 @@ public final class MetricCalculator {
                 return;
             }
             MetricDefinition definition = MetricCatalog.get(code);
-            boolean met = definition.lowerIsBetter() ? actual <= target : actual >= target;
+            boolean met = definition.meets(actual, target);
             Metric metric = new Metric(code, Metric.COMPANY, Metric.COMPANY, null, actual, definition.unit(),
                     company.isReported(code) ? "reported" : "computed", null, null);
             checked.add(new Target(code, target, metric, met));

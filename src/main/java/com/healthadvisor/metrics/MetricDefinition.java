@@ -16,6 +16,11 @@ public record MetricDefinition(String code, String unit, String direction, doubl
         return "lower".equals(direction);
     }
 
+    /** Whether an actual value meets a target: at or below it when lower is better, else at or above it. */
+    public boolean meets(double actual, double target) {
+        return lowerIsBetter() ? actual <= target : actual >= target;
+    }
+
     public boolean reportedOnly() {
         return needs.startsWith("metrics.");
     }

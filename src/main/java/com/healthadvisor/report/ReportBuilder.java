@@ -120,8 +120,7 @@ final class ReportBuilder {
             MetricDefinition metric = MetricCatalog.get(code);
             Optional<MetricValue> actual = company(code);
             shownMetrics.add(code);
-            boolean met = actual.isPresent() && (metric.lowerIsBetter()
-                    ? actual.get().value() <= target : actual.get().value() >= target);
+            boolean met = actual.isPresent() && metric.meets(actual.get().value(), target);
             rows.add(new TargetRow(Words.metric(code), format.format(target, metric.unit()),
                     actual.map(m -> format.format(m.value(), m.unit())).orElse("not known"),
                     actual.isEmpty() ? "Not assessed" : met ? "Met" : "Missed", met));

@@ -2,6 +2,7 @@ package com.healthadvisor.ruleset;
 
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.snapshot.Profile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ public final class Benchmarks {
     public static final String FILE = "benchmarks.csv";
     static final List<String> HEADER = List.of("metric", "band", "range", "stage", "market", "periodicity");
     private static final Map<String, Set<String>> QUALIFIER_WORDS = Map.of(
-            "stage", Set.of("early", "growth", "scale"),
-            "market", Set.of("smb", "mid_market", "enterprise", "mixed"),
+            "stage", Set.copyOf(Profile.STAGES),
+            "market", Set.copyOf(Profile.MARKETS),
             "periodicity", Set.of("monthly", "quarterly", "annual"));
 
     private final Map<String, List<Band>> byMetric;

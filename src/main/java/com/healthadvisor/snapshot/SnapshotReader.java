@@ -26,9 +26,6 @@ public final class SnapshotReader {
             "customer_revenue");
     private static final Set<String> PROFILE_KEYS = Set.of("stage", "market", "model");
     private static final List<String> PERIODICITIES = List.of("monthly", "quarterly", "annual");
-    private static final List<String> STAGES = List.of("early", "growth", "scale");
-    private static final List<String> MARKETS = List.of("smb", "mid_market", "enterprise", "mixed");
-    private static final List<String> MODELS = List.of("plg", "sales_led", "hybrid");
 
     private final JsonMapper mapper = JsonMapper.builder()
             // NaN and Infinity are read so that they can be refused with the field's pointer.
@@ -106,9 +103,9 @@ public final class SnapshotReader {
         if (Fields.absent(node) || !fields.object(node, "/profile", PROFILE_KEYS)) {
             return Profile.NONE;
         }
-        return new Profile(fields.word(node, "stage", "/profile", STAGES),
-                fields.word(node, "market", "/profile", MARKETS),
-                fields.word(node, "model", "/profile", MODELS));
+        return new Profile(fields.word(node, "stage", "/profile", Profile.STAGES),
+                fields.word(node, "market", "/profile", Profile.MARKETS),
+                fields.word(node, "model", "/profile", Profile.MODELS));
     }
 
     static String period(JsonNode node, String pointer, Fields fields, boolean required) {
