@@ -24,6 +24,7 @@ public final class Advisor {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final MetricCalculator calculator = new MetricCalculator();
+    private final Assessment assessment = new Assessment();
     private final RuleSession.Limits limits;
 
     /**
@@ -52,7 +53,7 @@ public final class Advisor {
                 Health.verdict(diagnoses, sheet, ruleSet.limits()),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet),
-                Assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage));
+                assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage));
     }
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {

@@ -22,12 +22,12 @@ final class Assessment {
      * A reason depends only on the token and on which sections the snapshot lacks: written once each. Bounded by
      * the tokens a rule set can require times the sixteen combinations of absent sections.
      */
-    private static final java.util.Map<String, String> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Assessment() {
+    Assessment() {
     }
 
-    static List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
+    List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
                                                           MetricSheet sheet, Snapshot snapshot, String stage) {
         List<DiagnosisResult.NotAssessed> notAssessed = new java.util.ArrayList<>();
         for (CodeWording w : wording) {
@@ -40,14 +40,14 @@ final class Assessment {
         return notAssessed;
     }
 
-    private static Optional<String> missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage) {
+    private Optional<String> missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage) {
         for (List<String> group : wording.requires()) {
             boolean met = false;
             for (String token : group) {
                 met |= present(token, sheet, snapshot, stage);
             }
             if (!met) {
-                return Optional.of(REASONS.computeIfAbsent(group.get(0) + sections(snapshot),
+                return Optional.of(reasons.computeIfAbsent(group.get(0) + sections(snapshot),
                         key -> reason(group.get(0), snapshot)));
             }
         }

@@ -28,8 +28,11 @@ public final class Benchmarks {
             "periodicity", Set.of("monthly", "quarterly", "annual"));
 
     private final Map<String, List<Band>> byMetric;
-    /** A band's words depend only on the band and the currency: written once, not for every metric fact. */
-    private final Map<List<Object>, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A band's words depend only on the band and the currency: written once, not for every metric fact. Keyed by
+     * currency, then by the band's line, which is unique in the file and cheaper to hash than the band itself.
+     */
+    private final Map<String, Map<Integer, String>> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Benchmarks(List<Band> bands) {
         this.byMetric = bands.stream().collect(Collectors.groupingBy(Band::metric,
@@ -53,11 +56,14 @@ public final class Benchmarks {
 
     /** E.g. "logo churn above 5.0% counts as crisis", in the given currency. */
     public String describe(Band band, String currency) {
-        List<Object> key = List.of(band, currency);
+        Map<Integer, String> inCurrency = descriptions.get(currency);
+        if (inCurrency == null) {
+            inCurrency = descriptions.computeIfAbsent(currency, c -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
         // A plain read first: computeIfAbsent would lock the bin on every hit, and this runs for every metric.
-        String known = descriptions.get(key);
-        return known != null ? known
-                : descriptions.computeIfAbsent(key, k -> band.describe(new com.healthadvisor.metrics.ValueFormat(currency)));
+        String known = inCurrency.get(band.line());
+        return known != null ? known : inCurrency.computeIfAbsent(band.line(),
+                line -> band.describe(new com.healthadvisor.metrics.ValueFormat(currency)));
     }
 
     public boolean hasBand(String metric, String band) {
