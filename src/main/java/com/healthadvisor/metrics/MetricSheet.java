@@ -5,28 +5,44 @@ import com.healthadvisor.facts.Metric;
 import com.healthadvisor.facts.Target;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every metric fact of one snapshot, with the reported values that disagree with the raw sections
  * and the targets checked against the actual values.
  */
-public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets,
-                          Map<String, Map<String, Metric>> byScope) {
+public final class MetricSheet {
 
-    public MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets) {
-        this(List.copyOf(metrics), List.copyOf(discrepancies), List.copyOf(targets), index(metrics));
+    /** Metrics by scope and code (the first of a code in a scope), and every code present in some scope. */
+    private record Index(Map<String, Map<String, Metric>> byScope, Set<String> codes) {
     }
 
-    /** Metrics by scope and code (the first of a code in a scope), so that lookups do not scan every fact. */
-    private static Map<String, Map<String, Metric>> index(List<Metric> metrics) {
-        Map<String, Map<String, Metric>> byScope = new HashMap<>();
-        for (Metric metric : metrics) {
-            byScope.computeIfAbsent(metric.scope(), s -> new HashMap<>()).putIfAbsent(metric.code(), metric);
-        }
-        return byScope;
+    private final List<Metric> metrics;
+    private final List<Discrepancy> discrepancies;
+    private final List<Target> targets;
+    /** Built on the first lookup: the sheet of unclassified facts is replaced before anything looks into it. */
+    private volatile Index index;
+
+    public MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies, List<Target> targets) {
+        this.metrics = List.copyOf(metrics);
+        this.discrepancies = List.copyOf(discrepancies);
+        this.targets = List.copyOf(targets);
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    public List<Discrepancy> discrepancies() {
+        return discrepancies;
+    }
+
+    public List<Target> targets() {
+        return targets;
     }
 
     public MetricSheet withMetrics(List<Metric> replaced) {
@@ -34,7 +50,7 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
     }
 
     public Optional<Metric> find(String scope, String code) {
-        return Optional.ofNullable(byScope.getOrDefault(scope, Map.of()).get(code));
+        return Optional.ofNullable(index().byScope().getOrDefault(scope, Map.of()).get(code));
     }
 
     public Optional<Metric> company(String code) {
@@ -43,12 +59,21 @@ public record MetricSheet(List<Metric> metrics, List<Discrepancy> discrepancies,
 
     /** Whether any scope has a fact of this code. */
     public boolean hasAnywhere(String code) {
-        for (Map<String, Metric> scope : byScope.values()) {
-            if (scope.containsKey(code)) {
-                return true;
-            }
-        }
-        return false;
+        return index().codes().contains(code);
     }
 
+    private Index index() {
+        Index built = index;
+        if (built == null) {
+            Map<String, Map<String, Metric>> byScope = new HashMap<>();
+            Set<String> codes = new HashSet<>();
+            for (Metric metric : metrics) {
+                byScope.computeIfAbsent(metric.scope(), s -> new HashMap<>()).putIfAbsent(metric.code(), metric);
+                codes.add(metric.code());
+            }
+            built = new Index(byScope, codes);
+            index = built;
+        }
+        return built;
+    }
 }
