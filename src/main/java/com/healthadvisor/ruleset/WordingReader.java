@@ -83,12 +83,12 @@ final class WordingReader {
                 byKey.put(key, field.getValueNode());
             }
         }
-        String dimension = word(byKey, "dimension", code, line, CodeWording.DIMENSIONS);
+        String dimension = word(byKey, "dimension", code, line, true, CodeWording.DIMENSIONS);
         String title = text(byKey, "title", code, line, true);
         String explanation = text(byKey, "explanation", code, line, true);
         ImpactFormula impact = impact(byKey.get("impact"));
         List<List<String>> requires = requires(byKey.get("requires"));
-        boolean rankFirst = "first".equals(word(byKey, "rank", code, 0, List.of("first")));
+        boolean rankFirst = "first".equals(word(byKey, "rank", code, line, false, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
         // Kept even when a field is wrong, so that the code does not also show up as "not worded".
         return java.util.Optional.of(new CodeWording(code, dimension, title, explanation,
@@ -107,8 +107,9 @@ final class WordingReader {
         return value == null ? null : value.trim();
     }
 
-    private String word(Map<String, Node> byKey, String key, String code, int line, List<String> words) {
-        String value = text(byKey, key, code, line, line > 0);
+    private String word(Map<String, Node> byKey, String key, String code, int line, boolean required,
+                        List<String> words) {
+        String value = text(byKey, key, code, line, required);
         if (value != null && !words.contains(value)) {
             problem(line(byKey.get(key)), "unknown " + key + " \"" + value + "\" in " + code + "; use one of "
                     + String.join(", ", words));
