@@ -23,9 +23,9 @@ public final class ResultJson {
         return MAPPER.writeValueAsString(result);
     }
 
-    /** Without indentation, for HTTP: a third of the bytes and of the time to write them. */
-    public static String writeCompact(DiagnosisResult result) {
-        return COMPACT.writeValueAsString(result);
+    /** UTF-8 without indentation, for HTTP: a third of the bytes and of the time to write them. */
+    public static byte[] writeCompact(DiagnosisResult result) {
+        return COMPACT.writeValueAsBytes(result);
     }
 
     public static JsonMapper mapper() {

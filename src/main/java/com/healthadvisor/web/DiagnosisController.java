@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,30 +48,35 @@ class DiagnosisController {
     /** JSON by default; the Markdown or HTML report when the client's Accept header prefers it. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
-    ResponseEntity<String> diagnose(HttpServletRequest request,
+    ResponseEntity<byte[]> diagnose(HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
         byte[] body = Bodies.read(request, properties.maxSnapshotSize().toBytes());
         return respond(request, reader.read(body), fragment);
     }
 
-    private ResponseEntity<String> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
+    private ResponseEntity<byte[]> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
         DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
         MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
-        String text = wanted.equals(HTML) ? Reports.html(result, snapshot, ruleSet, fragment)
-                : wanted.equals(MARKDOWN) ? Reports.markdown(result, snapshot, ruleSet)
+        // Bytes, not a String: a String body is encoded twice, once to count its length and once to send it.
+        byte[] body = wanted.equals(HTML) ? utf8(Reports.html(result, snapshot, ruleSet, fragment))
+                : wanted.equals(MARKDOWN) ? utf8(Reports.markdown(result, snapshot, ruleSet))
                 : ResultJson.writeCompact(result);
-        return ResponseEntity.ok().contentType(wanted).body(text);
+        return ResponseEntity.ok().contentType(wanted).body(body);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The same, from a per-customer monthly MRR ledger: the snapshot of {@code period} (default the last month). */
     @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
             MediaType.TEXT_HTML_VALUE})
-    ResponseEntity<String> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
+    ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
                                           @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
-        Snapshot snapshot = LedgerSnapshots.read(new java.io.InputStreamReader(request.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8), period, null, "USD");
+        Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(request.getInputStream(),
+                StandardCharsets.UTF_8), period, null, "USD");
         return respond(request, snapshot, fragment);
     }
 
