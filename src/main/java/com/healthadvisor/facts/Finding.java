@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a rule concludes: a diagnosis code at a severity, in a scope, with the metrics that show it.
@@ -24,8 +25,11 @@ public record Finding(String code, String severity, String scope, String subject
     /** The severities, most severe first: the order of ranking. */
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info", "positive");
 
+    // Compiled once: String.matches compiles its pattern on every call, and rules make findings on every evaluation.
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
     public Finding {
-        if (code == null || !code.matches("[A-Z][A-Z0-9_]*")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("diagnosis code must be UPPER_SNAKE_CASE (was " + code + ")");
         }
         if (!SEVERITIES.contains(severity)) {

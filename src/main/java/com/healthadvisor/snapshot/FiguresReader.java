@@ -7,9 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the sections shared by the top level, history entries and breakdowns. */
 final class FiguresReader {
+
+    private static final Pattern DIMENSION = Pattern.compile("[a-z][a-z0-9_]*");
 
     static final Set<String> HISTORY_KEYS = Set.of("period", "mrr", "customers", "users", "revenue", "metrics");
     private static final Set<String> BREAKDOWN_KEYS =
@@ -71,7 +74,7 @@ final class FiguresReader {
             }
             return null;
         }
-        if (!dimension.matches("[a-z][a-z0-9_]*") || RESERVED_DIMENSIONS.contains(dimension)) {
+        if (!DIMENSION.matcher(dimension).matches() || RESERVED_DIMENSIONS.contains(dimension)) {
             fields.fail(pointer + "/dimension", "must be a lower-case word other than company or cohort (was \""
                     + dimension + "\")");
             return null;

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
  * Thread-safe: one instance may serve every request.
  */
 public final class SnapshotReader {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -93,7 +96,7 @@ public final class SnapshotReader {
         if (currency == null) {
             return "USD";
         }
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!CURRENCY.matcher(currency).matches()) {
             fields.fail("/currency", "must be a three-letter ISO 4217 code such as USD (was \"" + currency + "\")");
         }
         return currency;
