@@ -34,7 +34,7 @@ public final class RuleSetVetting {
         if (fixtures == null || !Files.isDirectory(fixtures)) {
             return candidate;
         }
-        List<RuleProblem> failures = new FixtureRunner(HealthAdvisor.of(candidate, advisor)).runAll(fixtures).stream()
+        List<RuleProblem> failures = new FixtureRunner(HealthAdvisor.of(candidate, advisor)).runEach(fixtures).stream()
                 .filter(outcome -> !outcome.passed())
                 .map(outcome -> new RuleProblem("fixtures/" + outcome.fixture() + ".json", 0,
                         String.join("; ", outcome.failures())))

@@ -52,6 +52,11 @@ class AdvisorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    RuleChangeThread ruleChangeThread() {
+        return new RuleChangeThread();
+    }
+
+    @Bean(destroyMethod = "close")
     RuleWatcher ruleWatcher(RuleDirectory directory, ActiveRuleSet active, AdvisorProperties properties)
             throws IOException {
         RuleWatcher watcher = new RuleWatcher(directory, active, properties.reloadDebounce());

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The live rule set and its files: read, validate, replace, add, delete. */
 @RestController
@@ -32,10 +33,12 @@ class RulesController {
 
     private final ActiveRuleSet active;
     private final RuleDirectory directory;
+    private final RuleChangeThread changes;
 
-    RulesController(ActiveRuleSet active, RuleDirectory directory) {
+    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes) {
         this.active = active;
         this.directory = directory;
+        this.changes = changes;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,29 +51,38 @@ class RulesController {
         return directory.file(name).map(RuleFile::content).orElseThrow(() -> new NoSuchRuleFileException(name));
     }
 
+    // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
+
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
-    ValidationView validate(@RequestParam String name, HttpServletRequest request) throws IOException {
+    CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request)
+            throws IOException {
         String content = text(request);
-        try {
-            RuleSet candidate = directory.validate(name, content);
-            return new ValidationView(true, candidate.version(), candidate.ruleCount(), List.of());
-        } catch (RuleSetException e) {
-            return new ValidationView(false, null, 0, e.problems().stream().map(RuleSetView.Problem::of).toList());
-        }
+        return changes.submit(() -> {
+            try {
+                RuleSet candidate = directory.validate(name, content);
+                return new ValidationView(true, candidate.version(), candidate.ruleCount(), List.of());
+            } catch (RuleSetException e) {
+                return new ValidationView(false, null, 0, e.problems().stream().map(RuleSetView.Problem::of).toList());
+            }
+        });
     }
 
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RuleSetView> put(@PathVariable String name, HttpServletRequest request) throws IOException {
-        boolean existed = directory.file(name).isPresent();
-        RuleSet ruleSet = directory.put(name, text(request));
-        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(RuleSetView.of(ruleSet, active.lastAttempt()));
+    CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name, HttpServletRequest request)
+            throws IOException {
+        String content = text(request);
+        return changes.submit(() -> {
+            boolean existed = directory.file(name).isPresent();
+            RuleSet ruleSet = directory.put(name, content);
+            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(RuleSetView.of(ruleSet, active.lastAttempt()));
+        });
     }
 
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    RuleSetView delete(@PathVariable String name) {
-        return RuleSetView.of(directory.delete(name), active.lastAttempt());
+    CompletableFuture<RuleSetView> delete(@PathVariable String name) {
+        return changes.submit(() -> RuleSetView.of(directory.delete(name), active.lastAttempt()));
     }
 
     private static String text(HttpServletRequest request) throws IOException {
