@@ -41,6 +41,14 @@ final class Wrk {
     }
 
     static Running start(int port, Path snapshot, Duration duration) throws Exception {
+        return start(port, snapshot, duration, 0);
+    }
+
+    /**
+     * As {@link #start(int, Path, Duration)}, each connection pausing {@code pauseMillis} after each answer:
+     * 16 connections pausing 15 ms offer about 1,000 requests/s, a steady load below saturation.
+     */
+    static Running start(int port, Path snapshot, Duration duration, int pauseMillis) throws Exception {
         Path report = Files.createTempFile("wrk-report", ".txt");
         Path script = Files.createTempFile("wrk-post", ".lua");
         Files.writeString(script, """
@@ -49,7 +57,9 @@ final class Wrk {
                 local f = io.open("%s", "r")
                 wrk.body = f:read("*a")
                 f:close()
-                """.formatted(snapshot.toAbsolutePath()));
+                %s
+                """.formatted(snapshot.toAbsolutePath(),
+                pauseMillis > 0 ? "function delay() return " + pauseMillis + " end" : ""));
         Process wrk = new ProcessBuilder(List.of(WRK.toString(), "-t2", "-c16", "-d" + duration.toSeconds() + "s",
                 "--latency", "-s", script.toString(), "http://127.0.0.1:" + port + "/api/v1/diagnoses"))
                 .redirectErrorStream(true).redirectOutput(report.toFile()).start();

@@ -21,7 +21,7 @@ import java.util.List;
  * @param reloadDebounce     quiet time after a change on disk before the rules are reloaded
  * @param watch              whether to watch the rules directory for changes
  * @param maxSnapshotSize    the largest snapshot accepted
- * @param workerThreads      request threads; 0 means one per core (see {@link WorkerThreads})
+ * @param workerThreads      request threads; 0 means two per core (see {@link WorkerThreads})
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rules, @DefaultValue("fixtures") Path fixtures,
