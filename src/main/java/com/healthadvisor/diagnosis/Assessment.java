@@ -6,10 +6,13 @@ import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.snapshot.Snapshot;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which codes could not be assessed: a code is assessed when, for every group of what it requires,
@@ -19,39 +22,61 @@ final class Assessment {
 
     private static final Set<String> MARKETS_WITH_BANDS = Set.of("smb", "mid_market", "enterprise");
     /**
-     * A reason depends only on the token and on which sections the snapshot lacks: written once each. Bounded by
-     * the tokens a rule set can require times the sixteen combinations of absent sections.
+     * A reason depends only on the token and on which of four sections the snapshot lacks: written once each,
+     * by token, then by those sections (sixteen combinations). Bounded by the tokens a rule set can require.
      */
-    private final java.util.Map<String, String> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String[]> reasons = new ConcurrentHashMap<>();
 
     Assessment() {
     }
 
     List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
-                                                          MetricSheet sheet, Snapshot snapshot, String stage) {
-        List<DiagnosisResult.NotAssessed> notAssessed = new java.util.ArrayList<>();
+                                                  MetricSheet sheet, Snapshot snapshot, String stage) {
+        int sections = sections(snapshot);
+        List<DiagnosisResult.NotAssessed> notAssessed = new ArrayList<>();
         for (CodeWording w : wording) {
             if (!fired.contains(w.code())) {
-                missing(w, sheet, snapshot, stage)
-                        .ifPresent(reason -> notAssessed.add(new DiagnosisResult.NotAssessed(w.code(), reason)));
+                String reason = missing(w, sheet, snapshot, stage, sections);
+                if (reason != null) {
+                    notAssessed.add(new DiagnosisResult.NotAssessed(w.code(), reason));
+                }
             }
         }
-        notAssessed.sort(java.util.Comparator.comparing(DiagnosisResult.NotAssessed::code));
+        notAssessed.sort(Comparator.comparing(DiagnosisResult.NotAssessed::code));
         return notAssessed;
     }
 
-    private Optional<String> missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage) {
+    /** Why a code could not be assessed, or null when everything it requires is there. */
+    private String missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage, int sections) {
         for (List<String> group : wording.requires()) {
-            boolean met = false;
-            for (String token : group) {
-                met |= present(token, sheet, snapshot, stage);
-            }
-            if (!met) {
-                return Optional.of(reasons.computeIfAbsent(group.get(0) + sections(snapshot),
-                        key -> reason(group.get(0), snapshot)));
+            if (!anyPresent(group, sheet, snapshot, stage)) {
+                return reason(group.get(0), snapshot, sections);
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private static boolean anyPresent(List<String> group, MetricSheet sheet, Snapshot snapshot, String stage) {
+        for (String token : group) {
+            if (present(token, sheet, snapshot, stage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String reason(String token, Snapshot snapshot, int sections) {
+        String[] bySections = reasons.get(token);
+        if (bySections == null) {
+            bySections = reasons.computeIfAbsent(token, key -> new String[16]);
+        }
+        // Two threads may both write a slot; they write the same words.
+        String reason = bySections[sections];
+        if (reason == null) {
+            reason = reason(token, snapshot);
+            bySections[sections] = reason;
+        }
+        return reason;
     }
 
     private static boolean present(String token, MetricSheet sheet, Snapshot snapshot, String stage) {
@@ -65,9 +90,10 @@ final class Assessment {
         };
     }
 
-    private static String sections(Snapshot snapshot) {
-        return "/" + (snapshot.targets().isEmpty() ? 't' : 'T') + (snapshot.cohorts().isEmpty() ? 'c' : 'C')
-                + (snapshot.breakdowns().isEmpty() ? 'b' : 'B') + (snapshot.history().isEmpty() ? 'h' : 'H');
+    /** Which of targets, cohorts, breakdowns and history the snapshot has, as four bits. */
+    private static int sections(Snapshot snapshot) {
+        return (snapshot.targets().isEmpty() ? 0 : 1) | (snapshot.cohorts().isEmpty() ? 0 : 2)
+                | (snapshot.breakdowns().isEmpty() ? 0 : 4) | (snapshot.history().isEmpty() ? 0 : 8);
     }
 
     private static String reason(String token, Snapshot snapshot) {

@@ -13,21 +13,29 @@ import java.util.List;
  */
 final class Ranking {
 
+    /** A diagnosis with what it is ordered by, worked out once rather than in every comparison. */
+    private record Keyed(Diagnosis diagnosis, boolean notFirst, int severity, int ruleOrder) {
+    }
+
+    private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::notFirst)
+            .thenComparingInt(Keyed::severity)
+            .thenComparing(k -> k.diagnosis().impact(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparingInt(Keyed::ruleOrder)
+            .thenComparing(k -> k.diagnosis().scope());
+
     private Ranking() {
     }
 
     static List<Diagnosis> rank(List<Diagnosis> diagnoses, RuleSet ruleSet) {
-        Comparator<Diagnosis> order = Comparator
-                .comparing((Diagnosis d) -> !ruleSet.wording().get(d.code()).rankFirst())
-                .thenComparingInt(d -> Finding.SEVERITIES.indexOf(d.severity()))
-                .thenComparing(Diagnosis::impact, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparingInt(d -> ruleOrder(d, ruleSet))
-                .thenComparing(Diagnosis::scope);
-        List<Diagnosis> sorted = new ArrayList<>(diagnoses);
-        sorted.sort(order);
-        List<Diagnosis> ranked = new ArrayList<>();
+        List<Keyed> sorted = new ArrayList<>(diagnoses.size());
+        for (Diagnosis d : diagnoses) {
+            sorted.add(new Keyed(d, !ruleSet.wording().get(d.code()).rankFirst(),
+                    Finding.SEVERITIES.indexOf(d.severity()), ruleOrder(d, ruleSet)));
+        }
+        sorted.sort(ORDER);
+        List<Diagnosis> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            ranked.add(sorted.get(i).ranked(i + 1));
+            ranked.add(sorted.get(i).diagnosis().ranked(i + 1));
         }
         return ranked;
     }
