@@ -74,12 +74,14 @@ public final class Bench {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         int threads = Runtime.getRuntime().availableProcessors();
         boolean large = targetRate < 0;
-        Measure.Result baseline = Measure.run(plan(threads, large), () -> calculator.calculate(reader.read(bytes)));
-        line("baseline " + name + " (parse + metric facts)", baseline);
-        Measure.Result full = Measure.run(plan(threads, large), () -> advisor.diagnose(reader.read(bytes)));
+        Measure.Comparison comparison = Measure.compare(plan(threads, large),
+                () -> calculator.calculate(reader.read(bytes)), () -> advisor.diagnose(reader.read(bytes)));
+        Measure.Result full = comparison.second();
+        line("baseline " + name + " (parse + metric facts)", comparison.first());
         line("diagnose " + name + " (in-process, " + threads + " threads)", full);
-        double ratio = baseline.opsPerSecond() / full.opsPerSecond();
-        out.printf(Locale.ROOT, "rule engine cost %s: %.2f × baseline time per snapshot%n", name, ratio);
+        double ratio = comparison.ratio();
+        out.printf(Locale.ROOT, "rule engine cost %s: %.2f × baseline time per snapshot (median of %d alternated "
+                + "iterations)%n", name, ratio, plan(threads, large).iterations());
         out.flush();
         if (targetRate > 0) {
             table.add(row("typical snapshots/s", full.opsPerSecond(), "snapshots/s", ">= 10,000", full.opsPerSecond() >= targetRate));
@@ -162,8 +164,8 @@ public final class Bench {
             if (Wrk.installed()) {
                 // Under wrk the JIT keeps compiling for about 40 seconds; measuring earlier measures the compiler.
                 // A quick run cannot wait that long, and reports a lower rate and a longer tail.
-                Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(15) : Duration.ofSeconds(45));
-                Wrk.Result wrk = Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
+                Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(45));
+                Wrk.Result wrk = Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30));
                 rate = wrk.requestsPerSecond();
                 p50 = wrk.p50Millis();
                 p99 = wrk.p99Millis();
@@ -204,7 +206,7 @@ public final class Bench {
         double slowest;
         long errors;
         if (Wrk.installed()) {
-            Wrk.Running load = Wrk.start(port, snapshotFile, Duration.ofSeconds(quick ? 12 : 30));
+            Wrk.Running load = Wrk.start(port, snapshotFile, Duration.ofSeconds(quick ? 8 : 30));
             Thread.sleep(2_000);
             List<Double> loaded = swap(port, wording, swaps, 100);
             Wrk.Result result = load.finish();
@@ -235,7 +237,7 @@ public final class Bench {
      * Under saturating load every request queues behind others, so the slowest one measures the queue.
      */
     private void steadySwaps(int port, Path snapshotFile, String wording, int swaps) throws Exception {
-        Duration length = Duration.ofSeconds(quick ? 8 : 20);
+        Duration length = Duration.ofSeconds(quick ? 6 : 20);
         Wrk.Result calm = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS).finish();
         Wrk.Running load = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS);
         Thread.sleep(1_000);

@@ -32,23 +32,62 @@ final class Measure {
 
     static Result run(Plan plan, Callable<?> operation) throws Exception {
         runFor(plan.threads(), plan.warmUp(), operation, null);
-        List<Double> throughputs = new ArrayList<>();
-        List<long[]> samples = new ArrayList<>();
-        long operations = 0;
-        long errors = 0;
+        Series series = new Series();
         for (int i = 0; i < plan.iterations(); i++) {
-            List<Sampler> samplers = runFor(plan.threads(), plan.iteration(), operation, samples);
+            series.add(runFor(plan.threads(), plan.iteration(), operation, series.samples), plan.iteration());
+        }
+        return series.result();
+    }
+
+    /** Two operations measured side by side, and how many times longer the second takes than the first. */
+    record Comparison(Result first, Result second, double ratio) {
+    }
+
+    /**
+     * Both operations warmed up, then their iterations alternated, so that a machine slowing down in the middle
+     * of the run slows both alike. The ratio is the median of the iterations' ratios.
+     */
+    static Comparison compare(Plan plan, Callable<?> first, Callable<?> second) throws Exception {
+        runFor(plan.threads(), plan.warmUp(), first, null);
+        runFor(plan.threads(), plan.warmUp(), second, null);
+        Series a = new Series();
+        Series b = new Series();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < plan.iterations(); i++) {
+            double firstRate = a.add(runFor(plan.threads(), plan.iteration(), first, a.samples), plan.iteration());
+            double secondRate = b.add(runFor(plan.threads(), plan.iteration(), second, b.samples), plan.iteration());
+            ratios.add(firstRate / secondRate);
+        }
+        ratios.sort(null);
+        int middle = ratios.size() / 2;
+        double median = ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+        return new Comparison(a.result(), b.result(), median);
+    }
+
+    /** The iterations of one operation: their throughputs, latency samples and counts. */
+    private static final class Series {
+        final List<Double> throughputs = new ArrayList<>();
+        final List<long[]> samples = new ArrayList<>();
+        long operations;
+        long errors;
+
+        double add(List<Sampler> samplers, Duration iteration) {
             long done = samplers.stream().mapToLong(s -> s.count).sum();
             operations += done;
             errors += samplers.stream().mapToLong(s -> s.errors).sum();
-            throughputs.add(done / (plan.iteration().toNanos() / 1e9));
+            double rate = done / (iteration.toNanos() / 1e9);
+            throughputs.add(rate);
+            return rate;
         }
-        long[] all = samples.stream().flatMapToLong(Arrays::stream).toArray();
-        Arrays.sort(all);
-        double mean = throughputs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double variance = throughputs.stream().mapToDouble(t -> (t - mean) * (t - mean)).average().orElse(0);
-        return new Result(mean, mean == 0 ? 0 : Math.sqrt(variance) / mean * 100, percentile(all, 0.50),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e3, operations, errors);
+
+        Result result() {
+            long[] all = samples.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(all);
+            double mean = throughputs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double variance = throughputs.stream().mapToDouble(t -> (t - mean) * (t - mean)).average().orElse(0);
+            return new Result(mean, mean == 0 ? 0 : Math.sqrt(variance) / mean * 100, percentile(all, 0.50),
+                    percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e3, operations, errors);
+        }
     }
 
     private static double percentile(long[] sorted, double p) {
