@@ -14,7 +14,6 @@ import com.healthadvisor.ruleset.RuleSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Gives a merged finding its words: title, explanation with the evidence filled in, actions and impact. */
@@ -74,17 +73,26 @@ public final class DiagnosisWriter {
         }
         int dot = placeholder.indexOf('.');
         String code = dot < 0 ? placeholder : placeholder.substring(0, dot);
-        Optional<Metric> metric = finding.evidence().stream().filter(m -> m.code().equals(code)).findFirst()
-                .or(() -> sheet.find(finding.scope(), code));
-        if (metric.isEmpty()) {
+        Metric metric = metric(finding, code);
+        if (metric == null) {
             return null;
         }
         return switch (dot < 0 ? "" : placeholder.substring(dot + 1)) {
-            case "band" -> metric.get().band() == null ? null : metric.get().band().replace('_', ' ');
-            case "benchmark" -> metric.get().benchmark();
-            case "age" -> metric.get().age() == null ? null : String.valueOf(metric.get().age());
-            default -> valueOf(metric.get());
+            case "band" -> metric.band() == null ? null : metric.band().replace('_', ' ');
+            case "benchmark" -> metric.benchmark();
+            case "age" -> metric.age() == null ? null : String.valueOf(metric.age());
+            default -> valueOf(metric);
         };
+    }
+
+    /** The finding's own evidence of a code first, else the sheet's fact in the finding's scope; null if neither. */
+    private Metric metric(Finding finding, String code) {
+        for (Metric evidence : finding.evidence()) {
+            if (evidence.code().equals(code)) {
+                return evidence;
+            }
+        }
+        return sheet.find(finding.scope(), code).orElse(null);
     }
 
     private String valueOf(Metric metric) {
