@@ -50,7 +50,7 @@ public final class Bench {
     private Measure.Plan plan(int threads, boolean large) {
         if (quick) {
             return large ? new Measure.Plan(threads, Duration.ofSeconds(4), 2, Duration.ofSeconds(2))
-                    : new Measure.Plan(threads, Duration.ofSeconds(10), 3, Duration.ofSeconds(2));
+                    : new Measure.Plan(threads, Duration.ofSeconds(8), 3, Duration.ofSeconds(2));
         }
         return new Measure.Plan(threads, Duration.ofSeconds(20), 5, Duration.ofSeconds(6));
     }
@@ -164,7 +164,7 @@ public final class Bench {
             if (Wrk.installed()) {
                 // Under wrk the JIT keeps compiling for about 40 seconds; measuring earlier measures the compiler.
                 // A quick run cannot wait that long, and reports a lower rate and a longer tail.
-                Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(45));
+                Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(45));
                 Wrk.Result wrk = Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30));
                 rate = wrk.requestsPerSecond();
                 p50 = wrk.p50Millis();
