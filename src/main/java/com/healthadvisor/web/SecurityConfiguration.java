@@ -34,13 +34,20 @@ class SecurityConfiguration {
     static final String CLIENT = "CLIENT";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "api-key";
+    private static final String CHANGES_DISABLED =
+            "rule changes over HTTP are disabled: no admin token is configured (set ADVISOR_ADMIN_TOKEN)";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdvisorProperties properties) throws Exception {
         AuthenticationFilter tokens = new AuthenticationFilter(authenticationManager(properties), converter());
         tokens.setSuccessHandler((request, response, authentication) -> { });
-        tokens.setFailureHandler((request, response, e) ->
-                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, e.getMessage()));
+        tokens.setFailureHandler((request, response, e) -> {
+            if (changesDisabled(request.getMethod(), request.getRequestURI(), properties)) {
+                ProblemWriter.write(response, HttpStatus.FORBIDDEN, CHANGES_DISABLED);
+                return;
+            }
+            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, e.getMessage());
+        });
         RequestMatcher ruleChanges = request -> isRuleChange(request.getMethod(), request.getRequestURI());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,6 +70,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** With no admin token configured, no token can change rules: a guessed one is refused like none at all. */
+    private static boolean changesDisabled(String method, String path, AdvisorProperties properties) {
+        return isRuleChange(method, path) && !properties.hasAdminToken();
+    }
+
     static boolean isRuleChange(String method, String path) {
         return ("PUT".equals(method) || "DELETE".equals(method)) && path.startsWith("/api/v1/rules/files/")
                 || "POST".equals(method) && path.equals("/api/v1/rules/validate");
@@ -70,9 +82,8 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint entryPoint(AdvisorProperties properties) {
         return (request, response, e) -> {
-            if (isRuleChange(request.getMethod(), request.getRequestURI()) && !properties.hasAdminToken()) {
-                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "rule changes over HTTP are disabled: "
-                        + "no admin token is configured (set ADVISOR_ADMIN_TOKEN)");
+            if (changesDisabled(request.getMethod(), request.getRequestURI(), properties)) {
+                ProblemWriter.write(response, HttpStatus.FORBIDDEN, CHANGES_DISABLED);
                 return;
             }
             response.setHeader("WWW-Authenticate", "Bearer");
