@@ -2,11 +2,10 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Finding;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.time.Duration;
@@ -37,16 +36,16 @@ final class RuleSession {
         List<Concluded> concluded = new ArrayList<>();
         AtomicBoolean timedOut = new AtomicBoolean();
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        // The time bound is checked after each firing: no timer thread, no lock shared between evaluations.
+        // The time bound is checked before each firing: no timer thread, no lock shared between evaluations.
         // A consequence cannot loop (the guard refuses loops), so a long evaluation is one that keeps firing.
-        DefaultAgendaEventListener clock = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                if (System.nanoTime() > deadline) {
-                    timedOut.set(true);
-                    event.getKieRuntime().halt();
-                }
+        // A filter, not an agenda listener: with a listener Drools makes an event object for every match.
+        AgendaFilter clock = match -> {
+            if (System.nanoTime() > deadline) {
+                timedOut.set(true);
+                session.halt();
+                return false;
             }
+            return true;
         };
         DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {
             @Override
@@ -58,9 +57,8 @@ final class RuleSession {
         };
         try {
             session.addEventListener(listener);
-            session.addEventListener(clock);
             facts.forEach(session::insert);
-            int fired = session.fireAllRules(limits.maxFirings());
+            int fired = session.fireAllRules(clock, limits.maxFirings());
             if (timedOut.get()) {
                 throw new EngineException("rules did not settle within " + limits.timeout().toMillis()
                         + " ms (limit advisor.evaluation-timeout)");
@@ -76,7 +74,6 @@ final class RuleSession {
         } finally {
             // Back to the pool, reset; the listeners belong to this evaluation only.
             session.removeEventListener(listener);
-            session.removeEventListener(clock);
             session.dispose();
         }
     }
