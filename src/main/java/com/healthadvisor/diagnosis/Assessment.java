@@ -50,7 +50,7 @@ final class Assessment {
     private String missing(CodeWording wording, MetricSheet sheet, Snapshot snapshot, String stage, int sections) {
         for (List<String> group : wording.requires()) {
             if (!anyPresent(group, sheet, snapshot, stage)) {
-                return reason(group.get(0), snapshot, sections);
+                return reasonFor(group.get(0), snapshot, sections);
             }
         }
         return null;
@@ -65,7 +65,7 @@ final class Assessment {
         return false;
     }
 
-    private String reason(String token, Snapshot snapshot, int sections) {
+    private String reasonFor(String token, Snapshot snapshot, int sections) {
         String[] bySections = reasons.get(token);
         if (bySections == null) {
             bySections = reasons.computeIfAbsent(token, key -> new String[16]);
@@ -73,7 +73,7 @@ final class Assessment {
         // Two threads may both write a slot; they write the same words.
         String reason = bySections[sections];
         if (reason == null) {
-            reason = reason(token, snapshot);
+            reason = written(token, snapshot);
             bySections[sections] = reason;
         }
         return reason;
@@ -96,7 +96,8 @@ final class Assessment {
                 | (snapshot.breakdowns().isEmpty() ? 0 : 4) | (snapshot.history().isEmpty() ? 0 : 8);
     }
 
-    private static String reason(String token, Snapshot snapshot) {
+    /** The words of a reason, for the cache above. */
+    private static String written(String token, Snapshot snapshot) {
         if (token.equals("stage")) {
             return "no profile.stage, and no ARR to derive it from";
         }

@@ -72,7 +72,7 @@ final class RuleSession {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new EngineException("rule \"" + e.getRule().getName() + "\" failed: " + cause.getMessage(), e);
         } finally {
-            // Back to the pool, reset; the listeners belong to this evaluation only.
+            // Back to the pool, reset; the listener belongs to this evaluation only.
             session.removeEventListener(listener);
             session.dispose();
         }

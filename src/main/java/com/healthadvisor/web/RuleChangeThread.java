@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Where rule changes made over HTTP are compiled and vetted: one thread, one change at a time. A compile
  * takes a core for about half a second; on a request thread it would also take one of the few threads
- * that serve diagnoses (one per core), and every client would queue behind it.
+ * that serve diagnoses (two per core), and clients would queue behind it.
  */
 final class RuleChangeThread implements AutoCloseable {
 
