@@ -8,6 +8,8 @@ import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.snapshot.SnapshotReader;
+import com.healthadvisor.startup.ClassDataArchive;
+import com.healthadvisor.startup.ServiceProcess;
 
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The figures of the benchmark, each printed as one line with its unit as soon as it is known, then a
@@ -145,7 +148,7 @@ public final class Bench {
     }
 
     private void service() throws Exception {
-        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
         if (!jar.toString().endsWith(".jar")) {
             out.println("service: skipped (run from the jar: java -jar target/health-advisor.jar bench)");
             return;
@@ -154,8 +157,22 @@ public final class Bench {
         for (RuleFile file : RuleSetLoader.read(rules)) {
             Files.writeString(copy.resolve(file.name()), file.content());
         }
-        try (ServiceProcess service = ServiceProcess.start(jar.toAbsolutePath(), copy)) {
-            out.printf("service start-up: %d ms to healthy%n", service.startupMillis);
+        List<String> options = List.of();
+        String launch = "java -jar " + jar.getFileName() + ", no class-data archive";
+        Optional<Path> archive = ClassDataArchive.besideJar(jar);
+        if (archive.isPresent()) {
+            if (!quick) {
+                try (ServiceProcess plain = ServiceProcess.start(jar, copy, options)) {
+                    out.printf("service start-up (%s): %d ms to healthy%n", launch, plain.startupMillis);
+                    table.add(row("start-up, no archive", plain.startupMillis, "ms", "-", true));
+                }
+            }
+            jar = archive.get().resolveSibling(ClassDataArchive.JAR);
+            options = List.of("-XX:SharedArchiveFile=" + archive.get());
+            launch = "README's command: target/service with its class-data archive";
+        }
+        try (ServiceProcess service = ServiceProcess.start(jar, copy, options)) {
+            out.printf("service start-up (%s): %d ms to healthy%n", launch, service.startupMillis);
             table.add(row("service start-up", service.startupMillis, "ms", "<= 5,000", service.startupMillis <= 5_000));
             Path snapshotFile = fixtures.resolve("seed-2-warning-signs.json");
             String snapshot = Files.readString(snapshotFile);

@@ -1,0 +1,111 @@
+package com.healthadvisor.startup;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The service in a JVM of its own, started from a jar with {@code serve}, as a user starts it. */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final String TOKEN = "bench-admin-token";
+
+    private final Process process;
+    private final Path log;
+    public final int port;
+    public final long startupMillis;
+
+    private ServiceProcess(Process process, Path log, int port, long startupMillis) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.startupMillis = startupMillis;
+    }
+
+    /**
+     * Starts {@code java <jvmOptions> -jar <jar> serve} on a free port and waits until it answers health
+     * checks; the start-up time runs from launching the JVM to the first healthy answer.
+     */
+    public static ServiceProcess start(Path jar, Path rules, List<String> jvmOptions) throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("advisor-service", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("ADVISOR_ADMIN_TOKEN", TOKEN);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        awaitHealthy(process, port, log, start);
+        return new ServiceProcess(process, log, port, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitHealthy(Process process, int port, Path log, long start) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service did not start; see " + log);
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() - start > Duration.ofSeconds(60).toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the service did not answer in 60 s; see " + log);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Posts a snapshot for diagnosis, asking for {@code accept}; returns the body, or fails on any status but 200. */
+    public String diagnose(String snapshot, String accept) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/diagnoses"))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(snapshot)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("diagnosis answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Resident memory of the service process, from /proc (Linux). */
+    public long residentMegabytes() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+
+    /** Stops the service the way a shutdown does (SIGTERM), then forcibly if it lingers, and deletes its log. */
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(log);
+    }
+}

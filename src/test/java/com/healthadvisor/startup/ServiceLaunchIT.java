@@ -1,0 +1,37 @@
+package com.healthadvisor.startup;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * README's first command after the build: the service from {@code target/service} with its class-data archive.
+ * Runs after {@code package}, which builds both.
+ */
+class ServiceLaunchIT {
+
+    private static final Path SERVICE = Path.of("target", "service");
+
+    @Test
+    void startsFromTheArchiveAndDiagnoses(@TempDir Path temp) throws Exception {
+        Path classLoads = temp.resolve("class-load.log");
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
+        List<String> options = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
+                "-Xlog:class+load:file=" + classLoads);
+
+        try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
+            String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
+                    "application/json");
+
+            assertThat(result).contains("\"health\":\"concerning\"", "RETENTION_FIRST");
+        }
+        List<String> loads = Files.readAllLines(classLoads);
+        assertThat(loads).anyMatch(line -> line.contains("org.springframework.boot.SpringApplication source: shared objects file"));
+        assertThat(loads).anyMatch(line -> line.contains("org.drools.core.") && line.endsWith("source: shared objects file"));
+    }
+}
