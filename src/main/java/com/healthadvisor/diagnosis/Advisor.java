@@ -65,7 +65,7 @@ public final class Advisor {
         }
         facts.addAll(sheet.discrepancies());
         facts.addAll(sheet.targets());
-        facts.addAll(ruleSet.limits().facts());
+        facts.addAll(ruleSet.limitFacts());
         facts.add(new Context(snapshot.company(), snapshot.period(), snapshot.periodicity().word(),
                 snapshot.periodicity().periodsPerYear(), stage, snapshot.profile().market(),
                 snapshot.profile().model()));

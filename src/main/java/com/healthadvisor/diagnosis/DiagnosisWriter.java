@@ -11,6 +11,8 @@ import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.ImpactFormula;
 import com.healthadvisor.ruleset.RuleSet;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +41,17 @@ public final class DiagnosisWriter {
                         : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
                 wording.title(), wording.template().render(name -> lookup(name, finding)),
-                finding.evidence().stream().map(DiagnosisWriter::evidence).toList(), wording.actions(),
+                evidence(finding.evidence()), wording.actions(),
                 impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id());
     }
 
-    private static Evidence evidence(Metric metric) {
-        return new Evidence(metric.code(), metric.scope(), metric.value(), metric.unit(), metric.band(),
-                metric.benchmark());
+    private static List<Evidence> evidence(List<Metric> metrics) {
+        List<Evidence> evidence = new ArrayList<>(metrics.size());
+        for (Metric metric : metrics) {
+            evidence.add(new Evidence(metric.code(), metric.scope(), metric.value(), metric.unit(), metric.band(),
+                    metric.benchmark()));
+        }
+        return Collections.unmodifiableList(evidence);
     }
 
     private String lookup(String placeholder, Finding finding) {
@@ -61,8 +67,11 @@ public final class DiagnosisWriter {
                 return finding.evidence().isEmpty() ? null : valueOf(finding.evidence().get(0));
             }
             case "evidence" -> {
-                return finding.evidence().stream().map(m -> named(m, finding.scope()))
-                        .collect(Collectors.joining(", "));
+                StringBuilder named = new StringBuilder(64);
+                for (Metric metric : finding.evidence()) {
+                    named.append(named.isEmpty() ? "" : ", ").append(named(metric, finding.scope()));
+                }
+                return named.toString();
             }
             default -> {
                 // a note or a metric, below

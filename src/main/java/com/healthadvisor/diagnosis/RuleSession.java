@@ -56,8 +56,9 @@ final class RuleSession {
             }
         };
         try {
-            session.addEventListener(listener);
             facts.forEach(session::insert);
+            // Listening from here on: the facts' own inserts would each make an event object for nothing.
+            session.addEventListener(listener);
             int fired = session.fireAllRules(clock, limits.maxFirings());
             if (timedOut.get()) {
                 throw new EngineException("rules did not settle within " + limits.timeout().toMillis()

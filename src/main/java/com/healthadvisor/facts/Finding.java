@@ -78,7 +78,7 @@ public record Finding(String code, String severity, String scope, String subject
         for (Finding other : others) {
             codes.add(other.code());
             for (Metric metric : other.evidence()) {
-                if (!all.contains(metric)) {
+                if (!containsFact(all, metric)) {
                     all.add(metric);
                 }
             }
@@ -87,6 +87,16 @@ public record Finding(String code, String severity, String scope, String subject
         summed.put("flags", List.copyOf(codes));
         summed.put("count", (double) codes.size());
         return new Finding(code, severity, scope, subject, all, summed);
+    }
+
+    /** By identity: evidence is the session's own fact objects, and a record's equals compares nine fields. */
+    private static boolean containsFact(List<Metric> metrics, Metric fact) {
+        for (Metric metric : metrics) {
+            if (metric == fact) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,8 +27,12 @@ final class DrlInspector {
      * @param metricCodes the metric codes the file's conditions name; null when some Metric pattern names
      *                    none (it may match any metric), so that every metric fact must be inserted
      */
+    /**
+     * @param metricCodes the metric codes the conditions name, or null when a pattern may match any metric
+     * @param limitNames  the limits the conditions name, or null when a pattern may match any limit
+     */
     record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe,
-                      Set<String> metricCodes) {
+                      Set<String> metricCodes, Set<String> limitNames) {
     }
 
     /** A diagnosis code a rule inserts, at the line of its consequence. */
@@ -38,6 +42,7 @@ final class DrlInspector {
     private static final Pattern EMITS = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
     private static final Pattern NOTE = Pattern.compile("\\.note\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern LIMIT = Pattern.compile("Limit\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern ANY_LIMIT = Pattern.compile("\\bLimit\\(");
     private static final Pattern METRIC = Pattern.compile("\\bMetric\\(");
     private static final Pattern CODE = Pattern.compile("\\bcode\\s*(?:==\\s*\"([^\"]*)\"|in\\s*\\(([^)]*)\\))");
     private static final Pattern BAND = Pattern.compile("\\bband\\s*(?:==|!=)\\s*\"([^\"]*)\"|\\bband\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
@@ -56,14 +61,14 @@ final class DrlInspector {
             descr = parser.parse(false, file.content());
         } catch (DroolsParserException e) {
             problems.add(new RuleProblem(file.name(), 0, e.getMessage()));
-            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of());
+            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of(), Set.of());
         }
         if (parser.hasErrors() || descr == null) {
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
                 problems.add(new RuleProblem(file.name(), lines.length > 0 ? lines[0] : 0, error.getMessage()));
             }
-            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of());
+            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of(), Set.of());
         }
         List<RuleProblem> unsafe = DrlGuard.check(file.name(), descr, file.content());
         problems.addAll(unsafe);
@@ -86,7 +91,7 @@ final class DrlInspector {
         }
         checkEmissions(file, emissions, problems);
         Set<String> metricCodes = checkConditions(file, benchmarks, limits, problems);
-        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), metricCodes);
+        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), metricCodes, limitNames(file));
     }
 
     private static void checkEmissions(RuleFile file, List<Emission> emissions, List<RuleProblem> problems) {
@@ -101,6 +106,19 @@ final class DrlInspector {
                         + String.join(", ", Finding.SEVERITIES)));
             }
         }
+    }
+
+    /** The limits the file's patterns name, or null when a Limit pattern does not start with name == "...". */
+    private static Set<String> limitNames(RuleFile file) {
+        String text = file.content().replaceAll("//[^\n]*", "");
+        Set<String> names = new TreeSet<>();
+        Matcher named = LIMIT.matcher(text);
+        int patterns = 0;
+        while (named.find()) {
+            names.add(named.group(1));
+            patterns++;
+        }
+        return ANY_LIMIT.matcher(text).results().count() == patterns ? names : null;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The named thresholds of {@code rules/limits.csv} ({@code name,value,meaning}) that are not bands of
@@ -39,8 +40,10 @@ public final class Limits {
         return values.containsKey(name);
     }
 
-    public List<Limit> facts() {
-        return values.entrySet().stream().map(e -> new Limit(e.getKey(), e.getValue())).toList();
+    /** The limits as facts, those named only (every limit when {@code names} is null). */
+    List<Limit> facts(Set<String> names) {
+        return values.entrySet().stream().filter(e -> names == null || names.contains(e.getKey()))
+                .map(e -> new Limit(e.getKey(), e.getValue())).toList();
     }
 
     static Limits parse(RuleFile file, List<RuleProblem> problems) {

@@ -1,5 +1,6 @@
 package com.healthadvisor.ruleset;
 
+import com.healthadvisor.facts.Limit;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -15,12 +16,13 @@ import java.util.Set;
  * @param rules    every rule by name, with its file and its position in the set (for ranking ties)
  * @param metricCodes the metric codes some rule's conditions name, or null when a rule may match any metric;
  *                    only those metric facts are inserted into a session
+ * @param limitFacts  the limits some rule's conditions name, as facts made once for every session
  * @param sessions    sessions over the KieBase, reset and reused: creating one per evaluation would cost more
  *                    than firing the rules
  */
 public record RuleSet(String version, Instant loadedAt, List<String> files, KieBase kieBase, Benchmarks benchmarks,
                       Limits limits, Map<String, CodeWording> wording, Map<String, RuleInfo> rules,
-                      Set<String> metricCodes, KieSessionsPool sessions) {
+                      Set<String> metricCodes, List<Limit> limitFacts, KieSessionsPool sessions) {
 
     /** Where a rule comes from: its file and its position in the whole set. */
     public record RuleInfo(String file, String name, int order) {

@@ -49,12 +49,18 @@ public final class RuleSetCompiler {
         boolean safe = true;
         Set<String> metricCodes = new TreeSet<>();
         boolean allMetrics = false;
+        Set<String> limitNames = new TreeSet<>();
+        boolean allLimits = false;
         for (RuleFile drl : drls) {
             DrlInspector.Inspection inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
             safe &= inspection.safe();
             allMetrics |= inspection.metricCodes() == null;
             if (inspection.metricCodes() != null) {
                 metricCodes.addAll(inspection.metricCodes());
+            }
+            allLimits |= inspection.limitNames() == null;
+            if (inspection.limitNames() != null) {
+                limitNames.addAll(inspection.limitNames());
             }
             register(drl, inspection, rules, problems);
             notes.addAll(inspection.notes());
@@ -71,7 +77,7 @@ public final class RuleSetCompiler {
         }
         return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(), kieBase,
                 benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules), allMetrics ? null : Set.copyOf(metricCodes),
-                kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
+                limits.facts(allLimits ? null : limitNames), kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
     }
 
     private static RuleFile required(List<RuleFile> files, String name, List<RuleProblem> problems) {

@@ -54,6 +54,18 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void insertsOnlyTheLimitsARuleNamesUnlessAPatternMayMatchAny() {
+        assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
+                .containsExactlyInAnyOrder("expansion_driven_nrr", "scale_min_quick_ratio", "blended_average_spread",
+                        "conflict_tolerance_points", "conflict_tolerance_relative");
+
+        replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
+                "Limit($spread : value, name == \"blended_average_spread\")");
+
+        assertThat(compiler.compile(files).limitFacts()).hasSize(9);
+    }
+
+    @Test
     void aDrlSyntaxErrorNamesTheFileAndLine() {
         replace("efficiency.drl", "rule \"Runway is under six months\"\nwhen", "rule \"Runway is under six months\"\nwhen when");
 
