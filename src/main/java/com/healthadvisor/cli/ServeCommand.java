@@ -2,6 +2,7 @@ package com.healthadvisor.cli;
 
 import com.healthadvisor.HealthAdvisorApplication;
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.web.CompilingRuleSet;
@@ -34,13 +35,14 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path directory = Inputs.directory(rules, "rules");
         // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once.
+        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
         CompletableFuture<RuleSet> compiling =
-                CompletableFuture.supplyAsync(() -> new RuleSetLoader(Clock.systemUTC()).load(directory));
+                CompletableFuture.supplyAsync(() -> new RuleSetLoader(compiler).load(directory));
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(HealthAdvisorApplication.class)
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("compilingRuleSet",
-                            new CompilingRuleSet(compiling)))
+                            new CompilingRuleSet(compiler, compiling)))
                     .run("--server.port=" + port, "--advisor.rules=" + rules);
         } catch (RuntimeException e) {
             throw ruleProblems(e);

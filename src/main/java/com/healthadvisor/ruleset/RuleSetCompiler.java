@@ -1,6 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Checks and compiles a rule set as a whole: benchmarks, limits, wording and DRL. Either every file
@@ -27,7 +29,16 @@ public final class RuleSetCompiler {
     /** Sessions kept ready per rule set; the pool grows beyond this under load. */
     private static final int SESSION_POOL_SIZE = 4;
 
+    /** A KieBase and its sessions, with the digest of the DRL files it was built from. */
+    private record Compiled(String drlDigest, KieBase kieBase, KieSessionsPool sessions) {
+    }
+
     private final Clock clock;
+    /**
+     * The last KieBase built. A change to wording, benchmarks or limits leaves the DRL as it was, and then the
+     * KieBase is reused: no compile, and no new rule classes for the JVM to load now and unload later.
+     */
+    private final AtomicReference<Compiled> last = new AtomicReference<>();
 
     public RuleSetCompiler(Clock clock) {
         this.clock = clock;
@@ -71,13 +82,30 @@ public final class RuleSetCompiler {
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
         // Nothing that failed the guard or did not parse reaches the compiler.
-        KieBase kieBase = drls.isEmpty() || !safe ? null : DrlCompiler.compile(drls, problems);
+        Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(), kieBase,
-                benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules), allMetrics ? null : Set.copyOf(metricCodes),
-                limits.facts(allLimits ? null : limitNames), kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
+        return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(),
+                compiled.kieBase(), benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules),
+                allMetrics ? null : Set.copyOf(metricCodes), limits.facts(allLimits ? null : limitNames),
+                compiled.sessions());
+    }
+
+    /** The last KieBase when these DRL files are the ones it was built from, else a new one; null if they fail. */
+    private Compiled kieBase(List<RuleFile> drls, List<RuleProblem> problems) {
+        String digest = digest(drls);
+        Compiled previous = last.get();
+        if (previous != null && previous.drlDigest().equals(digest)) {
+            return previous;
+        }
+        KieBase kieBase = DrlCompiler.compile(drls, problems);
+        if (kieBase == null) {
+            return null;
+        }
+        Compiled compiled = new Compiled(digest, kieBase, kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
+        last.set(compiled);
+        return compiled;
     }
 
     private static RuleFile required(List<RuleFile> files, String name, List<RuleProblem> problems) {
@@ -122,6 +150,11 @@ public final class RuleSetCompiler {
     }
 
     private static String version(List<RuleFile> files) {
+        return digest(files).substring(0, 8);
+    }
+
+    /** A SHA-256 of the files' names and content, in hex. */
+    private static String digest(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {
@@ -130,7 +163,7 @@ public final class RuleSetCompiler {
                 digest.update(file.content().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -15,7 +15,11 @@ public final class RuleSetLoader {
     private final RuleSetCompiler compiler;
 
     public RuleSetLoader(Clock clock) {
-        this.compiler = new RuleSetCompiler(clock);
+        this(new RuleSetCompiler(clock));
+    }
+
+    public RuleSetLoader(RuleSetCompiler compiler) {
+        this.compiler = compiler;
     }
 
     public RuleSet load(Path directory) {

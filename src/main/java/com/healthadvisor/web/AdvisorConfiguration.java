@@ -37,17 +37,26 @@ class AdvisorConfiguration {
         return new Advisor(properties.maxFirings(), properties.evaluationTimeout());
     }
 
+    /** The compiler of the start-up rule set and of every change after it, so that an unchanged DRL is not recompiled. */
+    @Bean
+    RuleSetCompiler ruleSetCompiler(ObjectProvider<CompilingRuleSet> compiling, Clock clock) {
+        CompilingRuleSet started = compiling.getIfAvailable();
+        return started != null ? started.compiler() : new RuleSetCompiler(clock);
+    }
+
     /** The rule set {@code serve} compiles while Spring starts, when there is one; else the rules directory's. */
     @Bean
-    ActiveRuleSet activeRuleSet(ObjectProvider<CompilingRuleSet> compiling, AdvisorProperties properties, Clock clock) {
+    ActiveRuleSet activeRuleSet(ObjectProvider<CompilingRuleSet> compiling, RuleSetCompiler compiler,
+                                AdvisorProperties properties, Clock clock) {
         CompilingRuleSet started = compiling.getIfAvailable();
-        RuleSet initial = started != null ? started.await() : new RuleSetLoader(clock).load(properties.rules());
+        RuleSet initial = started != null ? started.await() : new RuleSetLoader(compiler).load(properties.rules());
         return new ActiveRuleSet(initial, clock);
     }
 
     @Bean
-    RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor, Clock clock) {
-        RuleSetVetting vetting = new RuleSetVetting(new RuleSetCompiler(clock), properties.fixtures(), advisor);
+    RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
+                                RuleSetCompiler compiler, Clock clock) {
+        RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixtures(), advisor);
         return new RuleDirectory(properties.rules(), vetting, active, clock);
     }
 

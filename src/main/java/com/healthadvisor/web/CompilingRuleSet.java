@@ -1,15 +1,17 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetCompiler;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * A rule set being compiled while Spring starts, so that the two overlap on start-up; the active rule
- * set waits for it. A rule set that does not compile stops the start with its problems.
+ * set waits for it. A rule set that does not compile stops the start with its problems. Later rule changes
+ * go through the same compiler, which reuses the KieBase while the DRL stays the same.
  */
-public record CompilingRuleSet(CompletableFuture<RuleSet> compiling) {
+public record CompilingRuleSet(RuleSetCompiler compiler, CompletableFuture<RuleSet> compiling) {
 
     RuleSet await() {
         try {

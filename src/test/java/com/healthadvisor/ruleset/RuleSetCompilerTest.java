@@ -54,6 +54,36 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aChangeOutsideTheDrlReusesTheKieBaseWithTheNewLimitsAndWording() {
+        RuleSet first = compiler.compile(files);
+
+        replace("limits.csv", "blended_average_spread,10,", "blended_average_spread,12,");
+        replace("efficiency.yaml", "Start fundraising or cut burn now", "Raise now");
+        RuleSet changed = compiler.compile(files);
+
+        assertThat(changed.kieBase()).isSameAs(first.kieBase());
+        assertThat(changed.sessions()).isSameAs(first.sessions());
+        assertThat(changed.version()).isNotEqualTo(first.version());
+        assertThat(changed.limitFacts()).anyMatch(l -> l.name().equals("blended_average_spread") && l.value() == 12);
+        assertThat(changed.wording().get("RUNWAY_SHORT").actions().toString()).contains("Raise now");
+    }
+
+    @Test
+    void aDrlChangeBuildsANewKieBaseAndARefusedOneKeepsTheLastForReuse() {
+        RuleSet first = compiler.compile(files);
+
+        replace("efficiency.drl", "rule \"Runway is under six months\"\nwhen", "rule \"Runway is under six months\"\nwhen when");
+        assertThat(problems()).isNotEmpty();
+        replace("efficiency.drl", "rule \"Runway is under six months\"\nwhen when", "rule \"Runway is under six months\"\nwhen");
+        assertThat(compiler.compile(files).kieBase()).isSameAs(first.kieBase());
+
+        replace("efficiency.drl", "rule \"Runway is under six months\"", "rule \"Runway is short\"");
+        RuleSet renamed = compiler.compile(files);
+        assertThat(renamed.kieBase()).isNotSameAs(first.kieBase());
+        assertThat(renamed.kieBase().getRule("rules", "Runway is short")).isNotNull();
+    }
+
+    @Test
     void insertsOnlyTheLimitsARuleNamesUnlessAPatternMayMatchAny() {
         assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
                 .containsExactlyInAnyOrder("expansion_driven_nrr", "scale_min_quick_ratio", "blended_average_spread",

@@ -48,6 +48,7 @@ class ConcurrencyTest {
         Http http = new Http(port);
         String snapshot = Http.read(Path.of("fixtures/seed-2-warning-signs.json"));
         String limits = Http.read(RULES.resolve("limits.csv"));
+        String drl = Http.read(RULES.resolve("efficiency.drl"));
         Set<String> activated = ConcurrentHashMap.newKeySet();
         activated.add(http.get("/api/v1/rules").json().get("version").asString());
         Set<String> answered = ConcurrentHashMap.newKeySet();
@@ -73,8 +74,11 @@ class ConcurrencyTest {
             }));
         }
         for (int swap = 1; swap <= SWAPS; swap++) {
-            Http.Response response = http.put("/api/v1/rules/files/limits.csv",
-                    limits.replace("blended_average_spread,10,", "blended_average_spread," + (10 + swap) + ","), ADMIN);
+            // A limit edit reuses the KieBase; a DRL edit compiles a new one. Both kinds are swapped in.
+            Http.Response response = swap % 2 == 1
+                    ? http.put("/api/v1/rules/files/limits.csv", limits.replace("blended_average_spread,10,",
+                            "blended_average_spread," + (10 + swap) + ","), ADMIN)
+                    : http.put("/api/v1/rules/files/efficiency.drl", drl + "\n// edit " + swap + "\n", ADMIN);
             assertThat(response.status()).isEqualTo(200);
             activated.add(response.json().get("version").asString());
         }
