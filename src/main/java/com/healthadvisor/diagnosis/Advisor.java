@@ -10,9 +10,9 @@ import com.healthadvisor.snapshot.Snapshot;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Diagnoses one snapshot with one rule set: metric facts in, ranked diagnoses and a health verdict out.
@@ -47,8 +47,11 @@ public final class Advisor {
                 RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits), ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear());
-        List<Diagnosis> diagnoses = Ranking.rank(findings.stream().map(writer::write).toList(), ruleSet);
-        Set<String> fired = diagnoses.stream().map(Diagnosis::code).collect(Collectors.toSet());
+        List<Diagnosis> diagnoses = Ranking.rank(findings, writer, ruleSet);
+        Set<String> fired = new HashSet<>();
+        for (Diagnosis diagnosis : diagnoses) {
+            fired.add(diagnosis.code());
+        }
         return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(), stage,
                 Health.verdict(diagnoses, sheet, ruleSet.limits()),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),

@@ -14,9 +14,7 @@ import com.healthadvisor.ruleset.RuleSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Gives a merged finding its words: title, explanation with the evidence filled in, actions and impact. */
 public final class DiagnosisWriter {
@@ -122,7 +120,11 @@ public final class DiagnosisWriter {
             return format.format(quantity.value(), quantity.unit());
         }
         if (value instanceof List<?> codes) {
-            return codes.stream().map(code -> titleOf(String.valueOf(code))).collect(Collectors.joining("; "));
+            StringBuilder titles = new StringBuilder(64 * codes.size());
+            for (Object code : codes) {
+                titles.append(titles.isEmpty() ? "" : "; ").append(titleOf(String.valueOf(code)));
+            }
+            return titles.toString();
         }
         if (value instanceof Double number && number == Math.rint(number)) {
             return String.valueOf(number.longValue());
@@ -132,8 +134,7 @@ public final class DiagnosisWriter {
 
     private String titleOf(String code) {
         CodeWording wording = ruleSet.wording().get(code);
-        return wording == null ? code : wording.title().substring(0, 1).toLowerCase(Locale.ROOT)
-                + wording.title().substring(1);
+        return wording == null ? code : Character.toLowerCase(wording.title().charAt(0)) + wording.title().substring(1);
     }
 
     private static final Map<String, String> MARKETS =

@@ -24,17 +24,22 @@ final class FindingMerger {
     private FindingMerger() {
     }
 
-    static List<Merged> merge(List<RuleSession.Concluded> concluded, RuleSet ruleSet) {
-        Map<List<String>, Merged> merged = new LinkedHashMap<>();
-        concluded.stream()
-                .sorted(Comparator.comparingInt(c -> ruleSet.rules().get(c.rule()).order()))
-                .forEach(c -> merged.merge(key(c.finding()), new Merged(c.finding(), ruleSet.rules().get(c.rule())),
-                        FindingMerger::combine));
-        return List.copyOf(merged.values());
+    /** What makes two findings one diagnosis. */
+    private record Key(String code, String scope, String subject) {
     }
 
-    private static List<String> key(Finding finding) {
-        return java.util.Arrays.asList(finding.code(), finding.scope(), finding.subject());
+    static List<Merged> merge(List<RuleSession.Concluded> concluded, RuleSet ruleSet) {
+        List<Merged> inRuleOrder = new ArrayList<>(concluded.size());
+        for (RuleSession.Concluded c : concluded) {
+            inRuleOrder.add(new Merged(c.finding(), ruleSet.rules().get(c.rule())));
+        }
+        inRuleOrder.sort(Comparator.comparingInt(m -> m.rule().order()));
+        Map<Key, Merged> merged = new LinkedHashMap<>();
+        for (Merged m : inRuleOrder) {
+            merged.merge(new Key(m.finding().code(), m.finding().scope(), m.finding().subject()), m,
+                    FindingMerger::combine);
+        }
+        return new ArrayList<>(merged.values());
     }
 
     private static Merged combine(Merged first, Merged second) {

@@ -7,6 +7,7 @@ import com.healthadvisor.ruleset.Limits;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,23 +23,41 @@ final class Health {
                 .filter(m -> m.value() < limits.get("health_critical_runway_months")).isPresent();
         boolean unsustainable = sheet.company("ltv_cac_ratio")
                 .filter(m -> m.value() < limits.get("health_critical_ltv_cac_ratio")).isPresent();
+        Map<String, Integer> severities = severitiesByDimension(diagnoses);
         if (runwayEmergency || unsustainable
-                || dimensionsAt("critical", diagnoses) >= limits.get("health_critical_dimensions")) {
+                || dimensionsAt("critical", severities) >= limits.get("health_critical_dimensions")) {
             return "critical";
         }
-        if (dimensionsAt("critical", diagnoses) > 0
-                || dimensionsAt("high", diagnoses) >= limits.get("health_concerning_high_dimensions")) {
+        if (dimensionsAt("critical", severities) > 0
+                || dimensionsAt("high", severities) >= limits.get("health_concerning_high_dimensions")) {
             return "concerning";
         }
-        if (dimensionsAt("high", diagnoses) > 0 || dimensionsAt("medium", diagnoses) > 0) {
+        if (dimensionsAt("high", severities) > 0 || dimensionsAt("medium", severities) > 0) {
             return "moderate";
         }
         return "healthy";
     }
 
-    private static long dimensionsAt(String severity, List<Diagnosis> diagnoses) {
-        return diagnoses.stream().filter(d -> d.severity().equals(severity)).map(Diagnosis::dimension)
-                .distinct().count();
+    /** For each dimension, the severities of its diagnoses as bits (bit i: {@code Finding.SEVERITIES.get(i)}). */
+    private static Map<String, Integer> severitiesByDimension(List<Diagnosis> diagnoses) {
+        Map<String, Integer> severities = new HashMap<>();
+        for (Diagnosis diagnosis : diagnoses) {
+            severities.merge(diagnosis.dimension(), 1 << Finding.SEVERITIES.indexOf(diagnosis.severity()),
+                    (a, b) -> a | b);
+        }
+        return severities;
+    }
+
+    /** How many dimensions have a diagnosis of this severity. */
+    private static long dimensionsAt(String severity, Map<String, Integer> severities) {
+        int bit = 1 << Finding.SEVERITIES.indexOf(severity);
+        long count = 0;
+        for (int bits : severities.values()) {
+            if ((bits & bit) != 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     static List<DiagnosisResult.DimensionStatus> dimensions(List<Diagnosis> diagnoses) {

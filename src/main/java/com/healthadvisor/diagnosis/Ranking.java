@@ -4,7 +4,6 @@ import com.healthadvisor.facts.Finding;
 import com.healthadvisor.ruleset.RuleSet;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,22 +16,18 @@ final class Ranking {
     private record Keyed(Diagnosis diagnosis, boolean notFirst, int severity, int ruleOrder) {
     }
 
-    private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::notFirst)
-            .thenComparingInt(Keyed::severity)
-            .thenComparing(k -> k.diagnosis().impact(), Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparingInt(Keyed::ruleOrder)
-            .thenComparing(k -> k.diagnosis().scope());
-
     private Ranking() {
     }
 
-    static List<Diagnosis> rank(List<Diagnosis> diagnoses, RuleSet ruleSet) {
-        List<Keyed> sorted = new ArrayList<>(diagnoses.size());
-        for (Diagnosis d : diagnoses) {
+    /** Writes each merged finding and ranks the diagnoses. */
+    static List<Diagnosis> rank(List<FindingMerger.Merged> findings, DiagnosisWriter writer, RuleSet ruleSet) {
+        List<Keyed> sorted = new ArrayList<>(findings.size());
+        for (FindingMerger.Merged merged : findings) {
+            Diagnosis d = writer.write(merged);
             sorted.add(new Keyed(d, !ruleSet.wording().get(d.code()).rankFirst(),
-                    Finding.SEVERITIES.indexOf(d.severity()), ruleOrder(d, ruleSet)));
+                    Finding.SEVERITIES.indexOf(d.severity()), merged.rule().order()));
         }
-        sorted.sort(ORDER);
+        sorted.sort(Ranking::compare);
         List<Diagnosis> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             ranked.add(sorted.get(i).diagnosis().ranked(i + 1));
@@ -40,8 +35,28 @@ final class Ranking {
         return ranked;
     }
 
-    private static int ruleOrder(Diagnosis diagnosis, RuleSet ruleSet) {
-        String name = diagnosis.rule().substring(diagnosis.rule().indexOf('/') + 1);
-        return ruleSet.rules().get(name).order();
+    private static int compare(Keyed a, Keyed b) {
+        if (a.notFirst() != b.notFirst()) {
+            return a.notFirst() ? 1 : -1;
+        }
+        if (a.severity() != b.severity()) {
+            return Integer.compare(a.severity(), b.severity());
+        }
+        int impact = compareImpact(a.diagnosis().impact(), b.diagnosis().impact());
+        if (impact != 0) {
+            return impact;
+        }
+        if (a.ruleOrder() != b.ruleOrder()) {
+            return Integer.compare(a.ruleOrder(), b.ruleOrder());
+        }
+        return a.diagnosis().scope().compareTo(b.diagnosis().scope());
+    }
+
+    /** Larger impact first, unknown impact last. */
+    private static int compareImpact(Double a, Double b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return Double.compare(b, a);
     }
 }

@@ -65,15 +65,26 @@ public final class MetricSheet {
     private Index index() {
         Index built = index;
         if (built == null) {
-            Map<String, Map<String, Metric>> byScope = new HashMap<>();
-            Set<String> codes = new HashSet<>();
-            for (Metric metric : metrics) {
-                byScope.computeIfAbsent(metric.scope(), s -> new HashMap<>()).putIfAbsent(metric.code(), metric);
-                codes.add(metric.code());
-            }
-            built = new Index(byScope, codes);
+            built = indexed(metrics);
             index = built;
         }
         return built;
+    }
+
+    /** The calculator writes a scope's metrics one after another, so the last scope's map is usually the one. */
+    private static Index indexed(List<Metric> metrics) {
+        Map<String, Map<String, Metric>> byScope = new HashMap<>();
+        Set<String> codes = new HashSet<>(metrics.size() * 2);
+        String lastScope = null;
+        Map<String, Metric> scoped = null;
+        for (Metric metric : metrics) {
+            if (!metric.scope().equals(lastScope)) {
+                lastScope = metric.scope();
+                scoped = byScope.computeIfAbsent(lastScope, s -> new HashMap<>());
+            }
+            scoped.putIfAbsent(metric.code(), metric);
+            codes.add(metric.code());
+        }
+        return new Index(byScope, codes);
     }
 }

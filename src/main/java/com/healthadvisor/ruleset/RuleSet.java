@@ -13,6 +13,7 @@ import java.util.Set;
  * A compiled, validated rule set: safe to share across threads, never changed once built.
  *
  * @param version  a short hash of the content of every file, the same whenever the same files are loaded
+ * @param wording  every code's words, iterated in code order
  * @param rules    every rule by name, with its file and its position in the set (for ranking ties)
  * @param metricCodes the metric codes some rule's conditions name, or null when a rule may match any metric;
  *                    only those metric facts are inserted into a session
@@ -24,12 +25,15 @@ public record RuleSet(String version, Instant loadedAt, List<String> files, KieB
                       Limits limits, Map<String, CodeWording> wording, Map<String, RuleInfo> rules,
                       Set<String> metricCodes, List<Limit> limitFacts, KieSessionsPool sessions) {
 
-    /** Where a rule comes from: its file and its position in the whole set. */
-    public record RuleInfo(String file, String name, int order) {
+    /**
+     * Where a rule comes from: its file and its position in the whole set.
+     *
+     * @param id the file's base name and the rule's, e.g. {@code retention/Logo churn is in crisis}
+     */
+    public record RuleInfo(String file, String name, int order, String id) {
 
-        /** E.g. {@code retention/Logo churn is in crisis}. */
-        public String id() {
-            return file.substring(0, file.indexOf('.')) + "/" + name;
+        public RuleInfo(String file, String name, int order) {
+            this(file, name, order, file.substring(0, file.indexOf('.')) + "/" + name);
         }
     }
 

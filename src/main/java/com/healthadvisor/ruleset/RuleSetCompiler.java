@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -87,7 +89,7 @@ public final class RuleSetCompiler {
             throw new RuleSetException(problems);
         }
         return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(),
-                compiled.kieBase(), benchmarks, limits, Map.copyOf(wording), Map.copyOf(rules),
+                compiled.kieBase(), benchmarks, limits, byCode(wording), Map.copyOf(rules),
                 allMetrics ? null : Set.copyOf(metricCodes), limits.facts(allLimits ? null : limitNames),
                 compiled.sessions());
     }
@@ -106,6 +108,11 @@ public final class RuleSetCompiler {
         Compiled compiled = new Compiled(digest, kieBase, kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
         last.set(compiled);
         return compiled;
+    }
+
+    /** Ordered by code, so that whatever lists codes from it (not assessed, for one) comes out in order. */
+    private static Map<String, CodeWording> byCode(Map<String, CodeWording> wording) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(wording)));
     }
 
     private static RuleFile required(List<RuleFile> files, String name, List<RuleProblem> problems) {
