@@ -17,6 +17,7 @@ import java.util.UUID;
 final class DrlCompiler {
 
     private static final String ROOT = "src/main/resources/rules/";
+    private static final ClassLoader PARENT = new RememberingClassLoader(DrlCompiler.class.getClassLoader());
 
     private DrlCompiler() {
     }
@@ -29,14 +30,14 @@ final class DrlCompiler {
         ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1.0.0-" + UUID.randomUUID());
         files.generateAndWritePomXML(release);
         drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content()));
-        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        KieBuilder builder = services.newKieBuilder(files, PARENT).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             errors.forEach(error -> problems.add(problem(error)));
             return null;
         }
         try {
-            return services.newKieContainer(release).getKieBase();
+            return services.newKieContainer(release, PARENT).getKieBase();
         } finally {
             services.getRepository().removeKieModule(release);
         }

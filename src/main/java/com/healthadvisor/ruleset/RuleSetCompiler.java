@@ -41,6 +41,7 @@ public final class RuleSetCompiler {
      * KieBase is reused: no compile, and no new rule classes for the JVM to load now and unload later.
      */
     private final AtomicReference<Compiled> last = new AtomicReference<>();
+    private final Inspections inspections = new Inspections();
 
     public RuleSetCompiler(Clock clock) {
         this.clock = clock;
@@ -64,8 +65,10 @@ public final class RuleSetCompiler {
         boolean allMetrics = false;
         Set<String> limitNames = new TreeSet<>();
         boolean allLimits = false;
+        Inspections.Round inspections = this.inspections.round(
+                digest(files.stream().filter(f -> f.isBenchmarks() || f.isLimits()).toList()), benchmarks, limits);
         for (RuleFile drl : drls) {
-            DrlInspector.Inspection inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
+            DrlInspector.Inspection inspection = inspections.inspect(drl, problems);
             safe &= inspection.safe();
             allMetrics |= inspection.metricCodes() == null;
             if (inspection.metricCodes() != null) {
@@ -81,6 +84,7 @@ public final class RuleSetCompiler {
                     .forEach(e -> problems.add(new RuleProblem(drl.name(), e.line(), "rule \"" + e.rule()
                             + "\" emits " + e.code() + ", which no wording file describes")));
         }
+        inspections.keep();
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
         // Nothing that failed the guard or did not parse reaches the compiler.
@@ -161,7 +165,7 @@ public final class RuleSetCompiler {
     }
 
     /** A SHA-256 of the files' names and content, in hex. */
-    private static String digest(List<RuleFile> files) {
+    static String digest(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {

@@ -121,6 +121,18 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aLimitRemovedUnderAnUnchangedDrlIsStillAnError() {
+        compiler.compile(files);
+        String line = files.stream().filter(f -> f.name().equals("limits.csv")).findFirst().orElseThrow().content()
+                .lines().filter(l -> l.startsWith("expansion_driven_nrr,")).findFirst().orElseThrow();
+
+        replace("limits.csv", line + "\n", "");
+
+        assertThat(problems()).anyMatch(p -> p.contains("expansion.drl:")
+                && p.endsWith("unknown limit \"expansion_driven_nrr\"; add it to limits.csv"));
+    }
+
+    @Test
     void overlappingBandsAreAnError() {
         replace("benchmarks.csv", "nrr,acceptable,90% to 100%", "nrr,acceptable,90% to 105%");
 
