@@ -6,6 +6,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +20,12 @@ final class DrlCompiler {
 
     private static final String ROOT = "src/main/resources/rules/";
     private static final ClassLoader PARENT = new RememberingClassLoader(DrlCompiler.class.getClassLoader());
+    /**
+     * Rules built on the compiling thread alone. Drools would build them on the common fork-join pool as well,
+     * which in a running service takes the cores serving requests: with two cores under load, a recompile
+     * then made the slowest request slower (83 ms against 55 to 58 ms) and the reload no faster.
+     */
+    private static final KieModuleModel ONE_THREAD = oneThread();
 
     private DrlCompiler() {
     }
@@ -29,6 +37,7 @@ final class DrlCompiler {
         // so that reloading rules many times does not keep old modules alive.
         ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1.0.0-" + UUID.randomUUID());
         files.generateAndWritePomXML(release);
+        files.writeKModuleXML(ONE_THREAD.toXML());
         drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content()));
         KieBuilder builder = services.newKieBuilder(files, PARENT).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
@@ -41,6 +50,12 @@ final class DrlCompiler {
         } finally {
             services.getRepository().removeKieModule(release);
         }
+    }
+
+    private static KieModuleModel oneThread() {
+        KieModuleModel module = KieServices.Factory.get().newKieModuleModel();
+        module.setConfigurationProperty(ParallelRulesBuildThresholdOption.PROPERTY_NAME, String.valueOf(Integer.MAX_VALUE));
+        return module;
     }
 
     private static RuleProblem problem(Message error) {
