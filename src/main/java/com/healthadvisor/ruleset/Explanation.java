@@ -53,7 +53,12 @@ public final class Explanation {
 
         /** Fills each placeholder with the first alternative that {@code lookup} knows, or "n/a". */
         public String render(Function<String, String> lookup) {
-            StringBuilder out = new StringBuilder(160);
+            // Room for the text and a typical value per placeholder, so that the builder rarely grows.
+            int length = 24 * placeholders.size();
+            for (String literal : literals) {
+                length += literal.length();
+            }
+            StringBuilder out = new StringBuilder(length);
             for (int i = 0; i < placeholders.size(); i++) {
                 out.append(literals.get(i));
                 String value = null;
