@@ -181,6 +181,11 @@ public final class Bench {
             options = List.of("-XX:SharedArchiveFile=" + archive.get());
             launch = "README's command: target/service with its class-data archive";
         }
+        // Not in the rules directory, whose watcher would see every line the JVM writes.
+        Path gcFile = Files.createTempFile("bench-service-gc", ".log");
+        GcLog gcLog = new GcLog(gcFile);
+        options = new ArrayList<>(options);
+        options.add(gcLog.option());
         try (ServiceProcess service = ServiceProcess.start(jar, copy, options)) {
             out.printf("service start-up (%s): %d ms to healthy%n", launch, service.startupMillis);
             table.add(row("service start-up", service.startupMillis, "ms", "<= 5,000", service.startupMillis <= 5_000));
@@ -219,7 +224,9 @@ public final class Bench {
             table.add(row("http p99", p99, "ms", "<= 20", p99 <= 20));
             table.add(row("http errors", errors, "", "0", errors == 0));
             table.add(row("service resident memory", service.residentMegabytes(), "MB", "-", true));
-            reloads(service.port, snapshotFile, copy);
+            reloads(service.port, snapshotFile, copy, gcLog);
+        } finally {
+            Files.deleteIfExists(gcFile);
         }
     }
 
@@ -242,7 +249,7 @@ public final class Bench {
      * service idle, then under a steady load, where the slowest request shows what a swap costs clients, and
      * (full run) under wrk's saturating load.
      */
-    private void reloads(int port, Path snapshotFile, Path copy) throws Exception {
+    private void reloads(int port, Path snapshotFile, Path copy, GcLog gcLog) throws Exception {
         List<Change> changes = changes(copy);
         int swaps = quick ? 4 : 10;
         for (Change change : changes) {
@@ -260,7 +267,7 @@ public final class Bench {
         if (!quick) {
             saturatedSwaps(port, snapshotFile, changes.get(1), swaps);
         }
-        steadySwaps(port, snapshotFile, changes, swaps);
+        steadySwaps(port, snapshotFile, changes, swaps, gcLog);
     }
 
     /** Under saturating load one rule-change thread gets a fifth of the CPU: for information, not a target. */
@@ -281,27 +288,36 @@ public final class Bench {
      * requests: about 1,000 requests/s, a third of the throughput target), beside the same load without swaps.
      * Under saturating load every request queues behind others, so the slowest one measures the queue.
      */
-    private void steadySwaps(int port, Path snapshotFile, List<Change> changes, int swaps) throws Exception {
+    private void steadySwaps(int port, Path snapshotFile, List<Change> changes, int swaps, GcLog gcLog)
+            throws Exception {
         Duration length = Duration.ofSeconds(quick ? 6 : 20);
+        long mark = gcLog.mark();
         Wrk.Result calm = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS).finish();
         out.printf(Locale.ROOT, "steady load (%,.0f requests/s) without swaps: %.1f ms p50, %.1f ms p99, %.1f ms max, "
-                + "%d errors%n", calm.requestsPerSecond(), calm.p50Millis(), calm.p99Millis(), calm.maxMillis(),
-                calm.errors());
+                + "%d errors%s%n", calm.requestsPerSecond(), calm.p50Millis(), calm.p99Millis(), calm.maxMillis(),
+                calm.errors(), longestPause(gcLog, mark));
         table.add(row("slowest request, steady, no swap", calm.maxMillis(), "ms", "-", true));
         for (Change change : changes) {
+            mark = gcLog.mark();
             Wrk.Running load = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS);
             Thread.sleep(1_000);
             double reload = mean(swap(port, change, swaps));
             Wrk.Result swapping = load.finish();
             out.printf(Locale.ROOT, "steady load (%,.0f requests/s) while swapping %s edits %d times: %.1f ms p50, "
-                    + "%.1f ms p99, %.1f ms max, %d errors; rule reload %.0f ms (mean)%n", swapping.requestsPerSecond(),
+                    + "%.1f ms p99, %.1f ms max, %d errors; rule reload %.0f ms (mean)%s%n", swapping.requestsPerSecond(),
                     change.kind(), swaps, swapping.p50Millis(), swapping.p99Millis(), swapping.maxMillis(),
-                    swapping.errors(), reload);
+                    swapping.errors(), reload, longestPause(gcLog, mark));
             out.flush();
             table.add(row("rule reload, " + change.kind() + ", steady", reload, "ms", "<= 1,000", reload <= 1_000));
             table.add(row("slowest request, " + change.kind() + " swaps", swapping.maxMillis(), "ms", "<= 50",
                     swapping.maxMillis() <= 50 && swapping.errors() == 0));
         }
+    }
+
+    /** "; the service's longest GC pause meanwhile: 21.4 ms (Remark)", or nothing when none was logged. */
+    private static String longestPause(GcLog gcLog, long mark) throws Exception {
+        return gcLog.longestSince(mark).map(pause -> String.format(Locale.ROOT,
+                "; the service's longest GC pause meanwhile: %.1f ms (%s)", pause.millis(), pause.kind())).orElse("");
     }
 
     private static double mean(List<Double> values) {
