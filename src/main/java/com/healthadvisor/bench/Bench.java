@@ -279,8 +279,8 @@ public final class Bench {
         out.printf(Locale.ROOT, "rule reload under saturating load (wrk), %s edit: %.0f ms (mean); slowest request "
                 + "while swapping: %.1f ms, %d errors%n", change.kind(), reload, result.maxMillis(), result.errors());
         out.flush();
-        table.add(row("rule reload, DRL, saturated", reload, "ms", "-", true));
-        table.add(row("slowest request, DRL, saturated", result.maxMillis(), "ms", "-", true));
+        table.add(row("rule reload, " + change.kind() + ", saturated", reload, "ms", "-", true));
+        table.add(row("slowest request, " + change.kind() + ", saturated", result.maxMillis(), "ms", "-", true));
     }
 
     /**

@@ -24,7 +24,6 @@ public record Finding(String code, String severity, String scope, String subject
     /** The severities, most severe first: the order of ranking. */
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info", "positive");
 
-
     public Finding {
         if (!isCode(code)) {
             throw new IllegalArgumentException("diagnosis code must be UPPER_SNAKE_CASE (was " + code + ")");

@@ -22,17 +22,20 @@ import java.util.regex.Pattern;
  */
 final class DrlInspector {
 
-    /** What one DRL file declares. */
     /**
+     * What one DRL file declares.
+     *
      * @param metricCodes the metric codes the file's conditions name; null when some Metric pattern names
      *                    none (it may match any metric), so that every metric fact must be inserted
-     */
-    /**
-     * @param metricCodes the metric codes the conditions name, or null when a pattern may match any metric
-     * @param limitNames  the limits the conditions name, or null when a pattern may match any limit
+     * @param limitNames  the limits the conditions name; null when some Limit pattern does not start with
+     *                    {@code name == "..."}, so that every limit must be inserted
      */
     record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe,
                       Set<String> metricCodes, Set<String> limitNames) {
+    }
+
+    /** What the conditions name: metric codes and limits, each null when a pattern may match any. */
+    private record Named(Set<String> metricCodes, Set<String> limitNames) {
     }
 
     /** A diagnosis code a rule inserts, at the line of its consequence. */
@@ -90,8 +93,9 @@ final class DrlInspector {
             }
         }
         checkEmissions(file, emissions, problems);
-        Set<String> metricCodes = checkConditions(file, benchmarks, limits, problems);
-        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), metricCodes, limitNames(file));
+        Named named = checkConditions(file, benchmarks, limits, problems);
+        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), named.metricCodes(),
+                named.limitNames());
     }
 
     private static void checkEmissions(RuleFile file, List<Emission> emissions, List<RuleProblem> problems) {
@@ -108,34 +112,27 @@ final class DrlInspector {
         }
     }
 
-    /** The limits the file's patterns name, or null when a Limit pattern does not start with name == "...". */
-    private static Set<String> limitNames(RuleFile file) {
-        String text = file.content().replaceAll("//[^\n]*", "");
-        Set<String> names = new TreeSet<>();
-        Matcher named = LIMIT.matcher(text);
-        int patterns = 0;
-        while (named.find()) {
-            names.add(named.group(1));
-            patterns++;
-        }
-        return ANY_LIMIT.matcher(text).results().count() == patterns ? names : null;
-    }
-
     /**
      * Checks the text line by line: limits named, metric codes and bands in Metric(...) patterns.
-     * Returns the metric codes named, or null when a pattern names no code and no bound variable.
+     * Returns what the conditions name; metric codes are null when a pattern names no code and no bound
+     * variable, limits when a Limit pattern names none.
      */
-    private static Set<String> checkConditions(RuleFile file, Benchmarks benchmarks, Limits limits,
-                                               List<RuleProblem> problems) {
+    private static Named checkConditions(RuleFile file, Benchmarks benchmarks, Limits limits,
+                                         List<RuleProblem> problems) {
         Set<String> codes = new TreeSet<>();
         boolean anyCode = false;
+        Set<String> limitNames = new TreeSet<>();
+        boolean anyLimit = false;
         String[] lines = file.content().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replaceAll("//.*$", "");
             int number = i + 1;
-            LIMIT.matcher(line).results().map(m -> m.group(1)).filter(name -> !limits.has(name))
+            List<String> limitsNamed = LIMIT.matcher(line).results().map(m -> m.group(1)).toList();
+            limitsNamed.stream().filter(name -> !limits.has(name))
                     .forEach(name -> problems.add(new RuleProblem(file.name(), number,
                             "unknown limit \"" + name + "\"; add it to " + Limits.FILE)));
+            limitNames.addAll(limitsNamed);
+            anyLimit |= ANY_LIMIT.matcher(line).results().count() > limitsNamed.size();
             Matcher metric = METRIC.matcher(line);
             while (metric.find()) {
                 String pattern = balanced(line, metric.end());
@@ -145,7 +142,7 @@ final class DrlInspector {
                 anyCode |= named.isEmpty() && !BOUND_CODE.matcher(pattern).find();
             }
         }
-        return anyCode ? null : codes;
+        return new Named(anyCode ? null : codes, anyLimit ? null : limitNames);
     }
 
     private static List<String> checkMetricPattern(String file, int line, String pattern, Benchmarks benchmarks,
