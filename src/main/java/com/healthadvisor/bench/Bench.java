@@ -40,6 +40,12 @@ public final class Bench {
     /** Each steady-load client's pause between requests: 16 clients then offer about 1,000 requests/s. */
     private static final int STEADY_PAUSE_MILLIS = 15;
 
+    /**
+     * The pause between rule changes under the steady load: one reload at a time, as an analyst edits, with the
+     * GC work each leaves behind still inside the measured window.
+     */
+    private static final Duration SWAP_GAP = Duration.ofSeconds(1);
+
     private final PrintWriter out;
     private final Path rules;
     private final Path fixtures;
@@ -167,24 +173,23 @@ public final class Bench {
         for (RuleFile file : RuleSetLoader.read(rules)) {
             Files.writeString(copy.resolve(file.name()), file.content());
         }
-        List<String> options = List.of();
+        List<String> options = new ArrayList<>(ServiceProcess.COMPILERS_YIELD);
         String launch = "java -jar " + jar.getFileName() + ", no class-data archive";
         Optional<Path> archive = ClassDataArchive.besideJar(jar);
         if (archive.isPresent()) {
             if (!quick) {
-                try (ServiceProcess plain = ServiceProcess.start(jar, copy, options)) {
+                try (ServiceProcess plain = ServiceProcess.start(jar, copy, List.of())) {
                     out.printf("service start-up (%s): %d ms to healthy%n", launch, plain.startupMillis);
                     table.add(row("start-up, no archive", plain.startupMillis, "ms", "-", true));
                 }
             }
             jar = archive.get().resolveSibling(ClassDataArchive.JAR);
-            options = List.of("-XX:SharedArchiveFile=" + archive.get());
+            options.add("-XX:SharedArchiveFile=" + archive.get());
             launch = "README's command: target/service with its class-data archive";
         }
         // Not in the rules directory, whose watcher would see every line the JVM writes.
         Path gcFile = Files.createTempFile("bench-service-gc", ".log");
         GcLog gcLog = new GcLog(gcFile);
-        options = new ArrayList<>(options);
         options.add(gcLog.option());
         try (ServiceProcess service = ServiceProcess.start(jar, copy, options)) {
             out.printf("service start-up (%s): %d ms to healthy%n", launch, service.startupMillis);
@@ -253,7 +258,7 @@ public final class Bench {
         List<Change> changes = changes(copy);
         int swaps = quick ? 4 : 10;
         for (Change change : changes) {
-            List<Double> idle = swap(port, change, swaps);
+            List<Double> idle = swap(port, change, swaps, Duration.ZERO);
             double warm = mean(idle.subList(1, idle.size()));
             out.printf(Locale.ROOT, "rule reload through the API, %s edit (checks + every fixture + swap), idle: "
                     + "%.0f ms (warm mean)%n", change.kind(), warm);
@@ -274,7 +279,7 @@ public final class Bench {
     private void saturatedSwaps(int port, Path snapshotFile, Change change, int swaps) throws Exception {
         Wrk.Running load = Wrk.start(port, snapshotFile, Duration.ofSeconds(30));
         Thread.sleep(2_000);
-        double reload = mean(swap(port, change, swaps));
+        double reload = mean(swap(port, change, swaps, Duration.ZERO));
         Wrk.Result result = load.finish();
         out.printf(Locale.ROOT, "rule reload under saturating load (wrk), %s edit: %.0f ms (mean); slowest request "
                 + "while swapping: %.1f ms, %d errors%n", change.kind(), reload, result.maxMillis(), result.errors());
@@ -290,9 +295,11 @@ public final class Bench {
      */
     private void steadySwaps(int port, Path snapshotFile, List<Change> changes, int swaps, GcLog gcLog)
             throws Exception {
-        Duration length = Duration.ofSeconds(quick ? 6 : 20);
+        Duration calmLength = Duration.ofSeconds(quick ? 6 : 20);
+        // A second of load before the first swap, and room for each swap, its gap and a slow hour after the last.
+        Duration length = SWAP_GAP.plusMillis(600).multipliedBy(swaps).plusSeconds(quick ? 3 : 8);
         long mark = gcLog.mark();
-        Wrk.Result calm = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS).finish();
+        Wrk.Result calm = Wrk.start(port, snapshotFile, calmLength, STEADY_PAUSE_MILLIS).finish();
         out.printf(Locale.ROOT, "steady load (%,.0f requests/s) without swaps: %.1f ms p50, %.1f ms p99, %.1f ms max, "
                 + "%d errors%s%n", calm.requestsPerSecond(), calm.p50Millis(), calm.p99Millis(), calm.maxMillis(),
                 calm.errors(), longestPause(gcLog, mark));
@@ -300,13 +307,17 @@ public final class Bench {
         for (Change change : changes) {
             mark = gcLog.mark();
             Wrk.Running load = Wrk.start(port, snapshotFile, length, STEADY_PAUSE_MILLIS);
+            long start = System.nanoTime();
             Thread.sleep(1_000);
-            double reload = mean(swap(port, change, swaps));
+            double reload = mean(swap(port, change, swaps, SWAP_GAP));
+            if (Duration.ofNanos(System.nanoTime() - start).compareTo(length) > 0) {
+                out.println("(the load ended before the last swap: the slowest request below misses its end)");
+            }
             Wrk.Result swapping = load.finish();
-            out.printf(Locale.ROOT, "steady load (%,.0f requests/s) while swapping %s edits %d times: %.1f ms p50, "
-                    + "%.1f ms p99, %.1f ms max, %d errors; rule reload %.0f ms (mean)%s%n", swapping.requestsPerSecond(),
-                    change.kind(), swaps, swapping.p50Millis(), swapping.p99Millis(), swapping.maxMillis(),
-                    swapping.errors(), reload, longestPause(gcLog, mark));
+            out.printf(Locale.ROOT, "steady load (%,.0f requests/s) while swapping %s edits %d times, %d s apart: "
+                    + "%.1f ms p50, %.1f ms p99, %.1f ms max, %d errors; rule reload %.0f ms (mean)%s%n",
+                    swapping.requestsPerSecond(), change.kind(), swaps, SWAP_GAP.toSeconds(), swapping.p50Millis(),
+                    swapping.p99Millis(), swapping.maxMillis(), swapping.errors(), reload, longestPause(gcLog, mark));
             out.flush();
             table.add(row("rule reload, " + change.kind() + ", steady", reload, "ms", "<= 1,000", reload <= 1_000));
             table.add(row("slowest request, " + change.kind() + " swaps", swapping.maxMillis(), "ms", "<= 50",
@@ -324,10 +335,13 @@ public final class Bench {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
-    private List<Double> swap(int port, Change change, int swaps) throws Exception {
+    private List<Double> swap(int port, Change change, int swaps, Duration gap) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < swaps; i++) {
+            if (i > 0) {
+                Thread.sleep(gap.toMillis());
+            }
             // Every edit differs from the one before it, or there would be nothing to swap.
             String content = change.edit().apply(++edits);
             long start = System.nanoTime();
