@@ -173,7 +173,7 @@ public final class Bench {
         for (RuleFile file : RuleSetLoader.read(rules)) {
             Files.writeString(copy.resolve(file.name()), file.content());
         }
-        List<String> options = new ArrayList<>(ServiceProcess.COMPILERS_YIELD);
+        List<String> options = new ArrayList<>();
         String launch = "java -jar " + jar.getFileName() + ", no class-data archive";
         Optional<Path> archive = ClassDataArchive.besideJar(jar);
         if (archive.isPresent()) {

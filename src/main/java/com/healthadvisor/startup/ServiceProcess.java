@@ -18,15 +18,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final String TOKEN = "bench-admin-token";
 
-    /**
-     * README's options besides the archive: the JIT compiler threads at nice 10. After a DRL swap they compile
-     * the new rule classes; at the same priority as everything else they kept the cores from the GC threads,
-     * and a pause lasted longer than its work. Lowering a priority needs no privilege; the JVM still warns
-     * that raising one would.
-     */
-    public static final List<String> COMPILERS_YIELD = List.of("-XX:ThreadPriorityPolicy=1",
-            "-XX:CompilerThreadPriority=10");
-
     private final Process process;
     private final Path log;
     public final int port;

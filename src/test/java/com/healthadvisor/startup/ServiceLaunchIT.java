@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +21,8 @@ class ServiceLaunchIT {
     void startsFromTheArchiveAndDiagnoses(@TempDir Path temp) throws Exception {
         Path classLoads = temp.resolve("class-load.log");
         // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
-        List<String> options = new ArrayList<>(ServiceProcess.COMPILERS_YIELD);
-        options.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
-                "-Xlog:class+load:file=" + classLoads));
+        List<String> options = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
+                "-Xlog:class+load:file=" + classLoads);
 
         try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
             String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
