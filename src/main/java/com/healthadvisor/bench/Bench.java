@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -297,7 +298,8 @@ public final class Bench {
             throws Exception {
         Duration calmLength = Duration.ofSeconds(quick ? 6 : 20);
         // A second of load before the first swap, and room for each swap, its gap and a slow hour after the last.
-        Duration length = SWAP_GAP.plusMillis(600).multipliedBy(swaps).plusSeconds(quick ? 3 : 8);
+        Duration length = SWAP_GAP.plusMillis(600).multipliedBy(swaps).plusSeconds(quick ? 3 : 8)
+                .truncatedTo(ChronoUnit.SECONDS);
         long mark = gcLog.mark();
         Wrk.Result calm = Wrk.start(port, snapshotFile, calmLength, STEADY_PAUSE_MILLIS).finish();
         out.printf(Locale.ROOT, "steady load (%,.0f requests/s) without swaps: %.1f ms p50, %.1f ms p99, %.1f ms max, "
