@@ -4,6 +4,7 @@ import com.healthadvisor.facts.Finding;
 import com.healthadvisor.ruleset.RuleSet;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ final class Ranking {
     /** A diagnosis with what it is ordered by, worked out once rather than in every comparison. */
     private record Keyed(Diagnosis diagnosis, boolean notFirst, int severity, int ruleOrder) {
     }
+
+    /** Unknown impact last. */
+    private static final Comparator<Double> LARGER_IMPACT_FIRST = Comparator.nullsLast(Comparator.reverseOrder());
 
     private Ranking() {
     }
@@ -42,7 +46,7 @@ final class Ranking {
         if (a.severity() != b.severity()) {
             return Integer.compare(a.severity(), b.severity());
         }
-        int impact = compareImpact(a.diagnosis().impact(), b.diagnosis().impact());
+        int impact = LARGER_IMPACT_FIRST.compare(a.diagnosis().impact(), b.diagnosis().impact());
         if (impact != 0) {
             return impact;
         }
@@ -50,13 +54,5 @@ final class Ranking {
             return Integer.compare(a.ruleOrder(), b.ruleOrder());
         }
         return a.diagnosis().scope().compareTo(b.diagnosis().scope());
-    }
-
-    /** Larger impact first, unknown impact last. */
-    private static int compareImpact(Double a, Double b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : 1) : -1;
-        }
-        return Double.compare(b, a);
     }
 }

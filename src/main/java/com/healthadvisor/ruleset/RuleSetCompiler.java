@@ -65,10 +65,10 @@ public final class RuleSetCompiler {
         boolean allMetrics = false;
         Set<String> limitNames = new TreeSet<>();
         boolean allLimits = false;
-        Inspections.Round inspections = this.inspections.round(
+        Inspections.Round round = inspections.round(
                 digest(files.stream().filter(f -> f.isBenchmarks() || f.isLimits()).toList()), benchmarks, limits);
         for (RuleFile drl : drls) {
-            DrlInspector.Inspection inspection = inspections.inspect(drl, problems);
+            DrlInspector.Inspection inspection = round.inspect(drl, problems);
             safe &= inspection.safe();
             allMetrics |= inspection.metricCodes() == null;
             if (inspection.metricCodes() != null) {
@@ -84,7 +84,7 @@ public final class RuleSetCompiler {
                     .forEach(e -> problems.add(new RuleProblem(drl.name(), e.line(), "rule \"" + e.rule()
                             + "\" emits " + e.code() + ", which no wording file describes")));
         }
-        inspections.keep();
+        round.keep();
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
         // Nothing that failed the guard or did not parse reaches the compiler.
