@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,9 @@ class ServiceLaunchIT {
     void startsFromTheArchiveAndDiagnoses(@TempDir Path temp) throws Exception {
         Path classLoads = temp.resolve("class-load.log");
         // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
-        List<String> options = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
-                "-Xlog:class+load:file=" + classLoads);
+        List<String> options = new ArrayList<>(List.of("-Xshare:on",
+                "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE), "-Xlog:class+load:file=" + classLoads));
+        options.addAll(ServiceProcess.TUNING);
 
         try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
             String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
@@ -33,5 +35,15 @@ class ServiceLaunchIT {
         List<String> loads = Files.readAllLines(classLoads);
         assertThat(loads).anyMatch(line -> line.contains("org.springframework.boot.SpringApplication source: shared objects file"));
         assertThat(loads).anyMatch(line -> line.contains("org.drools.core.") && line.endsWith("source: shared objects file"));
+    }
+
+    @Test
+    void readmeStartsTheServiceWithTheOptionsMeasuredHere() throws Exception {
+        String firstCommand = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.contains(" serve")).findFirst().orElseThrow();
+
+        assertThat(firstCommand).contains("-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
+                "-jar " + SERVICE.resolve(ClassDataArchive.JAR) + " serve");
+        assertThat(firstCommand.split(" ")).contains(ServiceProcess.TUNING.toArray(String[]::new));
     }
 }
