@@ -185,8 +185,7 @@ public final class Bench {
                 }
             }
             jar = archive.get().resolveSibling(ClassDataArchive.JAR);
-            options.add("-XX:SharedArchiveFile=" + archive.get());
-            options.addAll(ServiceProcess.TUNING);
+            options.addAll(ServiceProcess.readmeOptions(archive.get()));
             launch = "README's command: target/service with its class-data archive";
         }
         // Not in the rules directory, whose watcher would see every line the JVM writes.

@@ -30,6 +30,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final List<String> TUNING = List.of("-XX:MetaspaceSize=256m", "-XX:G1PeriodicGCInterval=60000");
 
+    /** The JVM options of README's first command: the class-data archive, then {@link #TUNING}. */
+    public static List<String> readmeOptions(Path archive) {
+        List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        options.addAll(TUNING);
+        return options;
+    }
+
     private final Process process;
     private final Path log;
     public final int port;

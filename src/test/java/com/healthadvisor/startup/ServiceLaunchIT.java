@@ -22,9 +22,8 @@ class ServiceLaunchIT {
     void startsFromTheArchiveAndDiagnoses(@TempDir Path temp) throws Exception {
         Path classLoads = temp.resolve("class-load.log");
         // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
-        List<String> options = new ArrayList<>(List.of("-Xshare:on",
-                "-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE), "-Xlog:class+load:file=" + classLoads));
-        options.addAll(ServiceProcess.TUNING);
+        List<String> options = new ArrayList<>(List.of("-Xshare:on", "-Xlog:class+load:file=" + classLoads));
+        options.addAll(ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)));
 
         try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
             String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
@@ -42,8 +41,8 @@ class ServiceLaunchIT {
         String firstCommand = Files.readAllLines(Path.of("README.md")).stream()
                 .filter(line -> line.contains(" serve")).findFirst().orElseThrow();
 
-        assertThat(firstCommand).contains("-XX:SharedArchiveFile=" + SERVICE.resolve(ClassDataArchive.ARCHIVE),
-                "-jar " + SERVICE.resolve(ClassDataArchive.JAR) + " serve");
-        assertThat(firstCommand.split(" ")).contains(ServiceProcess.TUNING.toArray(String[]::new));
+        assertThat(firstCommand).contains("-jar " + SERVICE.resolve(ClassDataArchive.JAR) + " serve");
+        assertThat(firstCommand.split(" ")).contains(
+                ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)).toArray(String[]::new));
     }
 }
