@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One evaluation: a session from the rule set's pool (reset between uses), every fact inserted, rules fired up to a
@@ -33,18 +34,36 @@ final class RuleSession {
 
     static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, Limits limits) {
         KieSession session = sessions.newKieSession();
+        boolean reusable = true;
+        try {
+            return evaluate(session, facts, limits);
+        } catch (ThreadDeath stopped) {
+            // The watchdog stopped this thread inside the engine: the session's state is unknown, so it is dropped.
+            reusable = false;
+            throw timedOut(limits, "; the evaluation was stopped");
+        } finally {
+            if (reusable) {
+                // Back to the pool, reset.
+                session.dispose();
+            }
+        }
+    }
+
+    private static List<Concluded> evaluate(KieSession session, Collection<?> facts, Limits limits) {
         List<Concluded> concluded = new ArrayList<>();
         AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicReference<String> firing = new AtomicReference<>("");
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        // The time bound is checked before each firing: no timer thread, no lock shared between evaluations.
-        // A consequence cannot loop (the guard refuses loops), so a long evaluation is one that keeps firing.
-        // A filter, not an agenda listener: with a listener Drools makes an event object for every match.
+        // The time bound is checked before each firing, cheaply, on this thread; the watchdog enforces it
+        // where Drools does not fire (a join inside the network). A filter, not an agenda listener: with a
+        // listener Drools makes an event object for every match.
         AgendaFilter clock = match -> {
             if (System.nanoTime() > deadline) {
                 timedOut.set(true);
                 session.halt();
                 return false;
             }
+            firing.lazySet(match.getRule().getName());
             return true;
         };
         DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {
@@ -55,14 +74,13 @@ final class RuleSession {
                 }
             }
         };
-        try {
+        try (Watchdog.Watched watched = Watchdog.watch(session, limits.timeout().toNanos())) {
             facts.forEach(session::insert);
             // Listening from here on: the facts' own inserts would each make an event object for nothing.
             session.addEventListener(listener);
             int fired = session.fireAllRules(clock, limits.maxFirings());
-            if (timedOut.get()) {
-                throw new EngineException("rules did not settle within " + limits.timeout().toMillis()
-                        + " ms (limit advisor.evaluation-timeout)");
+            if (timedOut.get() || watched.halted()) {
+                throw timedOut(limits, "");
             }
             if (fired >= limits.maxFirings()) {
                 throw new EngineException("rules fired " + fired + " times without settling: a rule probably "
@@ -70,12 +88,25 @@ final class RuleSession {
             }
             return concluded;
         } catch (ConsequenceException e) {
+            // The exception's own text may carry anything a rule read; only its rule and kind are told.
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new EngineException("rule \"" + e.getRule().getName() + "\" failed: " + cause.getMessage(), e);
+            throw new EngineException("rule \"" + e.getRule().getName() + "\" failed with "
+                    + cause.getClass().getSimpleName(), e);
+        } catch (LinkageError e) {
+            // The class fence refused a class a rule linked to.
+            throw new EngineException("rule \"" + firing.get() + "\" uses a class rules may not use", e);
+        } catch (EngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineException("the rules failed with " + e.getClass().getSimpleName()
+                    + (firing.get().isEmpty() ? "" : " after rule \"" + firing.get() + "\" fired"), e);
         } finally {
-            // Back to the pool, reset; the listener belongs to this evaluation only.
             session.removeEventListener(listener);
-            session.dispose();
         }
+    }
+
+    private static EngineException timedOut(Limits limits, String how) {
+        return new EngineException("rules did not settle within " + limits.timeout().toMillis()
+                + " ms (limit advisor.evaluation-timeout)" + how);
     }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 final class DrlCompiler {
 
     private static final String ROOT = "src/main/resources/rules/";
-    private static final ClassLoader PARENT = new RememberingClassLoader(DrlCompiler.class.getClassLoader());
+    private static final ClassLoader PARENT = new RuleClassFence(DrlCompiler.class.getClassLoader());
     /**
      * Rules built on the compiling thread alone. Drools would build them on the common fork-join pool as well,
      * which in a running service takes the cores serving requests: with two cores under load, a recompile

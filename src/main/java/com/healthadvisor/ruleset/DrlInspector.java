@@ -73,7 +73,7 @@ final class DrlInspector {
             }
             return new Inspection(List.of(), List.of(), Set.of(), false, Set.of(), Set.of());
         }
-        List<RuleProblem> unsafe = DrlGuard.check(file.name(), descr, file.content());
+        List<RuleProblem> unsafe = DrlAllowList.check(file.name(), descr, file.content());
         problems.addAll(unsafe);
         List<Emission> emissions = new ArrayList<>();
         Set<String> notes = new TreeSet<>();

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RememberingClassLoaderTest {
+class RuleClassFenceTest {
 
-    private final RememberingClassLoader loader = new RememberingClassLoader(getClass().getClassLoader());
+    private final RuleClassFence loader = new RuleClassFence(getClass().getClassLoader());
 
     @Test
     void aClassOfTheClassPathIsTheApplicationsOwn() throws ClassNotFoundException {
