@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -68,6 +69,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail engine(EngineException e) {
         LOG.warn("evaluation failed: {}", e.getMessage());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Evaluation failed", e.getMessage());
+    }
+
+    /** Refused by method security: back to the security filters, which answer 401 or 403 as for any request. */
+    @ExceptionHandler(AccessDeniedException.class)
+    void accessDenied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(RuntimeException.class)

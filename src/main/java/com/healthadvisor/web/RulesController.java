@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
 class RulesController {
 
     private static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
+    /** The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. */
+    private static final String ADMIN_ONLY = "hasRole('" + SecurityConfiguration.ADMIN + "')";
 
     private final ActiveRuleSet active;
     private final RuleDirectory directory;
@@ -54,6 +57,7 @@ class RulesController {
     // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
 
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
+    @PreAuthorize(ADMIN_ONLY)
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request)
             throws IOException {
@@ -68,6 +72,7 @@ class RulesController {
         });
     }
 
+    @PreAuthorize(ADMIN_ONLY)
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name, HttpServletRequest request)
             throws IOException {
@@ -80,6 +85,7 @@ class RulesController {
         });
     }
 
+    @PreAuthorize(ADMIN_ONLY)
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name) {
         return changes.submit(() -> RuleSetView.of(directory.delete(name), active.lastAttempt()));

@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -16,24 +18,39 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.stream.Stream;
 
 /**
  * Who may do what: changing rules needs {@code Authorization: Bearer <advisor.admin-token>}, and is
  * refused outright (403) when no admin token is configured; diagnosing is open unless
  * {@code advisor.api-keys} is set, then it needs {@code X-API-Key}. Tokens are checked by Spring
  * Security's own {@link AuthenticationFilter} with a converter and a constant-time comparison.
+ *
+ * <p>Authorization is decided on the path the router matches: Spring's path patterns read the decoded,
+ * normalized path, so {@code /api/v1/rules/file%73/x.drl} is a rule change like {@code /files/x.drl}; the
+ * firewall refuses encoded slashes, dots, percent signs and {@code ;} parameters outright; and the handlers
+ * that change rules carry {@code @PreAuthorize} as well, so whatever path reaches them was authorized.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
     static final String CLIENT = "CLIENT";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "api-key";
+    /** Anything but reading on the rules API changes rules, whatever comes after the prefix. */
+    static final RequestMatcher RULE_CHANGES = new OrRequestMatcher(Stream.of(HttpMethod.PUT, HttpMethod.POST,
+                    HttpMethod.DELETE, HttpMethod.PATCH)
+            .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, "/api/v1/rules/**"))
+            .toList());
     private static final String CHANGES_DISABLED =
             "rule changes over HTTP are disabled: no admin token is configured (set ADVISOR_ADMIN_TOKEN)";
 
@@ -42,13 +59,12 @@ class SecurityConfiguration {
         AuthenticationFilter tokens = new AuthenticationFilter(authenticationManager(properties), converter());
         tokens.setSuccessHandler((request, response, authentication) -> { });
         tokens.setFailureHandler((request, response, e) -> {
-            if (changesDisabled(request.getMethod(), request.getRequestURI(), properties)) {
+            if (changesDisabled(request, properties)) {
                 ProblemWriter.write(response, HttpStatus.FORBIDDEN, CHANGES_DISABLED);
                 return;
             }
             ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, e.getMessage());
         });
-        RequestMatcher ruleChanges = request -> isRuleChange(request.getMethod(), request.getRequestURI());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -57,7 +73,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     // A rule change answers from its own thread; the request was authorized when it came in.
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    requests.requestMatchers(ruleChanges).hasRole(ADMIN);
+                    requests.requestMatchers(RULE_CHANGES).hasRole(ADMIN);
                     if (!properties.apiKeys().isEmpty()) {
                         requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
                     }
@@ -71,24 +87,26 @@ class SecurityConfiguration {
     }
 
     /** With no admin token configured, no token can change rules: a guessed one is refused like none at all. */
-    private static boolean changesDisabled(String method, String path, AdvisorProperties properties) {
-        return isRuleChange(method, path) && !properties.hasAdminToken();
+    private static boolean changesDisabled(HttpServletRequest request, AdvisorProperties properties) {
+        return !properties.hasAdminToken() && RULE_CHANGES.matches(request);
     }
 
-    static boolean isRuleChange(String method, String path) {
-        return ("PUT".equals(method) || "DELETE".equals(method)) && path.startsWith("/api/v1/rules/files/")
-                || "POST".equals(method) && path.equals("/api/v1/rules/validate");
+    /** A request the firewall refuses (an encoded slash, a {@code ;} parameter, {@code ..}) is a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(response, HttpStatus.BAD_REQUEST,
+                "the request path is not allowed: no encoded slashes, dots or percent signs, no ; parameters");
     }
 
     private static AuthenticationEntryPoint entryPoint(AdvisorProperties properties) {
         return (request, response, e) -> {
-            if (changesDisabled(request.getMethod(), request.getRequestURI(), properties)) {
+            if (changesDisabled(request, properties)) {
                 ProblemWriter.write(response, HttpStatus.FORBIDDEN, CHANGES_DISABLED);
                 return;
             }
             response.setHeader("WWW-Authenticate", "Bearer");
-            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, isRuleChange(request.getMethod(),
-                    request.getRequestURI()) ? "rule changes need Authorization: Bearer <admin token>"
+            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, RULE_CHANGES.matches(request)
+                    ? "rule changes need Authorization: Bearer <admin token>"
                     : "diagnosing needs an X-API-Key header");
         };
     }

@@ -1,0 +1,147 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.security.RuleAttacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule gate tried as an attacker would: every protected route under encodings and path tricks without a
+ * token, and every rule attack through PUT, validate and the file watcher with the token. Nothing may change,
+ * no marker file may appear, and no response may carry a secret.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RuleGateTest {
+
+    static final String TOKEN = "gate-admin-token-7f3a";
+    static final Path RULES = Http.copyOf("rules", ".*");
+    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
+    static final Path MARKER = RULES.resolveSibling(RULES.getFileName() + "-marker");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("advisor.rules", RULES::toString);
+        registry.add("advisor.fixtures", FIXTURES::toString);
+        registry.add("advisor.admin-token", () -> TOKEN);
+        registry.add("advisor.reload-debounce", () -> "100ms");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = ' ', textBlock = """
+            PUT /api/v1/rules/file%73/limits.csv
+            PUT /api/v1/rules/%66iles/limits.csv
+            PUT /api/v1/rules/files/limit%73.csv
+            PUT /api/v1/rules/file%2573/limits.csv
+            PUT /api/v1/rules/files%2Flimits.csv
+            PUT /api/v1/rules/files;x=y/limits.csv
+            PUT /api/v1/rules/files/limits.csv;jsessionid=1
+            PUT /api/v1/rules;a=b/files/limits.csv
+            PUT /api/v1/rules/files/limits.csv/
+            PUT /api/v1/rules/files//limits.csv
+            PUT //api/v1/rules/files/limits.csv
+            PUT /api/v1/./rules/files/limits.csv
+            PUT /api/v1/x/../rules/files/limits.csv
+            PUT /api/v1/rules/files/%2E%2E/rules/limits.csv
+            PUT /API/v1/rules/files/limits.csv
+            PUT /api/v1/Rules/files/limits.csv
+            PUT /api/v1/rules/FILES/limits.csv
+            DELETE /api/v1/rules/file%73/limits.csv
+            DELETE /api/v1/rules/files/limits.csv/
+            DELETE /api/v1/rules/files;x/limits.csv
+            POST /api/v1/rules/%76alidate?name=limits.csv
+            POST /api/v1/rules/validate/?name=limits.csv
+            POST /api/v1/rules/validate;x=y?name=limits.csv
+            POST /api/v1/rules/VALIDATE?name=limits.csv
+            POST /api/v1/rules/validat%65?name=limits.csv
+            PATCH /api/v1/rules/files/limits.csv
+            """)
+    void noVariantOfAProtectedRouteGetsThroughWithoutTheToken(String method, String path) throws IOException {
+        String before = Files.readString(RULES.resolve("limits.csv"));
+
+        RawHttp.Response response = RawHttp.send(port, method, path, "name,value,description\n");
+
+        assertThat(response.status()).as(response.body()).isIn(400, 401, 403, 404, 405);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(Files.readString(RULES.resolve("limits.csv"))).isEqualTo(before);
+    }
+
+    @Test
+    void anEncodedLetterRoutesLikeThePlainPathWhenTheTokenIsGiven() throws IOException {
+        String limits = Files.readString(RULES.resolve("limits.csv"));
+
+        RawHttp.Response response = RawHttp.send(port, "PUT", "/api/v1/rules/file%73/limits.csv", limits,
+                "Authorization", "Bearer " + TOKEN);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    static List<RuleAttacks.Attack> attacks() {
+        return RuleAttacks.all(MARKER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void everyAttackIsRefusedByValidateAndPutWithoutRunningOrLeaking(RuleAttacks.Attack attack) {
+        Http http = new Http(port);
+        String version = http.get("/api/v1/rules").json().get("version").asString();
+
+        Http.Response validated = http.post("/api/v1/rules/validate?name=attack.drl", "text/plain", attack.drl(),
+                "Authorization", "Bearer " + TOKEN);
+        Http.Response put = http.put("/api/v1/rules/files/attack.drl", attack.drl(), "Authorization", "Bearer " + TOKEN);
+
+        assertThat(validated.status()).isEqualTo(200);
+        assertThat(validated.json().get("valid").asBoolean()).isFalse();
+        assertThat(validated.body()).contains("attack.drl").contains(json(attack.refusal()));
+        assertThat(put.status()).isEqualTo(422);
+        assertThat(put.body()).contains(json(attack.refusal()));
+        for (String body : List.of(validated.body(), put.body())) {
+            assertThat(body).doesNotContain(TOKEN, "root:x:0:0", "Exception:");
+        }
+        assertThat(MARKER).doesNotExist();
+        assertThat(RULES.resolve("attack.drl")).doesNotExist();
+        assertThat(http.get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+    }
+
+    @Test
+    void anAttackSavedIntoTheRulesDirectoryIsRefusedByTheWatcher() throws Exception {
+        Http http = new Http(port);
+        String version = http.get("/api/v1/rules").json().get("version").asString();
+        RuleAttacks.Attack attack = attacks().get(0);
+
+        Files.writeString(RULES.resolve("watched-attack.drl"), attack.drl());
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            String lastReload;
+            do {
+                Thread.sleep(100);
+                lastReload = http.get("/api/v1/rules").json().get("last_reload").toString();
+            } while (!lastReload.contains("watched-attack.drl") && System.nanoTime() < deadline);
+
+            assertThat(lastReload).contains("watched-attack.drl", json(attack.refusal()));
+            assertThat(http.get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+            assertThat(MARKER).doesNotExist();
+        } finally {
+            Files.delete(RULES.resolve("watched-attack.drl"));
+        }
+    }
+
+    /** How a refusal's words appear inside a JSON string. */
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
