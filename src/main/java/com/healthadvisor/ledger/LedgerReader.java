@@ -1,12 +1,17 @@
 package com.healthadvisor.ledger;
 
+import com.healthadvisor.snapshot.Echo;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
+import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +39,21 @@ public final class LedgerReader {
     private int problemCount;
 
     public static Ledger read(Reader csv) {
-        return new LedgerReader().parse(csv);
+        return new LedgerReader().parse(withoutByteOrderMark(csv));
+    }
+
+    /** Spreadsheet programs start a UTF-8 export with a byte-order mark; it is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader csv) {
+        try {
+            PushbackReader reader = new PushbackReader(csv, 1);
+            int first = reader.read();
+            if (first != -1 && first != '\uFEFF') {
+                reader.unread(first);
+            }
+            return reader;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger", e);
+        }
     }
 
     private Ledger parse(Reader csv) {
@@ -69,7 +88,7 @@ public final class LedgerReader {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim().toLowerCase(java.util.Locale.ROOT);
             if (!KNOWN.contains(name)) {
-                throw new InvalidLedgerException(List.of("line 1: unknown column \"" + header.get(i)
+                throw new InvalidLedgerException(List.of("line 1: unknown column \"" + Echo.value(header.get(i))
                         + "\"; columns are customer_id, month, mrr and optionally users, " + String.join(", ", DIMENSIONS)));
             }
             if (positions.putIfAbsent(name, i) != null) {
@@ -134,15 +153,15 @@ public final class LedgerReader {
             ok = problem(line, "customer_id is empty");
         }
         if (month < 0) {
-            ok = problem(line, "month must be YYYY-MM (was \"" + cell(row, columns.month()) + "\")");
+            ok = problem(line, "month must be YYYY-MM (was \"" + shown(row, columns.month()) + "\")");
         }
         if (Double.isNaN(mrr)) {
-            ok = problem(line, "mrr must be a number (was \"" + cell(row, columns.mrr()) + "\")");
+            ok = problem(line, "mrr must be a number (was \"" + shown(row, columns.mrr()) + "\")");
         } else if (mrr < 0) {
             ok = problem(line, "mrr must not be negative (was " + cell(row, columns.mrr()) + ")");
         }
         if (users < 0) {
-            ok = problem(line, "users must be a whole number, not negative (was \"" + cell(row, columns.users()) + "\")");
+            ok = problem(line, "users must be a whole number, not negative (was \"" + shown(row, columns.users()) + "\")");
         }
         return ok;
     }
@@ -184,6 +203,11 @@ public final class LedgerReader {
 
     private static String cell(List<String> row, int position) {
         return position < row.size() && row.get(position) != null ? row.get(position).trim() : "";
+    }
+
+    /** A cell quoted in a problem: cut short, so a huge cell does not make a huge message. */
+    private static String shown(List<String> row, int position) {
+        return Echo.value(cell(row, position));
     }
 
     private static double amount(String text) {

@@ -1,47 +1,41 @@
 package com.healthadvisor.live;
 
 import com.healthadvisor.ruleset.RuleFile;
-import com.healthadvisor.ruleset.RuleProblem;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The rules directory of a running service and the only writer to it. A change is vetted as a whole
- * before anything touches the disk; then the replaced file is kept under {@code .history/} and the new
- * one is written to a temporary file and moved into place, so that a crash never leaves half a file.
- * A refused change leaves the directory exactly as it was.
+ * before anything touches the disk; then the new file is written to a temporary file, the replaced one is
+ * kept in the {@link RuleHistory}, and the new one is moved into place, so that a crash never leaves half a
+ * file. A refused change, or one the disk does not take, leaves the directory and its history as they were.
  */
 public final class RuleDirectory {
 
-    static final String HISTORY = ".history";
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Longer names are refused before they reach the file system, which would refuse them less clearly. */
+    static final int MAX_NAME_LENGTH = 100;
 
     private final Path directory;
     private final RuleSetVetting vetting;
     private final ActiveRuleSet active;
-    private final Clock clock;
+    private final RuleHistory history;
 
-    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, Clock clock) {
+    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history) {
         this.directory = directory;
         this.vetting = vetting;
         this.active = active;
-        this.clock = clock;
+        this.history = history;
     }
 
     public Path path() {
@@ -63,9 +57,9 @@ public final class RuleDirectory {
 
     /** Replaces or adds one file; returns the new active rule set. */
     public synchronized RuleSet put(String name, String content) {
-        RuleSet vetted = vetOrReject(withFile(checkedName(name), content));
-        keepHistory(name);
-        writeAtomically(name, content);
+        List<RuleFile> files = withFile(checkedName(name), content);
+        RuleSet vetted = vetOrReject(files);
+        replace(name, file(name).map(RuleFile::content).orElse(null), content);
         active.activate(vetted, "api");
         return vetted;
     }
@@ -78,12 +72,7 @@ public final class RuleDirectory {
         List<RuleFile> remaining = new ArrayList<>(files());
         remaining.removeIf(f -> f.name().equals(name));
         RuleSet vetted = vetOrReject(remaining);
-        keepHistory(name);
-        try {
-            Files.delete(directory.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + name, e);
-        }
+        replace(name, file(name).map(RuleFile::content).orElseThrow(), null);
         active.activate(vetted, "api");
         return vetted;
     }
@@ -127,38 +116,49 @@ public final class RuleDirectory {
         return files;
     }
 
-    /** A plain file name of the rule set: no path, no hidden file, a known kind. */
+    /** A plain file name of the rule set: no path, no hidden file, a known kind, not too long. */
     static String checkedName(String name) {
-        boolean plain = name != null && name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+        boolean plain = name != null && name.length() <= MAX_NAME_LENGTH && name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*");
         if (!plain || !new RuleFile(name, "").belongsToRuleSet()) {
-            throw new RuleSetException(List.of(new RuleProblem(String.valueOf(name), 0,
-                    "not a rule set file name: use NAME.drl, NAME.yaml, benchmarks.csv or limits.csv")));
+            throw new InvalidRuleFileNameException(name, MAX_NAME_LENGTH);
         }
         return name;
     }
 
-    private void keepHistory(String name) {
-        Path current = directory.resolve(name);
-        if (!Files.exists(current)) {
-            return;
-        }
+    /**
+     * Writes {@code content} as {@code name} (null deletes it), keeping {@code previous} (null: there was none) in
+     * the history. Each step that fails undoes the ones before it, so a disk that refuses leaves nothing recorded.
+     */
+    private void replace(String name, String previous, String content) {
+        Path temporary = null;
+        Path kept = null;
         try {
-            Path history = Files.createDirectories(directory.resolve(HISTORY));
-            Files.copy(current, history.resolve(name + "." + STAMP.format(clock.instant())),
-                    StandardCopyOption.REPLACE_EXISTING);
+            if (content != null) {
+                temporary = Files.createTempFile(directory, "." + name, ".tmp");
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            }
+            kept = previous == null ? null : history.keep(name, previous);
+            if (content != null) {
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.delete(directory.resolve(name));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the previous version of " + name, e);
+            deleteQuietly(temporary);
+            deleteQuietly(kept);
+            throw new RulesNotWritableException(directory, e);
         }
+        history.prune();
     }
 
-    private void writeAtomically(String name, String content) {
+    private static void deleteQuietly(Path path) {
         try {
-            Path temporary = Files.createTempFile(directory, "." + name, ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name, e);
+            // What could not be written could not be kept either; the change itself is refused.
         }
     }
 }

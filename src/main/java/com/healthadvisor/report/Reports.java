@@ -20,8 +20,13 @@ import java.util.Objects;
  */
 public final class Reports {
 
+    /**
+     * Markdown renderers render raw HTML and links, so a company or segment name is text only: angle brackets
+     * become entities and brackets are escaped; a pipe would split a table cell, a newline a line.
+     */
     private static final Template MARKDOWN = Mustache.compiler()
-            .withEscaper(Escapers.simple(new String[][] {{"|", "\\|"}, {"\n", " "}}))
+            .withEscaper(Escapers.simple(new String[][] {{"|", "\\|"}, {"\n", " "}, {"<", "&lt;"}, {">", "&gt;"},
+                    {"[", "\\["}, {"]", "\\]"}}))
             .defaultValue("").withLoader(Reports::load).compile(load("report.md"));
     private static final Template HTML = Mustache.compiler().escapeHTML(true)
             .defaultValue("").withLoader(Reports::load).compile(load("report.html"));

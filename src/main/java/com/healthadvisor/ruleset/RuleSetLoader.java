@@ -1,6 +1,11 @@
 package com.healthadvisor.ruleset;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,19 +36,39 @@ public final class RuleSetLoader {
             throw new RuleSetException(List.of(new RuleProblem(directory.toString(), 0,
                     "not a directory: give the rules directory with --rules DIR")));
         }
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(directory)) {
-            return paths.filter(Files::isRegularFile)
-                    .map(path -> new RuleFile(path.getFileName().toString(), readText(path)))
-                    .filter(RuleFile::belongsToRuleSet)
-                    .toList();
+            for (Path path : paths.sorted().toList()) {
+                String name = path.getFileName().toString();
+                if (!new RuleFile(name, "").belongsToRuleSet()) {
+                    continue;
+                }
+                // A link could make the service read, serve and copy a file from anywhere on the machine.
+                if (Files.isSymbolicLink(path) || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    problems.add(new RuleProblem(name, 0, "not a plain file: rule files must be regular files in "
+                            + "the rules directory, not links or directories"));
+                    continue;
+                }
+                readText(path, problems).ifPresent(text -> files.add(new RuleFile(name, text)));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return files;
     }
 
-    private static String readText(Path path) {
+    /** The file's text; a byte that is not UTF-8 is a problem, never replaced without a word. */
+    private static Optional<String> readText(Path path, List<RuleProblem> problems) {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString());
+        } catch (CharacterCodingException e) {
+            problems.add(new RuleProblem(path.getFileName().toString(), 0, "not valid UTF-8: save the file as UTF-8"));
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -98,9 +98,11 @@ final class Fields {
             fail(pointer, "must be a number (was " + describe(node) + ")");
             return null;
         }
-        double value = node.doubleValue();
+        double value = toDouble(node);
         if (!Double.isFinite(value)) {
-            fail(pointer, "must be a finite number (was " + value + ")");
+            fail(pointer, node.isFloatingPointNumber() || node.isIntegralNumber() && !node.isBigInteger()
+                    ? "must be a finite number (was " + value + ")"
+                    : "is too large to be a number here (" + node.toString().length() + " digits)");
             return null;
         }
         return value;
@@ -148,8 +150,13 @@ final class Fields {
     }
 
     static String describe(JsonNode node) {
-        String text = node.isString() ? "\"" + node.stringValue() + "\"" : node.toString();
+        String text = node.isString() ? "\"" + Echo.value(node.stringValue()) + "\"" : Echo.value(node.toString());
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
+    /** A JSON number as a double; one too large for a double is infinite rather than an exception. */
+    static double toDouble(JsonNode node) {
+        return node.numberValue().doubleValue();
     }
 
     private static String nearest(String key, Set<String> allowed) {

@@ -33,7 +33,7 @@ final class MetricsReader {
             }
             MetricDefinition known = definition.get();
             String hint = "ratio".equals(known.unit()) && entry.getValue().isNumber()
-                    && entry.getValue().doubleValue() > 1 && known.max() <= 1
+                    && Fields.toDouble(entry.getValue()) > 1 && known.max() <= 1
                     ? "; ratios are fractions: 0.06, not 6" : "";
             Double value = fields.between(entry.getValue(), at, known.min(), known.max(), hint);
             if (value != null) {

@@ -22,7 +22,8 @@ public final class SnapshotReader {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+    /** The largest document read by default (contract.md): the service sets its own, {@code advisor.max-snapshot-size}. */
+    public static final long DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
     private static final Set<String> TOP_KEYS = Set.of("company", "period", "periodicity", "currency", "profile",
             "mrr", "customers", "users", "revenue", "metrics", "targets", "history", "cohorts", "breakdowns",
@@ -36,14 +37,30 @@ public final class SnapshotReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private final long maxBytes;
+
+    public SnapshotReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public SnapshotReader(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The largest document this reader accepts, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public Snapshot read(String json) {
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public Snapshot read(byte[] json) {
-        if (json.length > MAX_DOCUMENT_BYTES) {
-            throw invalid("", "document must not be larger than 5 MB (was "
-                    + String.format(Locale.ROOT, "%.1f MB", json.length / 1048576.0) + ")");
+        if (json.length > maxBytes) {
+            throw invalid("", "document must not be larger than " + (maxBytes % 1048576 == 0 ? maxBytes / 1048576 + " MB"
+                    : String.format(Locale.ROOT, "%.1f MB", maxBytes / 1048576.0))
+                    + " (was " + String.format(Locale.ROOT, "%.1f MB", json.length / 1048576.0) + ")");
         }
         JsonNode root = parse(json);
         Fields fields = new Fields();

@@ -3,6 +3,7 @@ package com.healthadvisor.web;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.live.RuleWatcher;
 import com.healthadvisor.ruleset.RuleSet;
@@ -28,8 +29,8 @@ class AdvisorConfiguration {
     }
 
     @Bean
-    SnapshotReader snapshotReader() {
-        return new SnapshotReader();
+    SnapshotReader snapshotReader(AdvisorProperties properties) {
+        return new SnapshotReader(properties.maxSnapshotSize().toBytes());
     }
 
     @Bean
@@ -57,7 +58,9 @@ class AdvisorConfiguration {
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
                                 RuleSetCompiler compiler, Clock clock) {
         RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixtures(), advisor);
-        return new RuleDirectory(properties.rules(), vetting, active, clock);
+        RuleHistory history = new RuleHistory(properties.rules(), properties.historyMaxAge(),
+                properties.historyMaxVersions(), clock);
+        return new RuleDirectory(properties.rules(), vetting, active, history);
     }
 
     @Bean(destroyMethod = "close")

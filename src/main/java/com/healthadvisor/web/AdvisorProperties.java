@@ -21,6 +21,9 @@ import java.util.List;
  * @param reloadDebounce     quiet time after a change on disk before the rules are reloaded
  * @param watch              whether to watch the rules directory for changes
  * @param maxSnapshotSize    the largest snapshot accepted
+ * @param maxLedgerSize      the largest ledger CSV accepted over HTTP (ledgers are larger than snapshots)
+ * @param historyMaxAge      how long replaced rule files are kept under {@code rules/.history}
+ * @param historyMaxVersions how many replaced versions of one rule file are kept at most
  * @param workerThreads      request threads; 0 means two per core (see {@link WorkerThreads})
  */
 @ConfigurationProperties("advisor")
@@ -28,7 +31,9 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, @DefaultValue
                                 String adminToken, @DefaultValue List<String> apiKeys,
                                 @DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration evaluationTimeout,
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
-                                @DefaultValue("5MB") DataSize maxSnapshotSize, @DefaultValue("0") int workerThreads) {
+                                @DefaultValue("5MB") DataSize maxSnapshotSize, @DefaultValue("0") int workerThreads,
+                                @DefaultValue("16MB") DataSize maxLedgerSize, @DefaultValue("7d") Duration historyMaxAge,
+                                @DefaultValue("100") int historyMaxVersions) {
 
     public boolean hasAdminToken() {
         return adminToken != null && !adminToken.isBlank();

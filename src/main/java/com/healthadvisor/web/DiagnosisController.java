@@ -50,7 +50,7 @@ class DiagnosisController {
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
     ResponseEntity<byte[]> diagnose(HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
-        byte[] body = Bodies.read(request, properties.maxSnapshotSize().toBytes());
+        byte[] body = Bodies.read(request, reader.maxBytes());
         return respond(request, reader.read(body), fragment);
     }
 
@@ -75,8 +75,8 @@ class DiagnosisController {
             MediaType.TEXT_HTML_VALUE})
     ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
                                           @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
-        Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(request.getInputStream(),
-                StandardCharsets.UTF_8), period, null, "USD");
+        Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(Bodies.limited(request,
+                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, "USD");
         return respond(request, snapshot, fragment);
     }
 

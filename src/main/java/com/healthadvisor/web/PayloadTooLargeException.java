@@ -4,6 +4,7 @@ package com.healthadvisor.web;
 class PayloadTooLargeException extends RuntimeException {
 
     PayloadTooLargeException(long limit) {
-        super("the body must not be larger than " + limit / (1024 * 1024) + " MB");
+        super("the body must not be larger than " + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB"
+                : limit / 1024 + " KB"));
     }
 }

@@ -2,7 +2,9 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.ledger.InvalidLedgerException;
+import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
 import org.slf4j.Logger;
@@ -58,6 +60,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NoSuchRuleFileException.class)
     ProblemDetail noSuchFile(NoSuchRuleFileException e) {
         return problem(HttpStatus.NOT_FOUND, "No such rule file", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRuleFileNameException.class)
+    ProblemDetail invalidName(InvalidRuleFileNameException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid rule file name", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesNotWritableException.class)
+    ProblemDetail notWritable(RulesNotWritableException e) {
+        LOG.error("a rule change could not be written: {}", e.getMessage(), e.getCause());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Rules directory not writable", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesController.NotUtf8Exception.class)
+    ProblemDetail notUtf8(RulesController.NotUtf8Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, "Not UTF-8", e.getMessage());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

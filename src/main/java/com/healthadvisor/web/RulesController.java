@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,11 +94,25 @@ class RulesController {
     }
 
     private static String text(HttpServletRequest request) throws IOException {
-        String text = new String(Bodies.read(request, MAX_RULE_FILE_BYTES), StandardCharsets.UTF_8);
+        String text;
+        try {
+            // Strict: a byte that is not UTF-8 is refused, not replaced without a word.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Bodies.read(request, MAX_RULE_FILE_BYTES)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8Exception();
+        }
         if (text.isBlank()) {
             throw new EmptyRuleFileException();
         }
         return text;
+    }
+
+    /** A rule file whose bytes are not UTF-8. */
+    static class NotUtf8Exception extends RuntimeException {
+        NotUtf8Exception() {
+            super("the body is not valid UTF-8: save the rule file as UTF-8");
+        }
     }
 
     /** A rule file without content: almost certainly a client that did not send the body. */

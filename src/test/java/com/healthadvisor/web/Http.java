@@ -34,6 +34,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Response getWith(String path, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers));
+    }
+
     Response post(String path, String contentType, String body, String... headers) {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)), headers));

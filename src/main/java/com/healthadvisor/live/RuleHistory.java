@@ -1,0 +1,82 @@
+package com.healthadvisor.live;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The replaced versions of rule files, under {@code rules/.history/NAME.yyyyMMddTHHmmss.SSSZ}: kept for
+ * {@code maxAge} (a working week by default, to roll back what went wrong since Monday) and at most
+ * {@code maxVersions} per file, so that a file changed often does not fill the disk.
+ */
+public final class RuleHistory {
+
+    static final String DIRECTORY = ".history";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleHistory.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final Duration maxAge;
+    private final int maxVersions;
+    private final Clock clock;
+
+    public RuleHistory(Path rules, Duration maxAge, int maxVersions, Clock clock) {
+        this.directory = rules.resolve(DIRECTORY);
+        this.maxAge = maxAge;
+        this.maxVersions = maxVersions;
+        this.clock = clock;
+    }
+
+    /** Keeps the content a file had before a change; returns the entry, so that a change that fails can take it back. */
+    Path keep(String name, String previous) throws IOException {
+        Files.createDirectories(directory);
+        Path entry = directory.resolve(name + "." + STAMP.format(clock.instant()));
+        Files.writeString(entry, previous, StandardCharsets.UTF_8);
+        return entry;
+    }
+
+    /** Removes what is older than the age, and a file's oldest versions beyond the count. Never fails a change. */
+    void prune() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Instant oldest = clock.instant().minus(maxAge);
+        try (Stream<Path> entries = Files.list(directory)) {
+            Map<String, List<Path>> byFile = entries.filter(Files::isRegularFile)
+                    .collect(Collectors.groupingBy(RuleHistory::fileOf));
+            for (List<Path> versions : byFile.values()) {
+                versions.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+                for (int i = 0; i < versions.size(); i++) {
+                    if (i >= maxVersions || Files.getLastModifiedTime(versions.get(i)).toInstant().isBefore(oldest)) {
+                        Files.deleteIfExists(versions.get(i));
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not prune {}: {}", directory, e.getMessage());
+        }
+    }
+
+    /** The rule file an entry is a version of: its name without the time stamp. */
+    private static String fileOf(Path entry) {
+        String name = entry.getFileName().toString();
+        int stamp = name.lastIndexOf('.');
+        return stamp < 0 ? name : name.substring(0, stamp);
+    }
+}
