@@ -45,6 +45,7 @@ class BadInputTest {
             snapshot-duplicate-customer                      | /customer_revenue/1/customer: duplicate customer "c-1" (also at /customer_revenue/0)
             snapshot-unknown-currency-form                   | /currency: must be a three-letter ISO 4217 code such as USD (was "dollars")
             snapshot-cohort-longer-than-240-ages             | /cohorts/0/logo_retention: must not have more than 240 entries (was 241)
+            snapshot-400-digit-integer                       | /mrr/starting: is too large to be a number here (400 digits)
             """)
     void isRefusedWithExitCodeTwoAndTheFieldNamed(String fixture, String message) {
         Cli.Run run = Cli.run("diagnose", "src/test/resources/bad-input/" + fixture + ".json");

@@ -1,15 +1,21 @@
 package com.healthadvisor.cli;
 
+import com.healthadvisor.security.RuleAttacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RulesCommandTest {
+
+    static final Path MARKER = Path.of(System.getProperty("java.io.tmpdir"), "advisor-cli-attack-marker");
 
     @TempDir
     Path rules;
@@ -70,6 +76,26 @@ class RulesCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL healthy", "health is healthy, expected critical", "missing RUNWAY_SHORT",
                 "fixtures: 0 passed, 1 failed");
+    }
+
+    static List<RuleAttacks.Attack> attacks() {
+        return RuleAttacks.all(MARKER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void checkAndTestRefuseEveryAttackWithoutRunningIt(RuleAttacks.Attack attack) throws IOException {
+        DiagnoseCommandTest.copyRules(rules);
+        Files.writeString(rules.resolve("attack.drl"), attack.drl());
+
+        Cli.Run check = Cli.run("rules", "check", "--rules", rules.toString());
+        Cli.Run test = Cli.run("rules", "test", "--rules", rules.toString());
+
+        for (Cli.Run run : List.of(check, test)) {
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.err()).containsPattern("attack\\.drl:\\d+: .*").contains(attack.refusal());
+        }
+        assertThat(MARKER).doesNotExist();
     }
 
     private void replace(String file, String from, String to) throws IOException {
