@@ -52,27 +52,29 @@ public final class RuleDirectory {
 
     /** Compiles the active files with one file replaced or added; activates nothing. */
     public RuleSet validate(String name, String content) {
-        return vetting.vet(withFile(checkedName(name), content));
+        return vetting.vet(withFile(files(), checkedName(name), content));
     }
 
     /** Replaces or adds one file; returns the new active rule set. */
     public synchronized RuleSet put(String name, String content) {
-        List<RuleFile> files = withFile(checkedName(name), content);
-        RuleSet vetted = vetOrReject(files);
-        replace(name, file(name).map(RuleFile::content).orElse(null), content);
+        List<RuleFile> current = files();
+        RuleSet vetted = vetOrReject(withFile(current, checkedName(name), content));
+        replace(name, contentOf(current, name), content);
         active.activate(vetted, "api");
         return vetted;
     }
 
     /** Removes one file; returns the new active rule set. */
     public synchronized RuleSet delete(String name) {
-        if (file(name).isEmpty()) {
+        List<RuleFile> current = files();
+        String previous = contentOf(current, name);
+        if (previous == null) {
             throw new NoSuchRuleFileException(name);
         }
-        List<RuleFile> remaining = new ArrayList<>(files());
+        List<RuleFile> remaining = new ArrayList<>(current);
         remaining.removeIf(f -> f.name().equals(name));
         RuleSet vetted = vetOrReject(remaining);
-        replace(name, file(name).map(RuleFile::content).orElseThrow(), null);
+        replace(name, previous, null);
         active.activate(vetted, "api");
         return vetted;
     }
@@ -109,8 +111,12 @@ public final class RuleDirectory {
         }
     }
 
-    private List<RuleFile> withFile(String name, String content) {
-        List<RuleFile> files = new ArrayList<>(files());
+    private static String contentOf(List<RuleFile> files, String name) {
+        return files.stream().filter(f -> f.name().equals(name)).map(RuleFile::content).findFirst().orElse(null);
+    }
+
+    private static List<RuleFile> withFile(List<RuleFile> current, String name, String content) {
+        List<RuleFile> files = new ArrayList<>(current);
         files.removeIf(f -> f.name().equals(name));
         files.add(new RuleFile(name, content));
         return files;

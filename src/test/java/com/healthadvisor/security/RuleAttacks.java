@@ -132,6 +132,9 @@ public final class RuleAttacks {
                 rule("a pattern over a JDK type", "$m : java.lang.Runtime()", "a pattern may match only"),
                 rule("a lambda in the consequence", "$m : Metric(code == \"nrr\")",
                         "Runnable r = () -> " + exec + ";", "is not allowed"),
+                rule("a brace that closes the consequence's method early", "$m : Metric(code == \"nrr\")",
+                        "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m)); } static { " + exec
+                                + "; } public void more() {", "not valid Java"),
                 rule("a loop in the consequence", "$m : Metric(code == \"nrr\")", "while (true) { }", "is not allowed"),
                 rule("Class.forName in the consequence", "$m : Metric(code == \"nrr\")",
                         "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m).note(\"c\", Class.forName(\"java.lang.Runtime\")));",
