@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,6 +32,8 @@ public final class RuleHistory {
     private static final Logger LOG = LoggerFactory.getLogger(RuleHistory.class);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final Pattern STAMPED = Pattern.compile("(.+)\\.\\d{8}T\\d{6}\\.\\d{3}Z");
 
     private final Path directory;
     private final Duration maxAge;
@@ -73,10 +77,9 @@ public final class RuleHistory {
         }
     }
 
-    /** The rule file an entry is a version of: its name without the time stamp. */
+    /** The rule file an entry is a version of: its name without the time stamp (which holds a dot itself). */
     private static String fileOf(Path entry) {
-        String name = entry.getFileName().toString();
-        int stamp = name.lastIndexOf('.');
-        return stamp < 0 ? name : name.substring(0, stamp);
+        Matcher stamped = STAMPED.matcher(entry.getFileName().toString());
+        return stamped.matches() ? stamped.group(1) : entry.getFileName().toString();
     }
 }
