@@ -74,7 +74,9 @@ class HealthAdvisorTest {
                 new DiagnosisResult.NotAssessed("CUSTOMER_CONCENTRATION", "no customer_revenue in the snapshot"),
                 new DiagnosisResult.NotAssessed("TARGET_MISSED", "no targets in the snapshot"),
                 new DiagnosisResult.NotAssessed("RUNWAY_SHORT", "no runway: report it as metrics.runway_months"));
-        assertThat(result.health()).isEqualTo("healthy");
+        // judgment.md P11: a snapshot holding only its period is never healthy.
+        assertThat(result.health()).isEqualTo("insufficient_data");
+        assertThat(result.healthReason()).startsWith("no dimension of the business could be judged");
     }
 
     @Test

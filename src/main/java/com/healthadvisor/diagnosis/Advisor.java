@@ -52,11 +52,13 @@ public final class Advisor {
         for (Diagnosis diagnosis : diagnoses) {
             fired.add(diagnosis.code());
         }
+        List<DiagnosisResult.NotAssessed> notAssessed =
+                assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage);
+        Health.Verdict verdict = Health.verdict(diagnoses, findings, sheet, ruleSet, notAssessed);
         return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(), stage,
-                Health.verdict(diagnoses, sheet, ruleSet.limits()),
+                verdict.health(), verdict.reason(),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
-                Health.dimensions(diagnoses), diagnoses, metricValues(sheet),
-                assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage));
+                Health.dimensions(diagnoses), diagnoses, metricValues(sheet), notAssessed);
     }
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * What the advisor concludes from one snapshot (contract.md section 2).
  *
- * @param stage the stage whose benchmarks applied: from the profile, else derived from ARR; null when unknown
+ * @param stage        the stage whose benchmarks applied: from the profile, else derived from ARR; null when unknown
+ * @param healthReason why the health is {@code insufficient_data}; null otherwise
  */
 public record DiagnosisResult(String company, String period, String currency, String stage, String health,
+                              String healthReason,
                               RuleSetInfo ruleSet, List<DimensionStatus> dimensions, List<Diagnosis> diagnoses,
                               List<MetricValue> metrics, List<NotAssessed> notAssessed) {
 

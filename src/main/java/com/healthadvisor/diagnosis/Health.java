@@ -4,21 +4,77 @@ import com.healthadvisor.facts.Finding;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.Limits;
+import com.healthadvisor.ruleset.RuleSet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The overall verdict of diagnoses.md ("Overall health"), and the status of each dimension. */
+/**
+ * The overall verdict of diagnoses.md ("Overall health") as judgment.md orders it: {@code insufficient_data}
+ * when fewer than two dimensions could be judged (P11), then {@code critical}, {@code concerning},
+ * {@code moderate}, {@code healthy}; and the status of each dimension.
+ */
 final class Health {
+
+    /** The health, and why when it is {@code insufficient_data}. */
+    record Verdict(String health, String reason) {
+    }
+
+    static final String INSUFFICIENT_DATA = "insufficient_data";
+    /** Dimensions about the data rather than the business: judging them alone says nothing of its health. */
+    private static final Set<String> NOT_JUDGING = Set.of("data_quality", "targets");
 
     private Health() {
     }
 
-    static String verdict(List<Diagnosis> diagnoses, MetricSheet sheet, Limits limits) {
+    static Verdict verdict(List<Diagnosis> diagnoses, List<FindingMerger.Merged> findings, MetricSheet sheet,
+                           RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
+        Set<String> judged = judgedDimensions(ruleSet, notAssessed);
+        if (judged.size() < ruleSet.limits().get("health_min_dimensions")) {
+            return new Verdict(INSUFFICIENT_DATA, (judged.isEmpty() ? "no dimension of the business"
+                    : "only " + String.join(", ", judged).replace('_', ' ')) + " could be judged from this snapshot; "
+                    + "the codes not assessed say what to add");
+        }
+        boolean umbrella = gathersMany(findings, ruleSet);
+        return new Verdict(umbrella ? "critical" : verdict(diagnoses, sheet, ruleSet.limits()), null);
+    }
+
+    /** The dimensions with at least one code assessed (fired, or with everything it requires present). */
+    private static Set<String> judgedDimensions(RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
+        Set<String> missing = new HashSet<>();
+        for (DiagnosisResult.NotAssessed code : notAssessed) {
+            missing.add(code.code());
+        }
+        Set<String> judged = new TreeSet<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
+        for (CodeWording wording : ruleSet.wording().values()) {
+            if (!missing.contains(wording.code()) && !NOT_JUDGING.contains(wording.dimension())) {
+                judged.add(wording.dimension());
+            }
+        }
+        return judged;
+    }
+
+    /** A first-ranked finding that gathers many others (RETENTION_FIRST): the seed's "STOP", so critical. */
+    private static boolean gathersMany(List<FindingMerger.Merged> findings, RuleSet ruleSet) {
+        double many = ruleSet.limits().get("health_critical_umbrella_findings");
+        for (FindingMerger.Merged merged : findings) {
+            CodeWording wording = ruleSet.wording().get(merged.finding().code());
+            Object count = merged.finding().notes().get("count");
+            if (wording != null && wording.rankFirst() && count instanceof Number n && n.doubleValue() >= many) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String verdict(List<Diagnosis> diagnoses, MetricSheet sheet, Limits limits) {
         boolean runwayEmergency = sheet.company("runway_months")
                 .filter(m -> m.value() < limits.get("health_critical_runway_months")).isPresent();
         boolean unsustainable = sheet.company("ltv_cac_ratio")

@@ -66,6 +66,9 @@ final class ReportBuilder {
     }
 
     private String healthReason() {
+        if (result.healthReason() != null) {
+            return Character.toUpperCase(result.healthReason().charAt(0)) + result.healthReason().substring(1) + ".";
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String severity : List.of("critical", "high", "medium", "low")) {
             long count = result.diagnoses().stream().filter(d -> d.severity().equals(severity)).count();

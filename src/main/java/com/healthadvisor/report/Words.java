@@ -64,6 +64,7 @@ final class Words {
             case "healthy" -> "Healthy";
             case "moderate" -> "Moderate: some things to fix";
             case "concerning" -> "Concerning: act on the risks below";
+            case "insufficient_data" -> "Insufficient data: too little to judge";
             default -> "Critical: act now";
         };
     }

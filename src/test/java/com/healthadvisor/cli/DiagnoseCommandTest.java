@@ -22,7 +22,8 @@ class DiagnoseCommandTest {
 
         assertThat(run.exitCode()).isZero();
         JsonNode result = json(run.out());
-        assertThat(result.get("health").asString()).isEqualTo("concerning");
+        // judgment.md: RETENTION_FIRST gathering 4 or more findings is the seed's "STOP": critical.
+        assertThat(result.get("health").asString()).isEqualTo("critical");
         assertThat(codes(result).get(0)).isEqualTo("RETENTION_FIRST");
         assertThat(codes(result).subList(1, 7)).containsExactlyInAnyOrder("LOGO_CHURN_CRISIS",
                 "COHORT_DEGRADATION", "NRR_CRITICAL", "CHURN_ACCELERATING", "REVENUE_CHURN_EXCEEDS_LOGO_CHURN",

@@ -92,7 +92,7 @@ class RuleSetCompilerTest {
         replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
                 "Limit($spread : value, name == \"blended_average_spread\")");
 
-        assertThat(compiler.compile(files).limitFacts()).hasSize(9);
+        assertThat(compiler.compile(files).limitFacts()).hasSize(11);
     }
 
     @Test
