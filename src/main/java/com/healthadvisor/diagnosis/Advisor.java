@@ -40,9 +40,10 @@ public final class Advisor {
     }
 
     public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {
-        MetricSheet raw = calculator.calculate(snapshot);
+        MetricSheet raw = calculator.calculate(snapshot, ruleSet.limits().get("min_customers_for_cohort"));
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
-        MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks()));
+        MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks(),
+                ruleSet.limits().get("min_customers_for_rates")));
         List<FindingMerger.Merged> findings = FindingMerger.merge(
                 RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits), ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
@@ -53,7 +54,8 @@ public final class Advisor {
             fired.add(diagnosis.code());
         }
         List<DiagnosisResult.NotAssessed> notAssessed =
-                assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage);
+                assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage,
+                        ruleSet.limits().get("min_customers_for_rates"));
         Health.Verdict verdict = Health.verdict(diagnoses, findings, sheet, ruleSet, notAssessed);
         return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(), stage,
                 verdict.health(), verdict.reason(),

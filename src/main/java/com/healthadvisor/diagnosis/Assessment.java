@@ -31,12 +31,17 @@ final class Assessment {
     }
 
     List<DiagnosisResult.NotAssessed> notAssessed(Collection<CodeWording> wording, Set<String> fired,
-                                                  MetricSheet sheet, Snapshot snapshot, String stage) {
+                                                  MetricSheet sheet, Snapshot snapshot, String stage,
+                                                  double minCustomers) {
         int sections = sections(snapshot);
+        String smallSample = smallSample(sheet, minCustomers);
         List<DiagnosisResult.NotAssessed> notAssessed = new ArrayList<>();
         for (CodeWording w : wording) {
             if (!fired.contains(w.code())) {
                 String reason = missing(w, sheet, snapshot, stage, sections);
+                if (reason == null && smallSample != null && needsASample(w)) {
+                    reason = smallSample;
+                }
                 if (reason != null) {
                     notAssessed.add(new DiagnosisResult.NotAssessed(w.code(), reason));
                 }
@@ -44,6 +49,29 @@ final class Assessment {
         }
         notAssessed.sort(Comparator.comparing(DiagnosisResult.NotAssessed::code));
         return notAssessed;
+    }
+
+    /** Why the company's rates are not judged (judgment.md P6), or null when its sample is large enough. */
+    private static String smallSample(MetricSheet sheet, double minCustomers) {
+        return sheet.company("rate_base_customers").filter(base -> base.value() < minCustomers).map(base -> {
+            long customers = Math.round(base.value());
+            String moves = customers == 0 ? "" : ": one departure moves churn by "
+                    + Math.round(100.0 / customers) + " points";
+            return customers + (customers == 1 ? " customer" : " customers") + " at the start of the period" + moves
+                    + "; rates are judged from " + Math.round(minCustomers) + " customers";
+        }).orElse(null);
+    }
+
+    /** Whether a code judges a rate that needs a sample of customers. */
+    private static boolean needsASample(CodeWording wording) {
+        for (List<String> group : wording.requires()) {
+            for (String token : group) {
+                if (MetricCatalog.RATES_NEEDING_A_SAMPLE.contains(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Why a code could not be assessed, or null when everything it requires is there. */

@@ -1,11 +1,14 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Metric;
+import com.healthadvisor.metrics.MetricCatalog;
 import com.healthadvisor.ruleset.Benchmarks;
 import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Puts each metric fact in its benchmark band. The stage comes from the profile, else from the band of
@@ -27,15 +30,37 @@ final class Banding {
                 .map(band -> band.name()).filter(Profile.STAGES::contains).orElse(null);
     }
 
-    static List<Metric> apply(List<Metric> metrics, Snapshot snapshot, String stage, Benchmarks benchmarks) {
+    /**
+     * Bands every metric but the rates of a scope with fewer than {@code minCustomers} customers at the start of
+     * the period (judgment.md P6): unbanded, no rule judges them.
+     */
+    static List<Metric> apply(List<Metric> metrics, Snapshot snapshot, String stage, Benchmarks benchmarks,
+                              double minCustomers) {
         String periodicity = snapshot.periodicity().word();
+        Set<String> smallScopes = smallSamples(metrics, minCustomers);
         List<Metric> banded = new java.util.ArrayList<>(metrics.size());
         for (Metric metric : metrics) {
+            if (!smallScopes.isEmpty() && smallScopes.contains(metric.scope())
+                    && MetricCatalog.RATES_NEEDING_A_SAMPLE.contains(metric.code())) {
+                banded.add(metric);
+                continue;
+            }
             banded.add(benchmarks.bandFor(metric, stage, market(metric, snapshot), periodicity)
                     .map(band -> metric.withBand(band.name(), benchmarks.describe(band, snapshot.currency())))
                     .orElse(metric));
         }
         return banded;
+    }
+
+    /** The scopes whose rates stand on too few customers. */
+    static Set<String> smallSamples(List<Metric> metrics, double minCustomers) {
+        Set<String> small = new HashSet<>();
+        for (Metric metric : metrics) {
+            if (metric.code().equals("rate_base_customers") && metric.value() < minCustomers) {
+                small.add(metric.scope());
+            }
+        }
+        return small;
     }
 
     private static String market(Metric metric, Snapshot snapshot) {

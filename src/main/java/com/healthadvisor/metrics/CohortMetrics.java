@@ -19,12 +19,18 @@ final class CohortMetrics {
     private CohortMetrics() {
     }
 
-    static List<Metric> of(List<Cohort> cohorts) {
+    /**
+     * Retention per cohort, and trends across the cohorts of at least {@code minCustomers} customers (judgment.md
+     * P6: a cohort of five moves 20 points a customer, so it is left out of the comparison).
+     */
+    static List<Metric> of(List<Cohort> cohorts, double minCustomers) {
+        List<Cohort> comparable = cohorts.stream()
+                .filter(cohort -> cohort.customers() == null || cohort.customers() >= minCustomers).toList();
         List<Metric> facts = new ArrayList<>();
         facts.addAll(retention(cohorts, "cohort_logo_retention", Cohort::logoRetention));
         facts.addAll(retention(cohorts, "cohort_revenue_retention", Cohort::revenueRetention));
-        facts.addAll(trend(cohorts, "cohort_logo_retention", Cohort::logoRetention));
-        facts.addAll(trend(cohorts, "cohort_revenue_retention", Cohort::revenueRetention));
+        facts.addAll(trend(comparable, "cohort_logo_retention", Cohort::logoRetention));
+        facts.addAll(trend(comparable, "cohort_revenue_retention", Cohort::revenueRetention));
         return facts;
     }
 

@@ -18,7 +18,15 @@ import java.util.Map;
  */
 public final class MetricCalculator {
 
+    /** Cohorts smaller than this are left out of cohort comparisons unless a rule set says otherwise. */
+    public static final double DEFAULT_MIN_COHORT_CUSTOMERS = 10;
+
     public MetricSheet calculate(Snapshot snapshot) {
+        return calculate(snapshot, DEFAULT_MIN_COHORT_CUSTOMERS);
+    }
+
+    /** @param minCohortCustomers cohorts with fewer customers are left out of the trends across cohorts */
+    public MetricSheet calculate(Snapshot snapshot, double minCohortCustomers) {
         int ppy = snapshot.periodicity().periodsPerYear();
         Book company = PeriodFormulas.compute(snapshot.figures(), ppy);
         List<Book> history = snapshot.history().stream().map(entry -> PeriodFormulas.compute(entry, ppy)).toList();
@@ -36,7 +44,7 @@ public final class MetricCalculator {
             metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
             discrepancies.addAll(discrepancies(book, breakdown.scope()));
         });
-        metrics.addAll(CohortMetrics.of(snapshot.cohorts()));
+        metrics.addAll(CohortMetrics.of(snapshot.cohorts(), minCohortCustomers));
         return new MetricSheet(metrics, discrepancies, targets(snapshot.targets(), company));
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,14 @@ public final class MetricCatalog {
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final Pattern LARGEST_SHARE = Pattern.compile("largest_([a-z][a-z0-9_]*)_share");
     private static final Map<String, MetricDefinition> DEFINITIONS = new LinkedHashMap<>();
+
+    /**
+     * Rates that mean nothing on a handful of customers (judgment.md P6): below {@code min_customers_for_rates}
+     * customers at the start of a period, one departure moves them by tens of points, so they are not judged.
+     */
+    public static final Set<String> RATES_NEEDING_A_SAMPLE = Set.of("logo_churn_rate", "logo_churn_rate_annual",
+            "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate", "nrr", "grr", "quick_ratio",
+            "logo_churn_change", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap");
 
     static {
         String bridge = "the mrr bridge";
@@ -50,6 +59,8 @@ public final class MetricCatalog {
         count("new_customers", "new customers", "higher", "customers.new");
         count("reactivated_customers", "reactivated customers", "higher", "customers.reactivated");
         count("churned_customers", "churned customers", "lower", "customers.churned");
+        count("rate_base_customers", "customer count at the start of the period", "neutral",
+                "customers.starting or customers.ending");
         count("users", "paying users", "higher", "users");
         ratio("logo_churn_rate", "logo churn", "lower", 0, 1, "customers.starting and customers.churned");
         ratio("logo_churn_rate_annual", "annual logo churn", "lower", 0, 1,

@@ -81,6 +81,8 @@ final class PeriodFormulas {
     }
 
     private static void customerBridge(Book book, int ppy) {
+        book.compute("rate_base_customers",
+                v -> v.apply("starting_customers") != null ? v.apply("starting_customers") : v.apply("customers"));
         book.compute("logo_churn_rate", v -> div(v.apply("churned_customers"), v.apply("starting_customers")));
         book.compute("logo_churn_rate_annual", v -> sub(1.0, pow(sub(1.0, v.apply("logo_churn_rate")), ppy)));
         book.compute("customer_growth_rate",

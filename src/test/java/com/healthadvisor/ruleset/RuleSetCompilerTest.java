@@ -47,7 +47,7 @@ class RuleSetCompilerTest {
 
         assertThat(first.version()).isEqualTo(second.version()).matches("[0-9a-f]{8}");
         assertThat(first.loadedAt()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
-        assertThat(first.wording()).hasSize(42);
+        assertThat(first.wording()).hasSize(43);
 
         replace("limits.csv", "blended_average_spread,10,", "blended_average_spread,12,");
         assertThat(compiler.compile(files).version()).isNotEqualTo(first.version());
@@ -87,12 +87,13 @@ class RuleSetCompilerTest {
     void insertsOnlyTheLimitsARuleNamesUnlessAPatternMayMatchAny() {
         assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
                 .containsExactlyInAnyOrder("expansion_driven_nrr", "scale_min_quick_ratio", "blended_average_spread",
-                        "conflict_tolerance_points", "conflict_tolerance_relative");
+                        "conflict_tolerance_points", "conflict_tolerance_relative", "min_customers_for_rates",
+                        "min_customers_for_concentration");
 
         replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
                 "Limit($spread : value, name == \"blended_average_spread\")");
 
-        assertThat(compiler.compile(files).limitFacts()).hasSize(11);
+        assertThat(compiler.compile(files).limitFacts()).hasSize(14);
     }
 
     @Test
