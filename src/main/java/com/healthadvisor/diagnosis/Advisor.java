@@ -2,9 +2,11 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Context;
 import com.healthadvisor.facts.Metric;
+import com.healthadvisor.metrics.Judging;
 import com.healthadvisor.metrics.MetricCalculator;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.Limits;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.Snapshot;
 
@@ -40,7 +42,7 @@ public final class Advisor {
     }
 
     public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {
-        MetricSheet raw = calculator.calculate(snapshot, ruleSet.limits().get("min_customers_for_cohort"));
+        MetricSheet raw = calculator.calculate(snapshot, judging(ruleSet.limits()));
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks(),
                 ruleSet.limits().get("min_customers_for_rates")));
@@ -61,6 +63,11 @@ public final class Advisor {
                 verdict.health(), verdict.reason(),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet), notAssessed);
+    }
+
+    private static Judging judging(Limits limits) {
+        return new Judging(limits.get("min_customers_for_cohort"), limits.get("conflict_tolerance_points"),
+                limits.get("conflict_tolerance_relative"));
     }
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {

@@ -2,6 +2,8 @@ package com.healthadvisor.metrics;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,7 +11,8 @@ import java.util.function.Function;
 /**
  * The metric values of one scope. Each formula is evaluated twice: over the raw sections only, and over
  * the effective values, where a reported value wins over a computed one and feeds the metrics derived
- * from it. The raw value is kept to detect reported values that disagree with the raw sections.
+ * from it, unless the two disagree beyond the tolerance: then the value computed from billing wins
+ * (judgment.md P7, one source per comparison). The raw value is kept to report the disagreement.
  */
 final class Book {
 
@@ -20,9 +23,13 @@ final class Book {
     private final Map<String, Double> reported;
     private final Map<String, Double> effective = new LinkedHashMap<>();
     private final Map<String, Double> raw = new HashMap<>();
+    /** Reported values set aside because billing contradicts them. */
+    private final Set<String> contradicted = new HashSet<>();
+    private final Judging judging;
 
-    Book(Map<String, Double> reported) {
+    Book(Map<String, Double> reported, Judging judging) {
         this.reported = reported;
+        this.judging = judging;
         effective.putAll(reported);
     }
 
@@ -35,6 +42,11 @@ final class Book {
             }
         }
         if (reported.containsKey(code)) {
+            Double fromRaw = raw.get(code);
+            if (fromRaw != null && judging.conflict(MetricCatalog.get(code).unit(), reported.get(code), fromRaw)) {
+                effective.put(code, fromRaw);
+                contradicted.add(code);
+            }
             return;
         }
         Double value = Ops.round(formula.apply(effective::get));
@@ -53,8 +65,9 @@ final class Book {
         return reported.isEmpty() ? effective.get(code) : raw.get(code);
     }
 
+    /** Whether the value judged is the reported one: reported, and not contradicted by billing. */
     boolean isReported(String code) {
-        return reported.containsKey(code);
+        return reported.containsKey(code) && !contradicted.contains(code);
     }
 
     Map<String, Double> values() {

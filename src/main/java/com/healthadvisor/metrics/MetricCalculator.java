@@ -18,23 +18,20 @@ import java.util.Map;
  */
 public final class MetricCalculator {
 
-    /** Cohorts smaller than this are left out of cohort comparisons unless a rule set says otherwise. */
-    public static final double DEFAULT_MIN_COHORT_CUSTOMERS = 10;
-
     public MetricSheet calculate(Snapshot snapshot) {
-        return calculate(snapshot, DEFAULT_MIN_COHORT_CUSTOMERS);
+        return calculate(snapshot, Judging.DEFAULT);
     }
 
-    /** @param minCohortCustomers cohorts with fewer customers are left out of the trends across cohorts */
-    public MetricSheet calculate(Snapshot snapshot, double minCohortCustomers) {
+    public MetricSheet calculate(Snapshot snapshot, Judging judging) {
         int ppy = snapshot.periodicity().periodsPerYear();
-        Book company = PeriodFormulas.compute(snapshot.figures(), ppy);
-        List<Book> history = snapshot.history().stream().map(entry -> PeriodFormulas.compute(entry, ppy)).toList();
+        Book company = PeriodFormulas.compute(snapshot.figures(), ppy, judging);
+        List<Book> history = snapshot.history().stream()
+                .map(entry -> PeriodFormulas.compute(entry, ppy, judging)).toList();
         HistoryFormulas.compute(company, history);
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
         for (Breakdown breakdown : snapshot.breakdowns()) {
-            breakdowns.put(breakdown, breakdownBook(breakdown.figures(), company, ppy));
+            breakdowns.put(breakdown, breakdownBook(breakdown.figures(), company, ppy, judging));
         }
         ConcentrationFormulas.largestShares(company, breakdowns);
 
@@ -44,12 +41,12 @@ public final class MetricCalculator {
             metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
             discrepancies.addAll(discrepancies(book, breakdown.scope()));
         });
-        metrics.addAll(CohortMetrics.of(snapshot.cohorts(), minCohortCustomers));
+        metrics.addAll(CohortMetrics.of(snapshot.cohorts(), judging.minCohortCustomers()));
         return new MetricSheet(metrics, discrepancies, targets(snapshot.targets(), company));
     }
 
-    private static Book breakdownBook(Figures figures, Book company, int ppy) {
-        Book book = PeriodFormulas.compute(figures, ppy);
+    private static Book breakdownBook(Figures figures, Book company, int ppy, Judging judging) {
+        Book book = PeriodFormulas.compute(figures, ppy, judging);
         Double companyMrr = company.get("mrr");
         book.compute("mrr_share", v -> Ops.div(v.apply("mrr"), companyMrr));
         return book;
@@ -71,20 +68,12 @@ public final class MetricCalculator {
             }
             String unit = MetricCatalog.get(entry.getKey()).unit();
             double reported = entry.getValue();
-            double gap = unit.equals("ratio") || unit.equals("points")
-                    ? Math.abs(reported - computed) : relativeGap(reported, computed);
+            double gap = Judging.gap(unit, reported, computed);
             Metric metric = new Metric(entry.getKey(), scope, scope.equals(Metric.COMPANY) ? Metric.COMPANY
                     : scope.substring(0, scope.indexOf(':')), null, reported, unit, "reported", null, null);
             found.add(new Discrepancy(entry.getKey(), scope, unit, metric, computed, Ops.round(gap)));
         }
         return found;
-    }
-
-    private static double relativeGap(double reported, double computed) {
-        if (computed == 0) {
-            return reported == 0 ? 0 : Double.MAX_VALUE;
-        }
-        return Math.abs(reported - computed) / Math.abs(computed);
     }
 
     private static List<Target> targets(Map<String, Double> targets, Book company) {

@@ -22,8 +22,8 @@ final class PeriodFormulas {
     private PeriodFormulas() {
     }
 
-    static Book compute(Figures figures, int periodsPerYear) {
-        Book book = new Book(figures.metrics());
+    static Book compute(Figures figures, int periodsPerYear, Judging judging) {
+        Book book = new Book(figures.metrics(), judging);
         MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null) : figures.mrr();
         CustomerBridge customers = figures.customers() == null
                 ? new CustomerBridge(null, null, null, null, null) : figures.customers();

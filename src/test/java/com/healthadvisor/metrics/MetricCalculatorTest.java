@@ -77,16 +77,30 @@ class MetricCalculatorTest {
     }
 
     @Test
-    void aReportedValueWinsAndFeedsTheMetricsDerivedFromIt() {
+    void aReportedValueWithinToleranceWinsAndFeedsTheMetricsDerivedFromIt() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","customers":{"starting":1000,"churned":30},"metrics":{"logo_churn_rate":0.035}}""");
+
+        Metric churn = sheet.company("logo_churn_rate").orElseThrow();
+        assertThat(churn.value()).isEqualTo(0.035);
+        assertThat(churn.source()).isEqualTo("reported");
+        assertThat(value(sheet, "logo_churn_rate_annual")).isCloseTo(1 - Math.pow(0.965, 12), within(1e-9));
+        assertThat(sheet.discrepancies().get(0).gap()).isEqualTo(0.005);
+    }
+
+    /** judgment.md P7: one source per comparison; billing wins over a board figure it contradicts. */
+    @Test
+    void aReportedValueThatBillingContradictsGivesWayToTheComputedOne() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-06","customers":{"starting":1000,"churned":30},"metrics":{"logo_churn_rate":0.05}}""");
 
         Metric churn = sheet.company("logo_churn_rate").orElseThrow();
-        assertThat(churn.value()).isEqualTo(0.05);
-        assertThat(churn.source()).isEqualTo("reported");
-        assertThat(value(sheet, "logo_churn_rate_annual")).isCloseTo(1 - Math.pow(0.95, 12), within(1e-9));
+        assertThat(churn.value()).isEqualTo(0.03);
+        assertThat(churn.source()).isEqualTo("computed");
+        assertThat(value(sheet, "logo_churn_rate_annual")).isCloseTo(1 - Math.pow(0.97, 12), within(1e-9));
         Discrepancy discrepancy = sheet.discrepancies().get(0);
         assertThat(discrepancy.code()).isEqualTo("logo_churn_rate");
+        assertThat(discrepancy.reported().value()).isEqualTo(0.05);
         assertThat(discrepancy.computed()).isEqualTo(0.03);
         assertThat(discrepancy.gap()).isEqualTo(0.02);
     }

@@ -1,0 +1,35 @@
+package com.healthadvisor.metrics;
+
+/**
+ * The rule set's limits that shape the metric facts themselves, before any rule reads them.
+ *
+ * @param minCohortCustomers cohorts with fewer customers are left out of comparisons across cohorts
+ * @param conflictPoints     a reported ratio further than this from the computed one is a conflict
+ * @param conflictRelative   a reported amount, count or multiple further than this share from the computed one is
+ *                           a conflict
+ */
+public record Judging(double minCohortCustomers, double conflictPoints, double conflictRelative) {
+
+    /** The limits of the default rules, for callers without a rule set. */
+    public static final Judging DEFAULT = new Judging(10, 0.01, 0.01);
+
+    /** How far a reported value is from the computed one: in points for ratios, relative otherwise. */
+    static double gap(String unit, double reported, double computed) {
+        if (unit.equals("ratio") || unit.equals("points")) {
+            return Math.abs(reported - computed);
+        }
+        if (computed == 0) {
+            return reported == 0 ? 0 : Double.MAX_VALUE;
+        }
+        return Math.abs(reported - computed) / Math.abs(computed);
+    }
+
+    /**
+     * Whether a reported value and the one computed from the raw sections disagree (judgment.md P7): then
+     * judgment uses the computed one, and the conflict is a finding of its own.
+     */
+    boolean conflict(String unit, double reported, double computed) {
+        double tolerance = unit.equals("ratio") || unit.equals("points") ? conflictPoints : conflictRelative;
+        return gap(unit, reported, computed) > tolerance;
+    }
+}
