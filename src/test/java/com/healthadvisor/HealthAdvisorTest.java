@@ -45,7 +45,7 @@ class HealthAdvisorTest {
     void aSnapshotOfReportedMetricsOnlyGetsEveryRuleItsMetricsAllow() {
         DiagnosisResult result = advisor.diagnose("""
                 {"period":"2024-06","profile":{"stage":"growth","market":"smb"},
-                 "metrics":{"mrr":400000,"customers":5000,"logo_churn_rate":0.03,"revenue_churn_rate":0.035,
+                 "metrics":{"mrr":400000,"customers":5000,"logo_churn_rate":0.03,"revenue_churn_rate":0.04,
                             "nrr":1.04,"quick_ratio":1.8,"expansion_share_of_new_mrr":0.08,"gross_margin":0.65,
                             "ltv_cac_ratio":2.5,"cac_payback_months":20,"rule_of_40":30,"magic_number":0.4,
                             "burn_multiple":2.5,"runway_months":18,"arr_growth_rate_yoy":0.3,"discount_rate":0.25,
@@ -84,8 +84,11 @@ class HealthAdvisorTest {
         DiagnosisResult result = advisor.diagnose("""
                 {"period":"2024-06","customers":{"starting":1000,"churned":60},"metrics":{"nrr":0.95}}""");
 
+        // judgment.md P1: logo churn is banded on one basis per market, here the monthly equivalent.
         assertThat(result.metrics()).contains(
-                new DiagnosisResult.MetricValue("logo_churn_rate", "company", null, 0.06, "ratio", "computed", "crisis"),
+                new DiagnosisResult.MetricValue("logo_churn_rate", "company", null, 0.06, "ratio", "computed", null),
+                new DiagnosisResult.MetricValue("logo_churn_rate_monthly", "company", null, 0.06, "ratio", "computed",
+                        "crisis"),
                 new DiagnosisResult.MetricValue("nrr", "company", null, 0.95, "ratio", "reported", "acceptable"));
     }
 }

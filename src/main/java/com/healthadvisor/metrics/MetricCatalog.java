@@ -24,7 +24,8 @@ public final class MetricCatalog {
      */
     public static final Set<String> RATES_NEEDING_A_SAMPLE = Set.of("logo_churn_rate", "logo_churn_rate_annual",
             "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate", "nrr", "grr", "quick_ratio",
-            "logo_churn_change", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap");
+            "logo_churn_change", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap",
+            "logo_churn_rate_monthly", "revenue_churn_rate_monthly");
 
     static {
         String bridge = "the mrr bridge";
@@ -39,6 +40,7 @@ public final class MetricCatalog {
         define("net_new_mrr", "money", "higher", -INF, INF, "net new MRR", "every component of " + bridge);
         ratio("mrr_growth_rate", "MRR growth", "higher", -1, INF, "mrr.starting and mrr.ending");
         ratio("revenue_churn_rate", "revenue churn", "lower", 0, 1, "mrr.starting and mrr.churned");
+        ratio("revenue_churn_rate_monthly", "monthly revenue churn", "lower", 0, 1, "mrr.starting and mrr.churned");
         ratio("gross_revenue_churn_rate", "gross revenue churn", "lower", 0, 1,
                 "mrr.starting, mrr.churned and mrr.contraction");
         ratio("net_revenue_churn_rate", "net revenue churn", "lower", -INF, 1,
@@ -64,6 +66,8 @@ public final class MetricCatalog {
         count("users", "paying users", "higher", "users");
         ratio("logo_churn_rate", "logo churn", "lower", 0, 1, "customers.starting and customers.churned");
         ratio("logo_churn_rate_annual", "annual logo churn", "lower", 0, 1,
+                "customers.starting and customers.churned");
+        ratio("logo_churn_rate_monthly", "monthly logo churn", "lower", 0, 1,
                 "customers.starting and customers.churned");
         ratio("customer_growth_rate", "customer growth", "higher", -1, INF,
                 "customers.starting and customers.ending");
@@ -101,7 +105,7 @@ public final class MetricCatalog {
                 "largest gain in logo retention from one cohort to the next", cohorts);
         define("cohort_revenue_retention_largest_gain", "points", "neutral", -INF, INF,
                 "largest gain in revenue retention from one cohort to the next", cohorts);
-        define("revenue_logo_churn_gap", "points", "lower", -1, 1, "revenue churn minus logo churn",
+        define("revenue_logo_churn_gap", "points", "lower", -1, 1, "monthly revenue churn minus monthly logo churn",
                 "revenue churn and logo churn");
         define("net_revenue_growth_gap", "points", "higher", -INF, INF,
                 "net minus gross revenue growth", "revenue.gross, its deductions and history");

@@ -62,6 +62,7 @@ final class PeriodFormulas {
                 orZero(v.apply("reactivation_mrr")), neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))));
         book.compute("mrr_growth_rate", v -> div(sub(v.apply("mrr"), v.apply("starting_mrr")), v.apply("starting_mrr")));
         book.compute("revenue_churn_rate", v -> div(v.apply("churned_mrr"), v.apply("starting_mrr")));
+        book.compute("revenue_churn_rate_monthly", v -> monthly(v.apply("revenue_churn_rate"), ppy));
         book.compute("gross_revenue_churn_rate",
                 v -> div(add(v.apply("churned_mrr"), v.apply("contraction_mrr")), v.apply("starting_mrr")));
         book.compute("net_revenue_churn_rate", v -> div(add(v.apply("churned_mrr"), v.apply("contraction_mrr"),
@@ -85,12 +86,15 @@ final class PeriodFormulas {
                 v -> v.apply("starting_customers") != null ? v.apply("starting_customers") : v.apply("customers"));
         book.compute("logo_churn_rate", v -> div(v.apply("churned_customers"), v.apply("starting_customers")));
         book.compute("logo_churn_rate_annual", v -> sub(1.0, pow(sub(1.0, v.apply("logo_churn_rate")), ppy)));
+        book.compute("logo_churn_rate_monthly", v -> monthly(v.apply("logo_churn_rate"), ppy));
         book.compute("customer_growth_rate",
                 v -> div(sub(v.apply("customers"), v.apply("starting_customers")), v.apply("starting_customers")));
         book.compute("arpa", v -> div(v.apply("mrr"), v.apply("customers")));
         book.compute("arpu", v -> div(v.apply("mrr"), v.apply("users")));
         book.compute("seats_per_account", v -> div(v.apply("users"), v.apply("customers")));
-        book.compute("revenue_logo_churn_gap", v -> sub(v.apply("revenue_churn_rate"), v.apply("logo_churn_rate")));
+        // On one basis (judgment.md P1): the monthly equivalents, so that a quarter's gap is not three months' worth.
+        book.compute("revenue_logo_churn_gap",
+                v -> sub(v.apply("revenue_churn_rate_monthly"), v.apply("logo_churn_rate_monthly")));
         book.compute("customer_bridge_gap", v -> abs(sub(add(v.apply("starting_customers"),
                 v.apply("new_customers"), orZero(v.apply("reactivated_customers")),
                 neg(v.apply("churned_customers"))), v.apply("customers"))));
@@ -101,6 +105,14 @@ final class PeriodFormulas {
                 neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
         book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
         book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    /** The monthly equivalent of a rate over one period: 1 - (1 - r)^(1/months); the rate itself when monthly. */
+    static Double monthly(Double rate, int periodsPerYear) {
+        if (rate == null) {
+            return null;
+        }
+        return periodsPerYear == 12 ? rate : 1 - Math.pow(1 - rate, periodsPerYear / 12.0);
     }
 
     private static Double abs(Double value) {

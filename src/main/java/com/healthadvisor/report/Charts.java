@@ -33,7 +33,7 @@ import static com.healthadvisor.report.ReportView.Charts.Strip;
  */
 final class Charts {
 
-    static final List<String> HEADLINE_METRICS = List.of("logo_churn_rate", "logo_churn_rate_annual", "nrr",
+    static final List<String> HEADLINE_METRICS = List.of("logo_churn_rate_monthly", "logo_churn_rate_annual", "nrr",
             "quick_ratio", "expansion_share_of_new_mrr", "arr_growth_rate_yoy", "gross_margin", "ltv_cac_ratio",
             "cac_payback_months", "rule_of_40", "magic_number", "burn_multiple", "runway_months", "arpa", "arpu",
             "discount_rate", "refund_rate", "top_customer_share", "top10_customer_share", "largest_product_share");

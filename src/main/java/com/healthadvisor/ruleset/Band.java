@@ -12,6 +12,9 @@ import java.util.Set;
 public record Band(String metric, String name, BandRange range, Set<String> stages, Set<String> markets,
                    Set<String> periodicities, int line) {
 
+    /** The qualifier word for a snapshot that names no stage or market. */
+    public static final String NONE = "none";
+
     public boolean appliesTo(String stage, String market, String periodicity) {
         return matches(stages, stage) && matches(markets, market) && matches(periodicities, periodicity);
     }
@@ -34,7 +37,7 @@ public record Band(String metric, String name, BandRange range, Set<String> stag
     }
 
     private static boolean matches(Set<String> allowed, String actual) {
-        return allowed.isEmpty() || allowed.contains(actual);
+        return allowed.isEmpty() || allowed.contains(actual == null ? NONE : actual);
     }
 
     private static boolean intersect(Set<String> a, Set<String> b) {

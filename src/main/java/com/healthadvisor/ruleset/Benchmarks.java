@@ -24,7 +24,8 @@ public final class Benchmarks {
     static final List<String> HEADER = List.of("metric", "band", "range", "stage", "market", "periodicity");
     private static final Map<String, Set<String>> QUALIFIER_WORDS = Map.of(
             "stage", Set.copyOf(Profile.STAGES),
-            "market", Set.copyOf(Profile.MARKETS),
+            "market", Set.copyOf(java.util.stream.Stream.concat(Profile.MARKETS.stream(), java.util.stream.Stream.of(
+                    Band.NONE)).toList()),
             "periodicity", Set.of("monthly", "quarterly", "annual"));
 
     private final Map<String, List<Band>> byMetric;

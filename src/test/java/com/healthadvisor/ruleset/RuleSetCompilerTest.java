@@ -87,13 +87,13 @@ class RuleSetCompilerTest {
     void insertsOnlyTheLimitsARuleNamesUnlessAPatternMayMatchAny() {
         assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
                 .containsExactlyInAnyOrder("expansion_driven_nrr", "scale_min_quick_ratio", "blended_average_spread",
-                        "conflict_tolerance_points", "conflict_tolerance_relative", "min_customers_for_rates",
+                        "conflict_tolerance_points", "conflict_tolerance_relative", "min_customers_for_rates", "churn_gap_min_relative",
                         "min_customers_for_concentration");
 
         replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
                 "Limit($spread : value, name == \"blended_average_spread\")");
 
-        assertThat(compiler.compile(files).limitFacts()).hasSize(14);
+        assertThat(compiler.compile(files).limitFacts()).hasSize(15);
     }
 
     @Test
@@ -147,7 +147,7 @@ class RuleSetCompilerTest {
         replace("benchmarks.csv", "arpa,below_market,< $100,,smb", "arpa,below_market,< $100,,small");
 
         assertThat(problems()).anyMatch(p -> p.endsWith("unknown metric \"gross_marjin\"; did you mean \"gross_margin\"?"))
-                .anyMatch(p -> p.endsWith("unknown market \"small\"; use enterprise, mid_market, mixed, smb (several with |)"));
+                .anyMatch(p -> p.endsWith("unknown market \"small\"; use enterprise, mid_market, mixed, none, smb (several with |)"));
     }
 
     @Test

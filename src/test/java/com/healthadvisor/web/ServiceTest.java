@@ -231,8 +231,8 @@ class ServiceTest {
             String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
 
             Http.Response response = http().put("/api/v1/rules/files/benchmarks.csv", benchmarks
-                    .replace("logo_churn_rate,acceptable,2% to 5%,,,monthly", "logo_churn_rate,acceptable,2% to 7%,,,monthly")
-                    .replace("logo_churn_rate,crisis,> 5%,,,monthly", "logo_churn_rate,crisis,> 7%,,,monthly"), ADMIN);
+                    .replace("logo_churn_rate_monthly,acceptable,2% to 5%,,smb|mixed|none", "logo_churn_rate_monthly,acceptable,2% to 7%,,smb|mixed|none")
+                    .replace("logo_churn_rate_monthly,crisis,> 5%,,smb|mixed|none", "logo_churn_rate_monthly,crisis,> 7%,,smb|mixed|none"), ADMIN);
 
             assertThat(response.status()).isEqualTo(422);
             assertThat(response.body()).contains("fixtures/seed-2-warning-signs.json", "missing LOGO_CHURN_CRISIS");
