@@ -187,7 +187,9 @@ class ServiceTest {
 
             assertThat(good.get("valid").asBoolean()).isTrue();
             assertThat(bad.get("valid").asBoolean()).isFalse();
-            assertThat(bad.get("errors").get(0).get("text").asString()).startsWith("limits.csv:5: value of blended_average_spread");
+            int line = limits.substring(0, limits.indexOf("blended_average_spread,10,")).split("\n", -1).length;
+            assertThat(bad.get("errors").get(0).get("text").asString())
+                    .startsWith("limits.csv:" + line + ": value of blended_average_spread");
             assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
         }
 
