@@ -86,9 +86,9 @@ class HealthAdvisorTest {
 
         // judgment.md P1: logo churn is banded on one basis per market, here the monthly equivalent.
         assertThat(result.metrics()).contains(
-                new DiagnosisResult.MetricValue("logo_churn_rate", "company", null, 0.06, "ratio", "computed", null),
+                new DiagnosisResult.MetricValue("logo_churn_rate", "company", null, 0.06, "ratio", "computed", null, 1),
                 new DiagnosisResult.MetricValue("logo_churn_rate_monthly", "company", null, 0.06, "ratio", "computed",
-                        "crisis"),
-                new DiagnosisResult.MetricValue("nrr", "company", null, 0.95, "ratio", "reported", "acceptable"));
+                        "crisis", 1),
+                new DiagnosisResult.MetricValue("nrr", "company", null, 0.95, "ratio", "reported", "acceptable", 12));
     }
 }

@@ -46,8 +46,10 @@ public final class Advisor {
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks(),
                 ruleSet.limits().get("min_customers_for_rates")));
-        List<FindingMerger.Merged> findings = FindingMerger.merge(
-                RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits), ruleSet);
+        List<RuleSession.Concluded> concluded = RunRates.cap(
+                RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits),
+                ruleSet.limits().get("run_rate_below_months"));
+        List<FindingMerger.Merged> findings = FindingMerger.merge(concluded, ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear());
         List<Diagnosis> diagnoses = Ranking.rank(findings, writer, ruleSet);
@@ -91,6 +93,7 @@ public final class Advisor {
     }
 
     private static DiagnosisResult.MetricValue metricValue(Metric m) {
-        return new DiagnosisResult.MetricValue(m.code(), m.scope(), m.age(), m.value(), m.unit(), m.source(), m.band());
+        return new DiagnosisResult.MetricValue(m.code(), m.scope(), m.age(), m.value(), m.unit(), m.source(), m.band(),
+                m.windowMonths());
     }
 }

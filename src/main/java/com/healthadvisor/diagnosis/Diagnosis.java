@@ -9,13 +9,15 @@ import java.util.List;
  *
  * @param impact annualised revenue at stake in the snapshot currency, or null when the rule cannot tell
  * @param rule   the rule that concluded it, as {@code <file>/<rule name>}
+ * @param runRateMonths when the finding stands on a yearly figure computed from this few months (a run rate,
+ *               capped at medium), the months; null otherwise
  */
 public record Diagnosis(int rank, String code, String severity, String dimension, String scope, String title,
                         String explanation, List<Evidence> evidence, List<Action> actions, Double impact,
-                        String rule) {
+                        String rule, Integer runRateMonths) {
 
     Diagnosis ranked(int newRank) {
         return new Diagnosis(newRank, code, severity, dimension, scope, title, explanation, evidence, actions,
-                impact, rule);
+                impact, rule, runRateMonths);
     }
 }

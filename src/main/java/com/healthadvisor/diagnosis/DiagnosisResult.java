@@ -24,7 +24,7 @@ public record DiagnosisResult(String company, String period, String currency, St
 
     /** A metric fact as the result shows it. */
     public record MetricValue(String code, String scope, Integer age, double value, String unit, String source,
-                              String band) {
+                              String band, Integer windowMonths) {
     }
 
     /** A diagnosis code that could not be assessed, and why. */

@@ -37,10 +37,17 @@ public final class DiagnosisWriter {
         Double impact = wording.impact() == null ? null : wording.impact().evaluate(code ->
                 code.equals(ImpactFormula.PERIODS_PER_YEAR) ? Double.valueOf(periodsPerYear)
                         : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
+        Integer runRate = finding.notes().get(RunRates.NOTE) instanceof Number months ? months.intValue() : null;
+        String explanation = wording.template().render(name -> lookup(name, finding));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
-                wording.title(), wording.template().render(name -> lookup(name, finding)),
+                wording.title(), runRate == null ? explanation : explanation + runRateWords(runRate),
                 evidence(finding.evidence()), wording.actions(),
-                impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id());
+                impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id(), runRate);
+    }
+
+    private static String runRateWords(int months) {
+        return " This is a run rate: a year's figure from " + (months == 1 ? "one month" : months + " months")
+                + " of data, what a year would bring if this period's rate held for a year.";
     }
 
     private static List<Evidence> evidence(List<Metric> metrics) {

@@ -11,15 +11,17 @@ package com.healthadvisor.facts;
  * @param unit      {@code money}, {@code ratio}, {@code points}, {@code count}, {@code months}, {@code multiple}, {@code score}
  * @param source    {@code computed} or {@code reported}
  * @param band      the benchmark band the value falls in, or null when no band applies
- * @param benchmark the band described in words, or null
+ * @param benchmark     the band described in words, or null
+ * @param windowMonths  the months of data the value stands on (12 for a figure the company reports as annual);
+ *                      null where months do not apply (a cohort's retention at an age)
  */
 public record Metric(String code, String scope, String dimension, Integer age, double value, String unit,
-                     String source, String band, String benchmark) {
+                     String source, String band, String benchmark, Integer windowMonths) {
 
     public static final String COMPANY = "company";
 
     public Metric withBand(String band, String benchmark) {
-        return new Metric(code, scope, dimension, age, value, unit, source, band, benchmark);
+        return new Metric(code, scope, dimension, age, value, unit, source, band, benchmark, windowMonths);
     }
 
     public boolean isCompany() {

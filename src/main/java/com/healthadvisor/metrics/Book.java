@@ -26,10 +26,14 @@ final class Book {
     /** Reported values set aside because billing contradicts them. */
     private final Set<String> contradicted = new HashSet<>();
     private final Judging judging;
+    /** The months one period covers: every value of the book stands on them unless a trailing window says more. */
+    private final int monthsPerPeriod;
+    private final Map<String, Integer> windows = new HashMap<>();
 
-    Book(Map<String, Double> reported, Judging judging) {
+    Book(Map<String, Double> reported, Judging judging, int monthsPerPeriod) {
         this.reported = reported;
         this.judging = judging;
+        this.monthsPerPeriod = monthsPerPeriod;
         effective.putAll(reported);
     }
 
@@ -55,6 +59,31 @@ final class Book {
         } else {
             effective.remove(code);
         }
+    }
+
+    /**
+     * Replaces a computed value with one over a longer window (a trailing NRR, say); a value the company reports
+     * stays as it is.
+     */
+    void trail(String code, Double value, int months) {
+        if (value == null || isReported(code)) {
+            return;
+        }
+        effective.put(code, Ops.round(value));
+        windows.put(code, months);
+    }
+
+    /** The months a value stands on: its trailing window, 12 for an annual figure the company reports, else one period. */
+    int window(String code) {
+        Integer trailing = windows.get(code);
+        if (trailing != null) {
+            return trailing;
+        }
+        return isReported(code) && MetricCatalog.ANNUAL.contains(code) ? 12 : monthsPerPeriod;
+    }
+
+    int monthsPerPeriod() {
+        return monthsPerPeriod;
     }
 
     Double get(String code) {

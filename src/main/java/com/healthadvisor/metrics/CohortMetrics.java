@@ -40,7 +40,7 @@ final class CohortMetrics {
             List<Double> values = shares.apply(cohort);
             for (int age = 1; age < values.size(); age++) {
                 facts.add(new Metric(code, "cohort:" + cohort.cohort(), "cohort", age, values.get(age), "ratio",
-                        "computed", null, null));
+                        "computed", null, null, null));
             }
         }
         return facts;
@@ -62,7 +62,7 @@ final class CohortMetrics {
     }
 
     private static Metric trendFact(String code, int age, double value) {
-        return new Metric(code, Metric.COMPANY, Metric.COMPANY, age, Ops.round(value), "points", "computed", null, null);
+        return new Metric(code, Metric.COMPANY, Metric.COMPANY, age, Ops.round(value), "points", "computed", null, null, null);
     }
 
     /** The latest age that at least three cohorts have reached, or 0 when there is none. */

@@ -1,20 +1,31 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.snapshot.Periods;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import static com.healthadvisor.metrics.Ops.div;
 import static com.healthadvisor.metrics.Ops.sub;
 
-/** The formulas of metrics.md that compare the current period with its history. */
+/**
+ * The formulas of metrics.md that compare the current period with its history, and the rates judged over
+ * a trailing window (judgment.md P5): the current period and the history entries right before it that carry
+ * the rate's inputs, up to 12 months.
+ */
 final class HistoryFormulas {
+
+    private static final int MAX_WINDOW_MONTHS = 12;
 
     private HistoryFormulas() {
     }
 
-    static void compute(Book current, List<Book> history) {
+    static void compute(Book current, String period, List<Book> history, List<String> historyPeriods) {
         if (history.isEmpty()) {
             return;
         }
+        trailing(current, period, history, historyPeriods);
         Book previous = history.get(history.size() - 1);
         growth(current, previous, "gross_revenue_growth_rate", "gross_revenue");
         growth(current, previous, "arpu_growth_rate", "arpu");
@@ -28,6 +39,58 @@ final class HistoryFormulas {
         Double oldestChurn = history.stream().map(book -> book.get("logo_churn_rate"))
                 .filter(rate -> rate != null).findFirst().orElse(null);
         current.compute("logo_churn_change", v -> sub(v.apply("logo_churn_rate"), oldestChurn));
+    }
+
+    /** NRR, GRR and logo churn over the longest contiguous window at hand, annualised over the months it covers. */
+    private static void trailing(Book current, String period, List<Book> history, List<String> historyPeriods) {
+        List<Double> nrr = chain(current, period, history, historyPeriods, "nrr_period");
+        int months = nrr.size() * current.monthsPerPeriod();
+        if (nrr.size() > 1) {
+            current.trail("nrr", Math.pow(product(nrr, v -> v), 12.0 / months), months);
+        }
+        List<Double> grossChurn = chain(current, period, history, historyPeriods, "gross_revenue_churn_rate");
+        if (grossChurn.size() > 1) {
+            int covered = grossChurn.size() * current.monthsPerPeriod();
+            current.trail("grr", Math.pow(product(grossChurn, v -> 1 - v), 12.0 / covered), covered);
+        }
+        List<Double> logoChurn = chain(current, period, history, historyPeriods, "logo_churn_rate");
+        if (logoChurn.size() > 1) {
+            int covered = logoChurn.size() * current.monthsPerPeriod();
+            double kept = product(logoChurn, v -> 1 - v);
+            current.trail("logo_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
+            current.trail("logo_churn_rate_annual", 1 - Math.pow(kept, 12.0 / covered), covered);
+        }
+    }
+
+    /**
+     * The values of a code in the current period and the history entries right before it, newest first, stopping at
+     * a gap in the periods, an entry without the code, or 12 months.
+     */
+    private static List<Double> chain(Book current, String period, List<Book> history, List<String> historyPeriods,
+                                      String code) {
+        List<Double> values = new ArrayList<>();
+        if (current.get(code) == null) {
+            return values;
+        }
+        values.add(current.get(code));
+        String expected = Periods.previous(period);
+        for (int i = history.size() - 1; i >= 0 && (values.size() + 1) * current.monthsPerPeriod() <= MAX_WINDOW_MONTHS; i--) {
+            Double value = history.get(i).get(code);
+            if (expected == null || !expected.equals(historyPeriods.get(i)) || value == null) {
+                break;
+            }
+            values.add(value);
+            expected = Periods.previous(expected);
+        }
+        return values;
+    }
+
+    private static double product(List<Double> values, DoubleUnaryOperator factor) {
+        double product = 1;
+        for (double value : values) {
+            product *= factor.applyAsDouble(value);
+        }
+        return product;
     }
 
     private static void growth(Book current, Book previous, String code, String of) {

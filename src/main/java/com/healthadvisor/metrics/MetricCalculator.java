@@ -27,7 +27,8 @@ public final class MetricCalculator {
         Book company = PeriodFormulas.compute(snapshot.figures(), ppy, judging);
         List<Book> history = snapshot.history().stream()
                 .map(entry -> PeriodFormulas.compute(entry, ppy, judging)).toList();
-        HistoryFormulas.compute(company, history);
+        HistoryFormulas.compute(company, snapshot.period(), history,
+                snapshot.history().stream().map(Figures::period).toList());
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
         for (Breakdown breakdown : snapshot.breakdowns()) {
@@ -55,7 +56,8 @@ public final class MetricCalculator {
     private static List<Metric> facts(Book book, String scope, String dimension) {
         List<Metric> facts = new ArrayList<>();
         book.values().forEach((code, value) -> facts.add(new Metric(code, scope, dimension, null, value,
-                MetricCatalog.get(code).unit(), book.isReported(code) ? "reported" : "computed", null, null)));
+                MetricCatalog.get(code).unit(), book.isReported(code) ? "reported" : "computed", null, null,
+                book.window(code))));
         return facts;
     }
 
@@ -70,7 +72,8 @@ public final class MetricCalculator {
             double reported = entry.getValue();
             double gap = Judging.gap(unit, reported, computed);
             Metric metric = new Metric(entry.getKey(), scope, scope.equals(Metric.COMPANY) ? Metric.COMPANY
-                    : scope.substring(0, scope.indexOf(':')), null, reported, unit, "reported", null, null);
+                    : scope.substring(0, scope.indexOf(':')), null, reported, unit, "reported", null, null,
+                    MetricCatalog.ANNUAL.contains(entry.getKey()) ? 12 : book.monthsPerPeriod());
             found.add(new Discrepancy(entry.getKey(), scope, unit, metric, computed, Ops.round(gap)));
         }
         return found;
@@ -86,7 +89,7 @@ public final class MetricCalculator {
             MetricDefinition definition = MetricCatalog.get(code);
             boolean met = definition.meets(actual, target);
             Metric metric = new Metric(code, Metric.COMPANY, Metric.COMPANY, null, actual, definition.unit(),
-                    company.isReported(code) ? "reported" : "computed", null, null);
+                    company.isReported(code) ? "reported" : "computed", null, null, company.window(code));
             checked.add(new Target(code, target, metric, met));
         });
         return checked;

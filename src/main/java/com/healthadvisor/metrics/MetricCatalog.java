@@ -22,6 +22,13 @@ public final class MetricCatalog {
      * Rates that mean nothing on a handful of customers (judgment.md P6): below {@code min_customers_for_rates}
      * customers at the start of a period, one departure moves them by tens of points, so they are not judged.
      */
+    /**
+     * Figures stated per year: computed from fewer than 3 months of data they are run rates (judgment.md P5); reported
+     * by the company they count as 12 months.
+     */
+    public static final Set<String> ANNUAL = Set.of("nrr", "grr", "logo_churn_rate_annual", "expansion_rate_annual",
+            "arr_growth_rate_yoy");
+
     public static final Set<String> RATES_NEEDING_A_SAMPLE = Set.of("logo_churn_rate", "logo_churn_rate_annual",
             "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate", "nrr", "grr", "quick_ratio",
             "logo_churn_change", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap",
@@ -48,6 +55,8 @@ public final class MetricCatalog {
         ratio("nrr_period", "NRR over the period", "higher", 0, INF,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
         ratio("nrr", "NRR", "higher", 0, INF, "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
+        ratio("nrr_run_rate", "NRR at this period's rate", "higher", 0, INF,
+                "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
         ratio("grr", "GRR", "higher", 0, 1, "mrr.starting, mrr.churned and mrr.contraction");
         ratio("expansion_rate", "expansion rate", "higher", 0, INF, "mrr.starting and mrr.expansion");
         ratio("expansion_rate_annual", "annualised expansion rate", "higher", 0, INF,

@@ -23,7 +23,7 @@ final class PeriodFormulas {
     }
 
     static Book compute(Figures figures, int periodsPerYear, Judging judging) {
-        Book book = new Book(figures.metrics(), judging);
+        Book book = new Book(figures.metrics(), judging, 12 / periodsPerYear);
         MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null) : figures.mrr();
         CustomerBridge customers = figures.customers() == null
                 ? new CustomerBridge(null, null, null, null, null) : figures.customers();
@@ -70,6 +70,7 @@ final class PeriodFormulas {
         book.compute("nrr_period", v -> div(add(v.apply("starting_mrr"), v.apply("expansion_mrr"),
                 neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))), v.apply("starting_mrr")));
         book.compute("nrr", v -> pow(v.apply("nrr_period"), ppy));
+        book.compute("nrr_run_rate", v -> pow(v.apply("nrr_period"), ppy));
         book.compute("grr", v -> pow(sub(1.0, v.apply("gross_revenue_churn_rate")), ppy));
         book.compute("expansion_rate", v -> div(v.apply("expansion_mrr"), v.apply("starting_mrr")));
         book.compute("expansion_rate_annual", v -> mul(v.apply("expansion_rate"), ppy));

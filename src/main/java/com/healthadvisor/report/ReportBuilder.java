@@ -99,7 +99,11 @@ final class ReportBuilder {
     }
 
     private String impact(Diagnosis diagnosis) {
-        return diagnosis.impact() == null ? null : format.money(diagnosis.impact()) + " a year at stake";
+        if (diagnosis.impact() == null) {
+            return null;
+        }
+        return format.money(diagnosis.impact()) + (diagnosis.runRateMonths() == null ? " a year at stake"
+                : " a year at stake at this period's run rate");
     }
 
     private List<Trend> trends() {

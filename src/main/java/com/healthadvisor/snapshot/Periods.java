@@ -3,7 +3,7 @@ package com.healthadvisor.snapshot;
 import java.util.regex.Pattern;
 
 /** Period labels: {@code YYYY-MM}, {@code YYYY-Qn} or {@code YYYY}. */
-final class Periods {
+public final class Periods {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
@@ -15,6 +15,22 @@ final class Periods {
     static boolean isValid(String period) {
         return MONTH.matcher(period).matches() || QUARTER.matcher(period).matches()
                 || YEAR.matcher(period).matches();
+    }
+
+    /** The period right before a valid one, of the same form: 2024-01 before 2024-02, 2023-Q4 before 2024-Q1. */
+    public static String previous(String period) {
+        if (period == null || !isValid(period)) {
+            return null;
+        }
+        int year = Integer.parseInt(period.substring(0, 4));
+        if (MONTH.matcher(period).matches()) {
+            return java.time.YearMonth.parse(period).minusMonths(1).toString();
+        }
+        if (QUARTER.matcher(period).matches()) {
+            int quarter = period.charAt(6) - '0';
+            return quarter == 1 ? (year - 1) + "-Q4" : year + "-Q" + (quarter - 1);
+        }
+        return String.valueOf(year - 1);
     }
 
     /** Two periods of the same form compare correctly as strings. */

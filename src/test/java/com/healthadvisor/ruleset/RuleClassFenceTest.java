@@ -69,7 +69,7 @@ class RuleClassFenceTest {
         assertThat(problems).isEmpty();
 
         KieSession session = kieBase.newKieSession();
-        session.insert(new Metric("nrr", "company", "company", null, 0.8, "ratio", "computed", null, null));
+        session.insert(new Metric("nrr", "company", "company", null, 0.8, "ratio", "computed", null, null, 1));
 
         assertThatThrownBy(session::fireAllRules).hasRootCauseInstanceOf(ClassNotFoundException.class);
         assertThat(marker).doesNotExist();
