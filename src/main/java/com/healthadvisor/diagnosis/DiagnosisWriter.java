@@ -34,15 +34,25 @@ public final class DiagnosisWriter {
     Diagnosis write(FindingMerger.Merged merged) {
         Finding finding = merged.finding();
         CodeWording wording = ruleSet.wording().get(finding.code());
-        Double impact = wording.impact() == null ? null : wording.impact().evaluate(code ->
-                code.equals(ImpactFormula.PERIODS_PER_YEAR) ? Double.valueOf(periodsPerYear)
-                        : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
+        Double impact = impact(wording, finding);
         Integer runRate = finding.notes().get(RunRates.NOTE) instanceof Number months ? months.intValue() : null;
         String explanation = wording.template().render(name -> lookup(name, finding));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
                 wording.title(), runRate == null ? explanation : explanation + runRateWords(runRate),
-                evidence(finding.evidence()), wording.actions(),
-                impact == null || impact < 0 ? null : Math.round(impact * 100) / 100.0, merged.rule().id(), runRate);
+                evidence(finding.evidence()), wording.actions(), impact, impact == null ? null : wording.impactKind(),
+                merged.rule().id(), runRate);
+    }
+
+    /** The formula's value, never negative and never above the annual revenue of the finding's scope (P9). */
+    private Double impact(CodeWording wording, Finding finding) {
+        Double impact = wording.impact() == null ? null : wording.impact().evaluate(code ->
+                code.equals(ImpactFormula.PERIODS_PER_YEAR) ? Double.valueOf(periodsPerYear)
+                        : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
+        if (impact == null || impact <= 0) {
+            return null;
+        }
+        double bounded = sheet.find(finding.scope(), "arr").map(arr -> Math.min(arr.value(), impact)).orElse(impact);
+        return Math.round(bounded * 100) / 100.0;
     }
 
     private static String runRateWords(int months) {

@@ -38,6 +38,7 @@ public final class MetricCatalog {
         String bridge = "the mrr bridge";
         money("mrr", "MRR", "higher", "mrr.ending");
         money("arr", "ARR", "higher", "mrr.ending");
+        money("starting_arr", "starting ARR", "neutral", "mrr.starting, or mrr.ending and MRR growth");
         money("starting_mrr", "starting MRR", "neutral", "mrr.starting");
         money("new_mrr", "new MRR", "higher", "mrr.new");
         money("expansion_mrr", "expansion MRR", "higher", "mrr.expansion");
@@ -116,6 +117,8 @@ public final class MetricCatalog {
                 "largest gain in revenue retention from one cohort to the next", cohorts);
         define("revenue_logo_churn_gap", "points", "lower", -1, 1, "monthly revenue churn minus monthly logo churn",
                 "revenue churn and logo churn");
+        define("revenue_logo_churn_gap_annual", "points", "lower", -1, 1,
+                "annual revenue churn minus annual logo churn, this period's rates", "revenue churn and logo churn");
         define("net_revenue_growth_gap", "points", "higher", -INF, INF,
                 "net minus gross revenue growth", "revenue.gross, its deductions and history");
         ratio("mrr_bridge_gap_rate", "MRR bridge gap", "lower", 0, INF, "every component of the mrr bridge");

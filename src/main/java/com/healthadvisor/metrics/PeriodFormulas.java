@@ -61,6 +61,10 @@ final class PeriodFormulas {
         book.compute("net_new_mrr", v -> add(v.apply("new_mrr"), v.apply("expansion_mrr"),
                 orZero(v.apply("reactivation_mrr")), neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))));
         book.compute("mrr_growth_rate", v -> div(sub(v.apply("mrr"), v.apply("starting_mrr")), v.apply("starting_mrr")));
+        // Where the year's money at stake is measured from (judgment.md P9); without a bridge, reported ending MRR
+        // and growth still tell where the period started.
+        book.compute("starting_arr", v -> v.apply("starting_mrr") != null ? mul(v.apply("starting_mrr"), 12)
+                : mul(div(v.apply("mrr"), add(1.0, v.apply("mrr_growth_rate"))), 12));
         book.compute("revenue_churn_rate", v -> div(v.apply("churned_mrr"), v.apply("starting_mrr")));
         book.compute("revenue_churn_rate_monthly", v -> monthly(v.apply("revenue_churn_rate"), ppy));
         book.compute("gross_revenue_churn_rate",
@@ -96,6 +100,9 @@ final class PeriodFormulas {
         // On one basis (judgment.md P1): the monthly equivalents, so that a quarter's gap is not three months' worth.
         book.compute("revenue_logo_churn_gap",
                 v -> sub(v.apply("revenue_churn_rate_monthly"), v.apply("logo_churn_rate_monthly")));
+        // The excess revenue lost in a year, for the impact of revenue churn above logo churn (judgment.md P9).
+        book.compute("revenue_logo_churn_gap_annual", v -> sub(annual(v.apply("revenue_churn_rate"), ppy),
+                annual(v.apply("logo_churn_rate"), ppy)));
         book.compute("customer_bridge_gap", v -> abs(sub(add(v.apply("starting_customers"),
                 v.apply("new_customers"), orZero(v.apply("reactivated_customers")),
                 neg(v.apply("churned_customers"))), v.apply("customers"))));
@@ -106,6 +113,11 @@ final class PeriodFormulas {
                 neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
         book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
         book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    /** The annual equivalent of a rate over one period: 1 - (1 - r)^(periods a year). */
+    static Double annual(Double rate, int periodsPerYear) {
+        return rate == null ? null : 1 - Math.pow(1 - rate, periodsPerYear);
     }
 
     /** The monthly equivalent of a rate over one period: 1 - (1 - r)^(1/months); the rate itself when monthly. */

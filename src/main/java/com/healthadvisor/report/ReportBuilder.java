@@ -9,6 +9,7 @@ import com.healthadvisor.metrics.MetricDefinition;
 import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.ruleset.Action;
 import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.Snapshot;
 
@@ -101,6 +102,9 @@ final class ReportBuilder {
     private String impact(Diagnosis diagnosis) {
         if (diagnosis.impact() == null) {
             return null;
+        }
+        if (CodeWording.EXPOSURE.equals(diagnosis.impactKind())) {
+            return format.money(diagnosis.impact()) + " a year exposed";
         }
         return format.money(diagnosis.impact()) + (diagnosis.runRateMonths() == null ? " a year at stake"
                 : " a year at stake at this period's run rate");

@@ -7,16 +7,22 @@ import java.util.List;
  *
  * @param explanation template with {@code {placeholders}} (see {@link Explanation})
  * @param template    the explanation split into text and placeholders, once, when the rule set loads
- * @param impact      annual revenue at stake, or null when the code cannot tell
+ * @param impact      the money the finding is about (judgment.md P9), or null when the code cannot tell
+ * @param impactKind  {@code at_stake_per_year}: annual revenue between today and the edge of the nearest
+ *                    acceptable band; {@code exposure}: revenue a single event could take (a customer, a product)
  * @param requires    what must be present to assess the code: all groups, each satisfied by any of its
  *                    metric codes (or the words {@code targets}, {@code reported_metrics},
  *                    {@code stage}, {@code market})
  * @param rankFirst   ranked above every other diagnosis, whatever its severity and impact
  */
 public record CodeWording(String code, String dimension, String title, String explanation,
-                          Explanation.Compiled template, ImpactFormula impact,
+                          Explanation.Compiled template, ImpactFormula impact, String impactKind,
                           List<List<String>> requires, List<Action> actions, boolean rankFirst,
                           String file, int line) {
+
+    public static final String AT_STAKE = "at_stake_per_year";
+    public static final String EXPOSURE = "exposure";
+    public static final List<String> IMPACT_KINDS = List.of(AT_STAKE, EXPOSURE);
 
     public static final List<String> DIMENSIONS = List.of("growth", "retention", "expansion", "monetization",
             "revenue_quality", "concentration", "unit_economics", "efficiency", "data_quality", "targets");

@@ -29,7 +29,7 @@ final class WordingReader {
 
     static final Set<String> SPECIAL_REQUIREMENTS = Set.of("targets", "reported_metrics", "stage", "market");
     private static final List<String> KEYS =
-            List.of("dimension", "title", "explanation", "impact", "requires", "rank", "actions");
+            List.of("dimension", "title", "explanation", "impact", "impact_kind", "requires", "rank", "actions");
 
     private final RuleFile file;
     private final List<RuleProblem> problems;
@@ -87,13 +87,14 @@ final class WordingReader {
         String title = text(byKey, "title", code, line, true);
         String explanation = text(byKey, "explanation", code, line, true);
         ImpactFormula impact = impact(byKey.get("impact"));
+        String impactKind = word(byKey, "impact_kind", code, line, false, CodeWording.IMPACT_KINDS);
         List<List<String>> requires = requires(byKey.get("requires"));
         boolean rankFirst = "first".equals(word(byKey, "rank", code, line, false, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
         // Kept even when a field is wrong, so that the code does not also show up as "not worded".
         return java.util.Optional.of(new CodeWording(code, dimension, title, explanation,
-                explanation == null ? null : Explanation.compile(explanation), impact, requires, actions,
-                rankFirst, file.name(), line));
+                explanation == null ? null : Explanation.compile(explanation), impact,
+                impactKind == null ? CodeWording.AT_STAKE : impactKind, requires, actions, rankFirst, file.name(), line));
     }
 
     private String text(Map<String, Node> byKey, String key, String code, int line, boolean required) {

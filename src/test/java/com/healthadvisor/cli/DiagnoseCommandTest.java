@@ -51,8 +51,12 @@ class DiagnoseCommandTest {
         JsonNode top = result.get("diagnoses").get(0);
         assertThat(top.get("code").asString()).isEqualTo("SEGMENT_HIDDEN_DECLINE");
         assertThat(top.get("scope").asString()).isEqualTo("product:Legacy");
-        assertThat(top.get("impact").asDouble()).isEqualTo(24_000_000.0);
-        assertThat(codes(result)).contains("PRODUCT_CONCENTRATION");
+        // judgment.md P9: segment starting ARR x (1 - segment NRR), about $6M, not the segment's whole ARR.
+        assertThat(top.get("impact").asDouble()).isCloseTo(6_000_000.0, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(top.get("impact_kind").asString()).isEqualTo("at_stake_per_year");
+        JsonNode product = find(result, "PRODUCT_CONCENTRATION");
+        assertThat(product.get("impact").asDouble()).isEqualTo(24_000_000.0);
+        assertThat(product.get("impact_kind").asString()).isEqualTo("exposure");
     }
 
     @Test
