@@ -53,6 +53,12 @@ final class Ranking {
         if (a.ruleOrder() != b.ruleOrder()) {
             return Integer.compare(a.ruleOrder(), b.ruleOrder());
         }
-        return a.diagnosis().scope().compareTo(b.diagnosis().scope());
+        int scope = a.diagnosis().scope().compareTo(b.diagnosis().scope());
+        if (scope != 0) {
+            return scope;
+        }
+        // Last, so that two findings of one rule and scope (targets of two metrics) keep one order whatever fired first.
+        int code = a.diagnosis().code().compareTo(b.diagnosis().code());
+        return code != 0 ? code : a.diagnosis().explanation().compareTo(b.diagnosis().explanation());
     }
 }

@@ -7,7 +7,10 @@ import com.healthadvisor.snapshot.Breakdown;
 import com.healthadvisor.snapshot.Figures;
 import com.healthadvisor.snapshot.Snapshot;
 
+import com.healthadvisor.snapshot.Cohort;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import java.util.Map;
  * per cohort age, against history and from customer revenue. Stateless and thread-safe.
  */
 public final class MetricCalculator {
+
+    private static final Comparator<Breakdown> BY_SCOPE =
+            Comparator.comparing(Breakdown::dimension).thenComparing(Breakdown::name);
 
     public MetricSheet calculate(Snapshot snapshot) {
         return calculate(snapshot, Judging.DEFAULT);
@@ -31,7 +37,8 @@ public final class MetricCalculator {
                 snapshot.history().stream().map(Figures::period).toList());
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
-        for (Breakdown breakdown : snapshot.breakdowns()) {
+        // In a documented order, whatever the order of the input (judgment.md P3): by dimension, then name.
+        for (Breakdown breakdown : snapshot.breakdowns().stream().sorted(BY_SCOPE).toList()) {
             breakdowns.put(breakdown, breakdownBook(breakdown.figures(), company, ppy, judging));
         }
         ConcentrationFormulas.largestShares(company, breakdowns);
@@ -42,7 +49,8 @@ public final class MetricCalculator {
             metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
             discrepancies.addAll(discrepancies(book, breakdown.scope()));
         });
-        metrics.addAll(CohortMetrics.of(snapshot.cohorts(), judging.minCohortCustomers()));
+        metrics.addAll(CohortMetrics.of(snapshot.cohorts().stream().sorted(Comparator.comparing(Cohort::cohort)).toList(),
+                judging.minCohortCustomers()));
         return new MetricSheet(metrics, discrepancies, targets(snapshot.targets(), company));
     }
 

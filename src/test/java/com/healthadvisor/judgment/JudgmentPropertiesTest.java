@@ -1,0 +1,133 @@
+package com.healthadvisor.judgment;
+
+import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.diagnosis.Diagnosis;
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.report.ResultJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The principles of judgment.md that are properties, checked over 200 generated businesses each: what must not
+ * change the verdict does not, and what must never happen does not.
+ */
+class JudgmentPropertiesTest {
+
+    /** Findings that hold money against fixed dollar bands: the only ones money scale may change (P2). */
+    private static final Set<String> MONEY_BANDED = Set.of("ARPA_BELOW_MARKET_BAND", "UNDERMONETIZED_SEATS");
+    /** Findings judged on customer rates (P6). */
+    private static final Set<String> RATE_FINDINGS = Set.of("LOGO_CHURN_CRISIS", "LOGO_CHURN_HEALTHY",
+            "CHURN_ACCELERATING", "CHURN_COMPOUNDING", "REVENUE_CHURN_EXCEEDS_LOGO_CHURN",
+            "REVENUE_CHURN_BELOW_LOGO_CHURN", "NRR_CRITICAL", "NRR_BELOW_100", "NRR_EXCELLENT", "NRR_WITHOUT_EXPANSION",
+            "LEAKY_BUCKET", "QUICK_RATIO_EXCELLENT", "EXPANSION_WEAK", "RETENTION_FIRST", "READY_TO_SCALE");
+
+    private static HealthAdvisor advisor;
+
+    @BeforeAll
+    static void compileTheDefaultRules() {
+        advisor = HealthAdvisor.fromRules(Path.of("rules"));
+    }
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 200);
+    }
+
+    /** P2: every amount times k gives the same health and codes, and every money impact times k. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void moneyScaleDoesNotChangeTheVerdict(long seed) {
+        GeneratedBusiness business = new GeneratedBusiness(seed);
+        DiagnosisResult base = advisor.diagnose(business.json());
+        DiagnosisResult scaled = advisor.diagnose(business.scaled(1000));
+
+        assertThat(scaled.health()).isEqualTo(base.health());
+        assertThat(findings(scaled, MONEY_BANDED)).isEqualTo(findings(base, MONEY_BANDED));
+        for (Diagnosis diagnosis : base.diagnoses()) {
+            if (diagnosis.impact() != null && !MONEY_BANDED.contains(diagnosis.code())) {
+                Diagnosis same = find(scaled, diagnosis);
+                assertThat(same.impact()).as(diagnosis.code() + " impact")
+                        .isCloseTo(diagnosis.impact() * 1000, within(Math.max(1.0, diagnosis.impact() * 1000 * 1e-5)));
+            }
+        }
+    }
+
+    /** P3: breakdowns, cohorts and customers in another order give byte-identical output. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void orderDoesNotMatterAndOutputIsDeterministic(long seed) {
+        GeneratedBusiness business = new GeneratedBusiness(seed);
+        String base = withoutTimestamps(ResultJson.write(advisor.diagnose(business.json())));
+
+        assertThat(withoutTimestamps(ResultJson.write(advisor.diagnose(business.shuffled(seed * 31)))))
+                .isEqualTo(base);
+        assertThat(withoutTimestamps(ResultJson.write(advisor.diagnose(business.json())))).isEqualTo(base);
+    }
+
+    /** P4: a slice that pays nothing (a free plan) adds no finding and removes none. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void aFreePlanChangesNothing(long seed) {
+        GeneratedBusiness business = new GeneratedBusiness(seed);
+        DiagnosisResult base = advisor.diagnose(business.json());
+        DiagnosisResult withFree = advisor.diagnose(business.withFreePlan());
+
+        assertThat(withFree.health()).isEqualTo(base.health());
+        assertThat(findings(withFree, Set.of())).isEqualTo(findings(base, Set.of()));
+    }
+
+    /** P6: below the floor of customers, no finding stands on a customer rate; SMALL_SAMPLE says so. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void fewerCustomersThanTheFloorNeverYieldARateFinding(long seed) {
+        DiagnosisResult result = advisor.diagnose(new GeneratedBusiness(seed).json());
+        double base = result.metrics().stream()
+                .filter(m -> m.scope().equals("company") && m.code().equals("rate_base_customers"))
+                .mapToDouble(DiagnosisResult.MetricValue::value).findFirst().orElse(Double.NaN);
+
+        if (base < advisor.ruleSet().limits().get("min_customers_for_rates")) {
+            assertThat(result.diagnoses()).filteredOn(d -> d.scope().equals("company"))
+                    .extracting(Diagnosis::code).doesNotContainAnyElementsOf(RATE_FINDINGS);
+            assertThat(result.diagnoses()).extracting(Diagnosis::code).contains("SMALL_SAMPLE");
+        }
+    }
+
+    /** P9: no impact exceeds the annual revenue of its scope. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void noImpactExceedsTheAnnualRevenueOfItsScope(long seed) {
+        DiagnosisResult result = advisor.diagnose(new GeneratedBusiness(seed).json());
+
+        for (Diagnosis diagnosis : result.diagnoses()) {
+            if (diagnosis.impact() == null) {
+                continue;
+            }
+            double arr = result.metrics().stream()
+                    .filter(m -> m.scope().equals(diagnosis.scope()) && m.code().equals("arr"))
+                    .mapToDouble(DiagnosisResult.MetricValue::value).findFirst().orElse(Double.POSITIVE_INFINITY);
+            assertThat(diagnosis.impact()).as(diagnosis.code() + " at " + diagnosis.scope()).isLessThanOrEqualTo(arr);
+        }
+    }
+
+    private static List<String> findings(DiagnosisResult result, Set<String> leftOut) {
+        return result.diagnoses().stream().filter(d -> !leftOut.contains(d.code()))
+                .map(d -> d.code() + "@" + d.scope() + "/" + d.severity()).sorted().toList();
+    }
+
+    private static Diagnosis find(DiagnosisResult result, Diagnosis like) {
+        return result.diagnoses().stream()
+                .filter(d -> d.code().equals(like.code()) && d.scope().equals(like.scope())).findFirst().orElseThrow();
+    }
+
+    private static String withoutTimestamps(String json) {
+        return json.replaceAll("\"loaded_at\" : \"[^\"]*\"", "");
+    }
+}
