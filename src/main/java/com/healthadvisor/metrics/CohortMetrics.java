@@ -58,7 +58,24 @@ final class CohortMetrics {
         for (int i = 1; i < atAge.size() - 1; i++) {
             largestGain = Math.max(largestGain, atAge.get(i) - atAge.get(i - 1));
         }
-        return List.of(trendFact(code + "_shift", age, shift), trendFact(code + "_largest_gain", age, largestGain));
+        return List.of(trendFact(code + "_shift", age, shift), trendFact(code + "_largest_gain", age, largestGain),
+                trendFact(code + "_slope", age, slope(atAge)));
+    }
+
+    /**
+     * The least-squares slope of retention across cohorts, oldest first, in points per cohort (judgment.md): the
+     * trend of them all, so that one cohort that rebounds does not hide a decline.
+     */
+    static double slope(List<Double> values) {
+        double meanX = (values.size() - 1) / 2.0;
+        double meanY = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (int x = 0; x < values.size(); x++) {
+            covariance += (x - meanX) * (values.get(x) - meanY);
+            variance += (x - meanX) * (x - meanX);
+        }
+        return variance == 0 ? 0 : covariance / variance;
     }
 
     private static Metric trendFact(String code, int age, double value) {

@@ -115,6 +115,10 @@ public final class MetricCatalog {
                 "largest gain in logo retention from one cohort to the next", cohorts);
         define("cohort_revenue_retention_largest_gain", "points", "neutral", -INF, INF,
                 "largest gain in revenue retention from one cohort to the next", cohorts);
+        define("cohort_logo_retention_slope", "points", "higher", -1, 1,
+                "trend of logo retention from one cohort to the next", cohorts);
+        define("cohort_revenue_retention_slope", "points", "higher", -INF, INF,
+                "trend of revenue retention from one cohort to the next", cohorts);
         define("revenue_logo_churn_gap", "points", "lower", -1, 1, "monthly revenue churn minus monthly logo churn",
                 "revenue churn and logo churn");
         define("revenue_logo_churn_gap_annual", "points", "lower", -1, 1,
