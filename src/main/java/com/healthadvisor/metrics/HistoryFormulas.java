@@ -36,9 +36,59 @@ final class HistoryFormulas {
         current.compute("net_revenue_growth_rate", v -> div(sub(v.apply("net_revenue"), netBase), netBase));
         current.compute("net_revenue_growth_gap",
                 v -> sub(v.apply("net_revenue_growth_rate"), v.apply("gross_revenue_growth_rate")));
-        Double oldestChurn = history.stream().map(book -> book.get("logo_churn_rate"))
-                .filter(rate -> rate != null).findFirst().orElse(null);
-        current.compute("logo_churn_change", v -> sub(v.apply("logo_churn_rate"), oldestChurn));
+        churnChange(current, period, history, historyPeriods);
+    }
+
+    /**
+     * The change in logo churn on one basis (judgment.md): the mean monthly-equivalent churn of the latest periods
+     * (up to 3) against the same months a year earlier when 15 months are known, else against the periods at
+     * least 3 months before the current one (up to 3).
+     */
+    private static void churnChange(Book current, String period, List<Book> history, List<String> historyPeriods) {
+        List<Integer> months = new ArrayList<>();
+        List<Double> churn = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            Integer month = Periods.endMonth(historyPeriods.get(i));
+            Double rate = history.get(i).get("logo_churn_rate_monthly");
+            if (month != null && rate != null) {
+                months.add(month);
+                churn.add(rate);
+            }
+        }
+        Double now = current.get("logo_churn_rate");
+        Integer nowMonth = Periods.endMonth(period);
+        if (now == null || nowMonth == null || churn.isEmpty()) {
+            return;
+        }
+        months.add(nowMonth);
+        churn.add(PeriodFormulas.monthly(now, 12 / current.monthsPerPeriod()));
+        List<Integer> latest = new ArrayList<>();
+        for (int i = churn.size() - 1; i >= 0 && latest.size() < 3 && nowMonth - months.get(i) < 3; i--) {
+            latest.add(i);
+        }
+        int oldestLatest = months.get(latest.get(latest.size() - 1));
+        boolean seasonal = nowMonth - months.get(0) + current.monthsPerPeriod() >= 15;
+        List<Integer> earlier = new ArrayList<>();
+        for (int i = churn.size() - 1; i >= 0 && earlier.size() < 3; i--) {
+            int month = months.get(i);
+            boolean before = seasonal ? latest.stream().anyMatch(j -> months.get(j) - 12 == month)
+                    : month < oldestLatest && nowMonth - month >= 3;
+            if (before) {
+                earlier.add(i);
+            }
+        }
+        if (earlier.isEmpty()) {
+            return;
+        }
+        double latestMean = mean(latest, churn);
+        double earlierMean = mean(earlier, churn);
+        int window = nowMonth - months.get(earlier.get(earlier.size() - 1)) + current.monthsPerPeriod();
+        current.trail("logo_churn_change", latestMean - earlierMean, window);
+        current.trail("logo_churn_change_relative", earlierMean == 0 ? null : latestMean / earlierMean - 1, window);
+    }
+
+    private static double mean(List<Integer> indexes, List<Double> values) {
+        return indexes.stream().mapToDouble(values::get).average().orElse(0);
     }
 
     /** NRR, GRR and logo churn over the longest contiguous window at hand, annualised over the months it covers. */

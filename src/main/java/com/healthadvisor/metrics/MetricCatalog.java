@@ -31,7 +31,7 @@ public final class MetricCatalog {
 
     public static final Set<String> RATES_NEEDING_A_SAMPLE = Set.of("logo_churn_rate", "logo_churn_rate_annual",
             "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate", "nrr", "grr", "quick_ratio",
-            "logo_churn_change", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap",
+            "logo_churn_change", "logo_churn_change_relative", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap",
             "logo_churn_rate_monthly", "revenue_churn_rate_monthly");
 
     static {
@@ -97,8 +97,10 @@ public final class MetricCatalog {
         ratio("net_revenue_growth_rate", "net revenue growth", "higher", -INF, INF, "net revenue" + previous);
         ratio("arpu_growth_rate", "ARPU growth", "higher", -1, INF, "ARPU" + previous);
         ratio("arpa_growth_rate", "ARPA growth", "higher", -1, INF, "ARPA" + previous);
-        define("logo_churn_change", "points", "lower", -1, 1, "change in logo churn",
-                "logo churn in this period and in a history entry");
+        define("logo_churn_change", "points", "lower", -1, 1, "change in monthly logo churn",
+                "logo churn in this period and in a history entry at least 3 months older");
+        ratio("logo_churn_change_relative", "relative change in monthly logo churn", "lower", -1, INF,
+                "logo churn in this period and in a history entry at least 3 months older");
         money("top_customer_mrr", "largest customer's MRR", "neutral", "customer_revenue");
         ratio("top_customer_share", "largest customer's share", "lower", 0, 1, "customer_revenue");
         ratio("top10_customer_share", "top 10 customers' share", "lower", 0, 1, "customer_revenue");

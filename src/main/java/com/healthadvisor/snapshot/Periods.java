@@ -33,6 +33,18 @@ public final class Periods {
         return String.valueOf(year - 1);
     }
 
+    /** The month a period ends in, counted from year 0 (2024-06 is 2024 * 12 + 6), to measure gaps in months. */
+    public static Integer endMonth(String period) {
+        if (period == null || !isValid(period)) {
+            return null;
+        }
+        int year = Integer.parseInt(period.substring(0, 4));
+        if (MONTH.matcher(period).matches()) {
+            return year * 12 + Integer.parseInt(period.substring(5));
+        }
+        return QUARTER.matcher(period).matches() ? year * 12 + 3 * (period.charAt(6) - '0') : year * 12 + 12;
+    }
+
     /** Two periods of the same form compare correctly as strings. */
     static boolean comparable(String a, String b) {
         return a.length() == b.length() && a.contains("Q") == b.contains("Q");

@@ -106,7 +106,7 @@ class MetricCalculatorTest {
     }
 
     @Test
-    void historyGivesGrowthAgainstTheLastEntryAndChurnChangeAgainstTheOldest() {
+    void historyGivesGrowthAgainstTheLastEntryAndChurnChangeAgainstTheMonthsBefore() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-06","revenue":{"gross":120000,"discounts":20000},
                  "customers":{"starting":1000,"churned":50},
@@ -116,7 +116,9 @@ class MetricCalculatorTest {
 
         assertThat(value(sheet, "gross_revenue_growth_rate")).isEqualTo(0.2);
         assertThat(value(sheet, "net_revenue_growth_rate")).isCloseTo(100000.0 / 90000 - 1, within(1e-9));
-        assertThat(value(sheet, "logo_churn_change")).isEqualTo(0.03);
+        // judgment.md: the latest months (May 4%, June 5%) against those at least 3 months older (January 2%).
+        assertThat(value(sheet, "logo_churn_change")).isCloseTo(0.045 - 0.02, within(1e-9));
+        assertThat(value(sheet, "logo_churn_change_relative")).isCloseTo(0.045 / 0.02 - 1, within(1e-9));
     }
 
     @Test
