@@ -120,7 +120,7 @@ public final class DiagnosisWriter {
     }
 
     private String valueOf(Metric metric) {
-        return format.format(metric.value(), metric.unit());
+        return format.format(metric.value(), metric.unit(), ruleSet.benchmarks().edges(metric.code()));
     }
 
     /** "NRR 75.0%", or "ARPA $50 in market smb" for evidence from another scope than the finding's. */

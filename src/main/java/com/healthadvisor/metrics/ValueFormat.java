@@ -29,6 +29,44 @@ public final class ValueFormat {
         };
     }
 
+    /**
+     * As {@link #format(double, String)}, with as many more decimals as it takes (up to three) for the written
+     * number to stay on its side of every band edge (judgment.md P10): 0.45 next to an edge of 0.5 is "0.45×",
+     * never "0.5×"; 4.96% next to 5% is "4.96%", never "5.0%".
+     */
+    public String format(double value, String unit, double[] edges) {
+        String written = format(value, unit);
+        if (edges.length == 0 || !(unit.equals("ratio") || unit.equals("points") || unit.equals("multiple"))) {
+            return written;
+        }
+        double scale = unit.equals("multiple") ? 1 : 100;
+        for (int decimals = 1; decimals <= 4; decimals++) {
+            double shown = Math.round(value * scale * Math.pow(10, decimals)) / Math.pow(10, decimals) / scale;
+            if (sameSideOfEveryEdge(value, shown, edges)) {
+                return decimals == 1 ? written : precise(value * scale, decimals, unit);
+            }
+        }
+        return precise(value * scale, 4, unit);
+    }
+
+    private static boolean sameSideOfEveryEdge(double value, double shown, double[] edges) {
+        for (double edge : edges) {
+            if (Math.signum(shown - edge) != Math.signum(value - edge)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String precise(double scaled, int decimals, String unit) {
+        String number = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", scaled);
+        return switch (unit) {
+            case "ratio" -> number + "%";
+            case "points" -> (number.startsWith("-") ? number : "+" + number) + " pts";
+            default -> number + "×";
+        };
+    }
+
     public static String percent(double ratio) {
         return oneDecimal(ratio * 100) + "%";
     }

@@ -67,6 +67,13 @@ public final class Benchmarks {
                 line -> band.describe(new com.healthadvisor.metrics.ValueFormat(currency)));
     }
 
+    /** Every finite edge of a metric's bands, in any context: where a written value must not round across. */
+    public double[] edges(String metric) {
+        return byMetric.getOrDefault(metric, List.of()).stream()
+                .flatMapToDouble(band -> java.util.stream.DoubleStream.of(band.range().low(), band.range().high()))
+                .filter(Double::isFinite).distinct().toArray();
+    }
+
     public boolean hasBand(String metric, String band) {
         return byMetric.getOrDefault(metric, List.of()).stream().anyMatch(b -> b.name().equals(band));
     }
