@@ -7,6 +7,7 @@ import com.healthadvisor.metrics.MetricCatalog;
 import com.healthadvisor.metrics.MetricDefinition;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.metrics.ValueFormat;
+import com.healthadvisor.ruleset.Action;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.ImpactFormula;
 import com.healthadvisor.ruleset.RuleSet;
@@ -39,7 +40,8 @@ public final class DiagnosisWriter {
         String explanation = wording.template().render(name -> lookup(name, finding));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
                 wording.title(), runRate == null ? explanation : explanation + runRateWords(runRate),
-                evidence(finding.evidence()), wording.actions(), impact, impact == null ? null : wording.impactKind(),
+                evidence(finding.evidence()), actions(wording, finding), impact,
+                impact == null ? null : wording.impactKind(),
                 merged.rule().id(), runRate);
     }
 
@@ -53,6 +55,24 @@ public final class DiagnosisWriter {
         }
         double bounded = sheet.find(finding.scope(), "arr").map(arr -> Math.min(arr.value(), impact)).orElse(impact);
         return Math.round(bounded * 100) / 100.0;
+    }
+
+    /**
+     * A code's own actions; for an umbrella (RETENTION_FIRST) its own, then the first action of each finding it
+     * gathers (judgment.md P10), so that it never asks for work on something the snapshot does not show.
+     */
+    private List<Action> actions(CodeWording wording, Finding finding) {
+        if (!(finding.notes().get("flags") instanceof List<?> flags)) {
+            return wording.actions();
+        }
+        List<Action> actions = new ArrayList<>(wording.actions());
+        for (Object flag : flags) {
+            CodeWording gathered = ruleSet.wording().get(String.valueOf(flag));
+            if (gathered != null && !gathered.actions().isEmpty() && !actions.contains(gathered.actions().get(0))) {
+                actions.add(gathered.actions().get(0));
+            }
+        }
+        return List.copyOf(actions);
     }
 
     private static String runRateWords(int months) {
