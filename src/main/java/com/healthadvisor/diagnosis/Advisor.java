@@ -48,7 +48,7 @@ public final class Advisor {
                 ruleSet.limits().get("min_customers_for_rates")));
         List<RuleSession.Concluded> concluded = RunRates.cap(
                 RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits),
-                ruleSet.limits().get("run_rate_below_months"));
+                ruleSet.limits().get("run_rate_below_months"), ruleSet.limits().get("retention_first_min_flags"));
         List<FindingMerger.Merged> findings = FindingMerger.merge(concluded, ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear());

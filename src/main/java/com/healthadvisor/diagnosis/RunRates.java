@@ -5,6 +5,10 @@ import com.healthadvisor.facts.Metric;
 import com.healthadvisor.metrics.MetricCatalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -16,20 +20,59 @@ import java.util.List;
 final class RunRates {
 
     static final String NOTE = "run_rate_months";
+    private static final String FLAGS = "flags";
     private static final List<String> ABOVE_MEDIUM = List.of("critical", "high");
 
     private RunRates() {
     }
 
-    static List<RuleSession.Concluded> cap(List<RuleSession.Concluded> concluded, double belowMonths) {
+    /**
+     * Caps each finding that stands on a run rate; then an umbrella (RETENTION_FIRST) that is left with fewer than
+     * {@code umbrellaMinFlags} flags once its run rates are set aside is capped too: an alarm made of run rates is
+     * still a run rate.
+     */
+    static List<RuleSession.Concluded> cap(List<RuleSession.Concluded> concluded, double belowMonths,
+                                           double umbrellaMinFlags) {
         List<RuleSession.Concluded> capped = new ArrayList<>(concluded.size());
+        Map<String, Integer> runRates = new HashMap<>();
+        Set<String> solid = new HashSet<>();
         for (RuleSession.Concluded one : concluded) {
-            // An umbrella (RETENTION_FIRST) carries its flags' evidence: the flags themselves say which are run rates.
-            boolean umbrella = one.finding().notes().containsKey("flags");
-            Integer months = umbrella ? null : shortestAnnualWindow(one.finding(), belowMonths);
+            boolean umbrella = one.finding().notes().containsKey(FLAGS);
+            Integer months = umbrella || !marked(one.finding()) ? null : shortestAnnualWindow(one.finding(), belowMonths);
+            String key = one.finding().code() + "@" + one.finding().scope();
+            if (months == null) {
+                solid.add(key);
+            } else {
+                runRates.merge(key, months, Math::min);
+            }
             capped.add(months == null ? one : new RuleSession.Concluded(asRunRate(one.finding(), months), one.rule()));
         }
-        return capped;
+        if (runRates.isEmpty()) {
+            return capped;
+        }
+        List<RuleSession.Concluded> result = new ArrayList<>(capped.size());
+        for (RuleSession.Concluded one : capped) {
+            result.add(isUmbrellaOfRunRates(one.finding(), solid, umbrellaMinFlags)
+                    ? new RuleSession.Concluded(asRunRate(one.finding(), shortest(runRates)), one.rule()) : one);
+        }
+        return result;
+    }
+
+    private static boolean isUmbrellaOfRunRates(Finding finding, Set<String> solid, double minFlags) {
+        if (!(finding.notes().get(FLAGS) instanceof List<?> flags)) {
+            return false;
+        }
+        long solidFlags = flags.stream().filter(flag -> solid.contains(flag + "@" + finding.scope())).count();
+        return solidFlags < minFlags;
+    }
+
+    private static int shortest(Map<String, Integer> runRates) {
+        return runRates.values().stream().mapToInt(Integer::intValue).min().orElse(1);
+    }
+
+    /** Info findings (CHURN_COMPOUNDING explains annualising itself) are not marked: they raise no alarm. */
+    private static boolean marked(Finding finding) {
+        return !finding.severity().equals("info");
     }
 
     /** The window of the shortest computed yearly figure among the evidence, when it is under the limit; else null. */

@@ -103,6 +103,16 @@ final class HistoryFormulas {
             int covered = grossChurn.size() * current.monthsPerPeriod();
             current.trail("grr", Math.pow(product(grossChurn, v -> 1 - v), 12.0 / covered), covered);
         }
+        List<Book> bridges = books(current, period, history, historyPeriods, "quick_ratio");
+        if (bridges.size() > 1) {
+            int covered = bridges.size() * current.monthsPerPeriod();
+            double gains = sum(bridges, "new_mrr") + sum(bridges, "expansion_mrr");
+            double losses = sum(bridges, "churned_mrr") + sum(bridges, "contraction_mrr");
+            current.trail("quick_ratio", losses == 0 ? null : gains / losses, covered);
+            double acquired = sum(bridges, "new_mrr") + sum(bridges, "expansion_mrr");
+            current.trail("expansion_share_of_new_mrr", acquired == 0 ? null : sum(bridges, "expansion_mrr") / acquired,
+                    covered);
+        }
         List<Double> logoChurn = chain(current, period, history, historyPeriods, "logo_churn_rate");
         if (logoChurn.size() > 1) {
             int covered = logoChurn.size() * current.monthsPerPeriod();
@@ -118,21 +128,35 @@ final class HistoryFormulas {
      */
     private static List<Double> chain(Book current, String period, List<Book> history, List<String> historyPeriods,
                                       String code) {
-        List<Double> values = new ArrayList<>();
+        return books(current, period, history, historyPeriods, code).stream().map(book -> book.get(code)).toList();
+    }
+
+    /** The books of that chain: the periods whose sums make a trailing figure (a quick ratio over months). */
+    private static List<Book> books(Book current, String period, List<Book> history, List<String> historyPeriods,
+                                    String code) {
+        List<Book> books = new ArrayList<>();
         if (current.get(code) == null) {
-            return values;
+            return books;
         }
-        values.add(current.get(code));
+        books.add(current);
         String expected = Periods.previous(period);
-        for (int i = history.size() - 1; i >= 0 && (values.size() + 1) * current.monthsPerPeriod() <= MAX_WINDOW_MONTHS; i--) {
-            Double value = history.get(i).get(code);
-            if (expected == null || !expected.equals(historyPeriods.get(i)) || value == null) {
+        for (int i = history.size() - 1; i >= 0 && (books.size() + 1) * current.monthsPerPeriod() <= MAX_WINDOW_MONTHS; i--) {
+            if (expected == null || !expected.equals(historyPeriods.get(i)) || history.get(i).get(code) == null) {
                 break;
             }
-            values.add(value);
+            books.add(history.get(i));
             expected = Periods.previous(expected);
         }
-        return values;
+        return books;
+    }
+
+    private static double sum(List<Book> books, String code) {
+        double sum = 0;
+        for (Book book : books) {
+            Double value = book.get(code);
+            sum += value == null ? 0 : value;
+        }
+        return sum;
     }
 
     private static double product(List<Double> values, DoubleUnaryOperator factor) {

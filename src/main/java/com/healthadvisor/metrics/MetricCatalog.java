@@ -32,7 +32,7 @@ public final class MetricCatalog {
     public static final Set<String> RATES_NEEDING_A_SAMPLE = Set.of("logo_churn_rate", "logo_churn_rate_annual",
             "revenue_churn_rate", "gross_revenue_churn_rate", "net_revenue_churn_rate", "nrr", "grr", "quick_ratio",
             "logo_churn_change", "logo_churn_change_relative", "expansion_share_of_new_mrr", "expansion_rate_annual", "revenue_logo_churn_gap",
-            "logo_churn_rate_monthly", "revenue_churn_rate_monthly");
+            "logo_churn_rate_monthly", "revenue_churn_rate_monthly", "revenue_logo_churn_gap_relative");
 
     static {
         String bridge = "the mrr bridge";
@@ -123,6 +123,8 @@ public final class MetricCatalog {
                 "trend of revenue retention from one cohort to the next", cohorts);
         define("revenue_logo_churn_gap", "points", "lower", -1, 1, "monthly revenue churn minus monthly logo churn",
                 "revenue churn and logo churn");
+        ratio("revenue_logo_churn_gap_relative", "gap between revenue and logo churn, against the smaller", "neutral", 0,
+                INF, "revenue churn and logo churn");
         define("revenue_logo_churn_gap_annual", "points", "lower", -1, 1,
                 "annual revenue churn minus annual logo churn, this period's rates", "revenue churn and logo churn");
         define("net_revenue_growth_gap", "points", "higher", -INF, INF,

@@ -100,6 +100,9 @@ final class PeriodFormulas {
         // On one basis (judgment.md P1): the monthly equivalents, so that a quarter's gap is not three months' worth.
         book.compute("revenue_logo_churn_gap",
                 v -> sub(v.apply("revenue_churn_rate_monthly"), v.apply("logo_churn_rate_monthly")));
+        // How large the gap is against the smaller of the two rates (judgment.md P8), on the same period's rates.
+        book.compute("revenue_logo_churn_gap_relative", v -> relativeGap(monthly(v.apply("revenue_churn_rate"), ppy),
+                monthly(v.apply("logo_churn_rate"), ppy)));
         // The excess revenue lost in a year, for the impact of revenue churn above logo churn (judgment.md P9).
         book.compute("revenue_logo_churn_gap_annual", v -> sub(annual(v.apply("revenue_churn_rate"), ppy),
                 annual(v.apply("logo_churn_rate"), ppy)));
@@ -113,6 +116,18 @@ final class PeriodFormulas {
                 neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
         book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
         book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    /** |a - b| over the smaller of a and b; against a zero rate, the whole of the other (1.0); null when unknown. */
+    private static Double relativeGap(Double a, Double b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        double smaller = Math.min(a, b);
+        if (smaller <= 0) {
+            return a.equals(b) ? 0.0 : 1.0;
+        }
+        return Math.abs(a - b) / smaller;
     }
 
     /** The annual equivalent of a rate over one period: 1 - (1 - r)^(periods a year). */

@@ -22,7 +22,8 @@ public final class Limits {
     static final List<String> REQUIRED = List.of("health_critical_runway_months", "health_critical_ltv_cac_ratio",
             "health_critical_dimensions", "health_concerning_high_dimensions", "health_critical_umbrella_findings",
             "health_min_dimensions", "min_customers_for_rates", "min_customers_for_cohort",
-            "conflict_tolerance_points", "conflict_tolerance_relative", "run_rate_below_months");
+            "conflict_tolerance_points", "conflict_tolerance_relative", "run_rate_below_months",
+            "retention_first_min_flags");
 
     private final Map<String, Double> values;
 
