@@ -41,6 +41,24 @@ class JudgmentPropertiesTest {
         return LongStream.rangeClosed(1, 200);
     }
 
+    /**
+     * P1: one business reported as 12 months, 4 quarters or 1 year gets the same verdict. (The codes themselves
+     * still differ in about a third of these businesses: the revenue-against-logo churn gap and ARPA growth are read
+     * on the current period, not yet over the window.)
+     */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void theReportingPeriodDoesNotChangeTheVerdict(long seed) {
+        OneBusiness business = new OneBusiness(seed);
+        DiagnosisResult monthly = advisor.diagnose(business.monthly());
+        DiagnosisResult quarterly = advisor.diagnose(business.quarterly());
+        DiagnosisResult annual = advisor.diagnose(business.annual());
+
+        assertThat(quarterly.health()).as("quarterly").isEqualTo(monthly.health());
+        assertThat(annual.health()).as("annual").isEqualTo(monthly.health());
+
+    }
+
     /** P2: every amount times k gives the same health and codes, and every money impact times k. */
     @ParameterizedTest(name = "business {0}")
     @MethodSource("seeds")
