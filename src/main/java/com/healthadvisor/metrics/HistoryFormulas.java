@@ -26,6 +26,7 @@ final class HistoryFormulas {
             return;
         }
         trailing(current, period, history, historyPeriods);
+        continuity(current, period, history.get(history.size() - 1), historyPeriods.get(historyPeriods.size() - 1));
         Book previous = history.get(history.size() - 1);
         growth(current, previous, "gross_revenue_growth_rate", "gross_revenue");
         growth(current, previous, "arpu_growth_rate", "arpu");
@@ -89,6 +90,25 @@ final class HistoryFormulas {
 
     private static double mean(List<Integer> indexes, List<Double> values) {
         return indexes.stream().mapToDouble(values::get).average().orElse(0);
+    }
+
+    /**
+     * How far this period's start is from where the previous period ended (judgment.md, PERIOD_DISCONTINUITY): MRR as
+     * a share of the starting MRR, customers as a count. Only against the period right before.
+     */
+    private static void continuity(Book current, String period, Book previous, String previousPeriod) {
+        if (!previousPeriod.equals(Periods.previous(period))) {
+            return;
+        }
+        Double endedMrr = previous.get("mrr");
+        Double endedCustomers = previous.get("customers");
+        current.compute("period_mrr_discontinuity_rate",
+                v -> div(abs(sub(v.apply("starting_mrr"), endedMrr)), v.apply("starting_mrr")));
+        current.compute("period_customer_discontinuity", v -> abs(sub(v.apply("starting_customers"), endedCustomers)));
+    }
+
+    private static Double abs(Double value) {
+        return value == null ? null : Math.abs(value);
     }
 
     /** NRR, GRR and logo churn over the longest contiguous window at hand, annualised over the months it covers. */

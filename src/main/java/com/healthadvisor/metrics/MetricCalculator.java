@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns a snapshot into metric facts: every formula of metrics.md at company scope, per breakdown,
@@ -42,6 +43,7 @@ public final class MetricCalculator {
             breakdowns.put(breakdown, breakdownBook(breakdown.figures(), company, ppy, judging));
         }
         ConcentrationFormulas.largestShares(company, breakdowns);
+        List<Metric> sums = breakdownSums(company, breakdowns);
 
         List<Metric> metrics = new ArrayList<>(facts(company, Metric.COMPANY, Metric.COMPANY));
         List<Discrepancy> discrepancies = new ArrayList<>(discrepancies(company, Metric.COMPANY));
@@ -49,9 +51,39 @@ public final class MetricCalculator {
             metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
             discrepancies.addAll(discrepancies(book, breakdown.scope()));
         });
+        metrics.addAll(sums);
         metrics.addAll(CohortMetrics.of(snapshot.cohorts().stream().sorted(Comparator.comparing(Cohort::cohort)).toList(),
                 judging.minCohortCustomers()));
         return new MetricSheet(metrics, discrepancies, targets(snapshot.targets(), company));
+    }
+
+    /**
+     * For each dimension, how far the slices' ending MRR is from the company's, as a share of it (judgment.md,
+     * BREAKDOWN_SUM_MISMATCH); the fact is the company's, its {@code dimension} the slices' dimension. Only dimensions
+     * whose slices all state their MRR and pay something are compared.
+     */
+    private static List<Metric> breakdownSums(Book company, Map<Breakdown, Book> breakdowns) {
+        Double companyMrr = company.get("mrr");
+        if (companyMrr == null || companyMrr <= 0) {
+            return List.of();
+        }
+        Map<String, Double> sums = new TreeMap<>();
+        Map<String, Boolean> complete = new TreeMap<>();
+        breakdowns.forEach((breakdown, book) -> {
+            Double mrr = book.get("mrr");
+            sums.merge(breakdown.dimension(), mrr == null ? 0 : mrr, Double::sum);
+            complete.merge(breakdown.dimension(), mrr != null, Boolean::logicalAnd);
+        });
+        List<Metric> facts = new ArrayList<>();
+        sums.forEach((dimension, sum) -> {
+            // A dimension of free slices only (a free plan) carries no revenue to add up (judgment.md P4).
+            if (complete.get(dimension) && sum > 0) {
+                facts.add(new Metric("breakdown_mrr_gap_rate", Metric.COMPANY, dimension, null,
+                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), "ratio", "computed", null, null,
+                        company.monthsPerPeriod()));
+            }
+        });
+        return facts;
     }
 
     private static Book breakdownBook(Figures figures, Book company, int ppy, Judging judging) {

@@ -130,6 +130,13 @@ public final class MetricCatalog {
         define("net_revenue_growth_gap", "points", "higher", -INF, INF,
                 "net minus gross revenue growth", "revenue.gross, its deductions and history");
         ratio("mrr_bridge_gap_rate", "MRR bridge gap", "lower", 0, INF, "every component of the mrr bridge");
+        ratio("breakdown_mrr_gap_rate", "gap between the slices' MRR and the company's", "lower", 0, INF,
+                "breakdowns with mrr.ending, and mrr.ending");
+        ratio("period_mrr_discontinuity_rate", "gap between this period's starting MRR and the last one's ending",
+                "lower", 0, INF, "mrr.starting and the previous history entry's mrr.ending");
+        define("period_customer_discontinuity", "count", "lower", 0, INF,
+                "gap between this period's starting customers and the last one's ending",
+                "customers.starting and the previous history entry's customers.ending");
         define("customer_bridge_gap", "count", "lower", 0, INF, "customer bridge gap",
                 "every component of the customer bridge");
         reported("gross_margin", "ratio", "higher", -INF, 1, "gross margin");
