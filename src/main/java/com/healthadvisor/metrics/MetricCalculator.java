@@ -90,6 +90,8 @@ public final class MetricCalculator {
         Book book = PeriodFormulas.compute(figures, ppy, judging);
         Double companyMrr = company.get("mrr");
         book.compute("mrr_share", v -> Ops.div(v.apply("mrr"), companyMrr));
+        Double companyCustomers = company.get("customers");
+        book.compute("customer_share", v -> Ops.div(v.apply("customers"), companyCustomers));
         return book;
     }
 

@@ -106,6 +106,7 @@ public final class MetricCatalog {
         ratio("top10_customer_share", "top 10 customers' share", "lower", 0, 1, "customer_revenue");
         ratio("customer_hhi", "customer concentration index (HHI)", "lower", 0, 1, "customer_revenue");
         ratio("mrr_share", "share of company MRR", "neutral", 0, 1, "breakdowns with mrr.ending");
+        ratio("customer_share", "share of company customers", "neutral", 0, 1, "breakdowns with customers.ending");
         ratio("cohort_logo_retention", "logo retention", "higher", 0, 1, "cohorts");
         ratio("cohort_revenue_retention", "revenue retention", "higher", 0, INF, "cohorts");
         String cohorts = "at least 3 cohorts that reached the same age";
