@@ -140,6 +140,26 @@ final class HistoryFormulas {
             current.trail("logo_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
             current.trail("logo_churn_rate_annual", 1 - Math.pow(kept, 12.0 / covered), covered);
         }
+        List<Double> revenueChurn = chain(current, period, history, historyPeriods, "revenue_churn_rate");
+        if (revenueChurn.size() > 1 && revenueChurn.size() == logoChurn.size()) {
+            int covered = revenueChurn.size() * current.monthsPerPeriod();
+            double kept = product(revenueChurn, v -> 1 - v);
+            current.trail("revenue_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
+            gapOverTheWindow(current, covered);
+        }
+    }
+
+    /** Revenue against logo churn on the same window, once both are trailing (judgment.md P5, P8). */
+    private static void gapOverTheWindow(Book current, int covered) {
+        Double revenue = current.get("revenue_churn_rate_monthly");
+        Double logo = current.get("logo_churn_rate_monthly");
+        if (revenue == null || logo == null) {
+            return;
+        }
+        current.trail("revenue_logo_churn_gap", revenue - logo, covered);
+        current.trail("revenue_logo_churn_gap_relative", PeriodFormulas.relativeGap(revenue, logo), covered);
+        current.trail("revenue_logo_churn_gap_annual",
+                (1 - Math.pow(1 - revenue, 12)) - (1 - Math.pow(1 - logo, 12)), covered);
     }
 
     /**

@@ -119,7 +119,7 @@ final class PeriodFormulas {
     }
 
     /** |a - b| over the smaller of a and b; against a zero rate, the whole of the other (1.0); null when unknown. */
-    private static Double relativeGap(Double a, Double b) {
+    static Double relativeGap(Double a, Double b) {
         if (a == null || b == null) {
             return null;
         }
