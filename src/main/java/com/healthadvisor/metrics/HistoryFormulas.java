@@ -113,17 +113,18 @@ final class HistoryFormulas {
 
     /** NRR, GRR and logo churn over the longest contiguous window at hand, annualised over the months it covers. */
     private static void trailing(Book current, String period, List<Book> history, List<String> historyPeriods) {
-        List<Double> nrr = chain(current, period, history, historyPeriods, "nrr_period");
+        List<Book> run = contiguous(current, period, history, historyPeriods);
+        List<Double> nrr = chain(run, "nrr_period");
         int months = nrr.size() * current.monthsPerPeriod();
         if (nrr.size() > 1) {
             current.trail("nrr", Math.pow(product(nrr, v -> v), 12.0 / months), months);
         }
-        List<Double> grossChurn = chain(current, period, history, historyPeriods, "gross_revenue_churn_rate");
+        List<Double> grossChurn = chain(run, "gross_revenue_churn_rate");
         if (grossChurn.size() > 1) {
             int covered = grossChurn.size() * current.monthsPerPeriod();
             current.trail("grr", Math.pow(product(grossChurn, v -> 1 - v), 12.0 / covered), covered);
         }
-        List<Book> bridges = books(current, period, history, historyPeriods, "quick_ratio");
+        List<Book> bridges = books(run, "quick_ratio");
         if (bridges.size() > 1) {
             int covered = bridges.size() * current.monthsPerPeriod();
             double gains = sum(bridges, "new_mrr") + sum(bridges, "expansion_mrr");
@@ -133,14 +134,14 @@ final class HistoryFormulas {
             current.trail("expansion_share_of_new_mrr", acquired == 0 ? null : sum(bridges, "expansion_mrr") / acquired,
                     covered);
         }
-        List<Double> logoChurn = chain(current, period, history, historyPeriods, "logo_churn_rate");
+        List<Double> logoChurn = chain(run, "logo_churn_rate");
         if (logoChurn.size() > 1) {
             int covered = logoChurn.size() * current.monthsPerPeriod();
             double kept = product(logoChurn, v -> 1 - v);
             current.trail("logo_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
             current.trail("logo_churn_rate_annual", 1 - Math.pow(kept, 12.0 / covered), covered);
         }
-        List<Double> revenueChurn = chain(current, period, history, historyPeriods, "revenue_churn_rate");
+        List<Double> revenueChurn = chain(run, "revenue_churn_rate");
         if (revenueChurn.size() > 1 && revenueChurn.size() == logoChurn.size()) {
             int covered = revenueChurn.size() * current.monthsPerPeriod();
             double kept = product(revenueChurn, v -> 1 - v);
@@ -163,31 +164,39 @@ final class HistoryFormulas {
     }
 
     /**
-     * The values of a code in the current period and the history entries right before it, newest first, stopping at
-     * a gap in the periods, an entry without the code, or 12 months.
+     * The current period and the history entries right before it, newest first, stopping at a gap in the periods or
+     * at 12 months: worked out once, then each rate takes as much of it as carries its inputs.
      */
-    private static List<Double> chain(Book current, String period, List<Book> history, List<String> historyPeriods,
-                                      String code) {
-        return books(current, period, history, historyPeriods, code).stream().map(book -> book.get(code)).toList();
-    }
-
-    /** The books of that chain: the periods whose sums make a trailing figure (a quick ratio over months). */
-    private static List<Book> books(Book current, String period, List<Book> history, List<String> historyPeriods,
-                                    String code) {
-        List<Book> books = new ArrayList<>();
-        if (current.get(code) == null) {
-            return books;
-        }
-        books.add(current);
+    private static List<Book> contiguous(Book current, String period, List<Book> history, List<String> historyPeriods) {
+        List<Book> run = new ArrayList<>();
+        run.add(current);
         String expected = Periods.previous(period);
-        for (int i = history.size() - 1; i >= 0 && (books.size() + 1) * current.monthsPerPeriod() <= MAX_WINDOW_MONTHS; i--) {
-            if (expected == null || !expected.equals(historyPeriods.get(i)) || history.get(i).get(code) == null) {
+        for (int i = history.size() - 1; i >= 0 && (run.size() + 1) * current.monthsPerPeriod() <= MAX_WINDOW_MONTHS; i--) {
+            if (expected == null || !expected.equals(historyPeriods.get(i))) {
                 break;
             }
-            books.add(history.get(i));
+            run.add(history.get(i));
             expected = Periods.previous(expected);
         }
-        return books;
+        return run;
+    }
+
+    /** The values of a code along the run, newest first, up to the first period without it. */
+    private static List<Double> chain(List<Book> run, String code) {
+        List<Double> values = new ArrayList<>();
+        for (Book book : books(run, code)) {
+            values.add(book.get(code));
+        }
+        return values;
+    }
+
+    /** The books of the run up to the first period without the code: the periods whose sums make a trailing figure. */
+    private static List<Book> books(List<Book> run, String code) {
+        int end = 0;
+        while (end < run.size() && run.get(end).get(code) != null) {
+            end++;
+        }
+        return run.subList(0, end);
     }
 
     private static double sum(List<Book> books, String code) {

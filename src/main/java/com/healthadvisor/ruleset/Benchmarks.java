@@ -28,6 +28,8 @@ public final class Benchmarks {
                     Band.NONE)).toList()),
             "periodicity", Set.of("monthly", "quarterly", "annual"));
 
+    private static final double[] NO_EDGES = new double[0];
+
     private final Map<String, List<Band>> byMetric;
     /**
      * A band's words depend only on the band and the currency: written once, not for every metric fact. Keyed by
@@ -35,9 +37,16 @@ public final class Benchmarks {
      */
     private final Map<String, Map<Integer, String>> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Each metric's band edges, worked out once: explanations ask for them for every number they write. */
+    private final Map<String, double[]> edges;
+
     private Benchmarks(List<Band> bands) {
         this.byMetric = bands.stream().collect(Collectors.groupingBy(Band::metric,
                 java.util.LinkedHashMap::new, Collectors.toList()));
+        this.edges = byMetric.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getValue().stream()
+                        .flatMapToDouble(band -> java.util.stream.DoubleStream.of(band.range().low(), band.range().high()))
+                        .filter(Double::isFinite).distinct().toArray()));
     }
 
     public Optional<Band> bandFor(Metric metric, String stage, String market, String periodicity) {
@@ -69,9 +78,7 @@ public final class Benchmarks {
 
     /** Every finite edge of a metric's bands, in any context: where a written value must not round across. */
     public double[] edges(String metric) {
-        return byMetric.getOrDefault(metric, List.of()).stream()
-                .flatMapToDouble(band -> java.util.stream.DoubleStream.of(band.range().low(), band.range().high()))
-                .filter(Double::isFinite).distinct().toArray();
+        return edges.getOrDefault(metric, NO_EDGES);
     }
 
     public boolean hasBand(String metric, String band) {

@@ -17,32 +17,58 @@ public final class Periods {
                 || YEAR.matcher(period).matches();
     }
 
-    /** The period right before a valid one, of the same form: 2024-01 before 2024-02, 2023-Q4 before 2024-Q1. */
+    /**
+     * The period right before a valid one, of the same form: 2024-01 before 2024-02, 2023-Q4 before 2024-Q1. By
+     * hand rather than by pattern: trends ask for it on every period of the history of every diagnosis.
+     */
     public static String previous(String period) {
-        if (period == null || !isValid(period)) {
+        Integer month = endMonth(period);
+        if (month == null) {
             return null;
         }
-        int year = Integer.parseInt(period.substring(0, 4));
-        if (MONTH.matcher(period).matches()) {
-            return java.time.YearMonth.parse(period).minusMonths(1).toString();
+        int year = (month - 1) / 12;
+        if (period.length() == 4) {
+            return String.valueOf(year - 1);
         }
-        if (QUARTER.matcher(period).matches()) {
-            int quarter = period.charAt(6) - '0';
+        if (period.charAt(5) == 'Q') {
+            int quarter = ((month - 1) % 12) / 3 + 1;
             return quarter == 1 ? (year - 1) + "-Q4" : year + "-Q" + (quarter - 1);
         }
-        return String.valueOf(year - 1);
+        int previous = month - 1;
+        int m = (previous - 1) % 12 + 1;
+        return (previous - 1) / 12 + (m < 10 ? "-0" : "-") + m;
     }
 
     /** The month a period ends in, counted from year 0 (2024-06 is 2024 * 12 + 6), to measure gaps in months. */
     public static Integer endMonth(String period) {
-        if (period == null || !isValid(period)) {
+        if (period == null || (period.length() != 4 && period.length() != 7) || !digits(period, 0, 4)) {
             return null;
         }
-        int year = Integer.parseInt(period.substring(0, 4));
-        if (MONTH.matcher(period).matches()) {
-            return year * 12 + Integer.parseInt(period.substring(5));
+        int year = Integer.parseInt(period, 0, 4, 10);
+        if (period.length() == 4) {
+            return year * 12 + 12;
         }
-        return QUARTER.matcher(period).matches() ? year * 12 + 3 * (period.charAt(6) - '0') : year * 12 + 12;
+        if (period.charAt(4) != '-') {
+            return null;
+        }
+        if (period.charAt(5) == 'Q') {
+            int quarter = period.charAt(6) - '0';
+            return quarter >= 1 && quarter <= 4 ? year * 12 + 3 * quarter : null;
+        }
+        if (!digits(period, 5, 7)) {
+            return null;
+        }
+        int month = Integer.parseInt(period, 5, 7, 10);
+        return month >= 1 && month <= 12 ? year * 12 + month : null;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Two periods of the same form compare correctly as strings. */
