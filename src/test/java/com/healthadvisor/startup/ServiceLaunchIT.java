@@ -29,7 +29,8 @@ class ServiceLaunchIT {
             String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
                     "application/json");
 
-            assertThat(result).contains("\"health\":\"concerning\"", "RETENTION_FIRST");
+            // judgment.md: seed 2 is critical (RETENTION_FIRST gathers more than four red flags).
+            assertThat(result).contains("\"health\":\"critical\"", "RETENTION_FIRST");
         }
         List<String> loads = Files.readAllLines(classLoads);
         assertThat(loads).anyMatch(line -> line.contains("org.springframework.boot.SpringApplication source: shared objects file"));
