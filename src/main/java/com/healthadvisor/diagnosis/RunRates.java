@@ -5,9 +5,7 @@ import com.healthadvisor.facts.Metric;
 import com.healthadvisor.metrics.MetricCatalog;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.List;
 
@@ -34,26 +32,25 @@ final class RunRates {
     static List<RuleSession.Concluded> cap(List<RuleSession.Concluded> concluded, double belowMonths,
                                            double umbrellaMinFlags) {
         List<RuleSession.Concluded> capped = new ArrayList<>(concluded.size());
-        Map<String, Integer> runRates = new HashMap<>();
+        int shortestRunRate = Integer.MAX_VALUE;
         Set<String> solid = new HashSet<>();
         for (RuleSession.Concluded one : concluded) {
             boolean umbrella = one.finding().notes().containsKey(FLAGS);
             Integer months = umbrella || !marked(one.finding()) ? null : shortestAnnualWindow(one.finding(), belowMonths);
-            String key = one.finding().code() + "@" + one.finding().scope();
             if (months == null) {
-                solid.add(key);
+                solid.add(one.finding().code() + "@" + one.finding().scope());
             } else {
-                runRates.merge(key, months, Math::min);
+                shortestRunRate = Math.min(shortestRunRate, months);
             }
             capped.add(months == null ? one : new RuleSession.Concluded(asRunRate(one.finding(), months), one.rule()));
         }
-        if (runRates.isEmpty()) {
+        if (shortestRunRate == Integer.MAX_VALUE) {
             return capped;
         }
         List<RuleSession.Concluded> result = new ArrayList<>(capped.size());
         for (RuleSession.Concluded one : capped) {
             result.add(isUmbrellaOfRunRates(one.finding(), solid, umbrellaMinFlags)
-                    ? new RuleSession.Concluded(asRunRate(one.finding(), shortest(runRates)), one.rule()) : one);
+                    ? new RuleSession.Concluded(asRunRate(one.finding(), shortestRunRate), one.rule()) : one);
         }
         return result;
     }
@@ -64,10 +61,6 @@ final class RunRates {
         }
         long solidFlags = flags.stream().filter(flag -> solid.contains(flag + "@" + finding.scope())).count();
         return solidFlags < minFlags;
-    }
-
-    private static int shortest(Map<String, Integer> runRates) {
-        return runRates.values().stream().mapToInt(Integer::intValue).min().orElse(1);
     }
 
     /** Info findings (CHURN_COMPOUNDING explains annualising itself) are not marked: they raise no alarm. */

@@ -117,12 +117,12 @@ final class HistoryFormulas {
         List<Double> nrr = chain(run, "nrr_period");
         int months = nrr.size() * current.monthsPerPeriod();
         if (nrr.size() > 1) {
-            current.trail("nrr", Math.pow(product(nrr, v -> v), 12.0 / months), months);
+            current.trail("nrr", over(product(nrr, v -> v), months, 12), months);
         }
         List<Double> grossChurn = chain(run, "gross_revenue_churn_rate");
         if (grossChurn.size() > 1) {
             int covered = grossChurn.size() * current.monthsPerPeriod();
-            current.trail("grr", Math.pow(product(grossChurn, v -> 1 - v), 12.0 / covered), covered);
+            current.trail("grr", over(product(grossChurn, v -> 1 - v), covered, 12), covered);
         }
         List<Book> bridges = books(run, "quick_ratio");
         if (bridges.size() > 1) {
@@ -130,22 +130,21 @@ final class HistoryFormulas {
             double gains = sum(bridges, "new_mrr") + sum(bridges, "expansion_mrr");
             double losses = sum(bridges, "churned_mrr") + sum(bridges, "contraction_mrr");
             current.trail("quick_ratio", losses == 0 ? null : gains / losses, covered);
-            double acquired = sum(bridges, "new_mrr") + sum(bridges, "expansion_mrr");
-            current.trail("expansion_share_of_new_mrr", acquired == 0 ? null : sum(bridges, "expansion_mrr") / acquired,
+            current.trail("expansion_share_of_new_mrr", gains == 0 ? null : sum(bridges, "expansion_mrr") / gains,
                     covered);
         }
         List<Double> logoChurn = chain(run, "logo_churn_rate");
         if (logoChurn.size() > 1) {
             int covered = logoChurn.size() * current.monthsPerPeriod();
             double kept = product(logoChurn, v -> 1 - v);
-            current.trail("logo_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
-            current.trail("logo_churn_rate_annual", 1 - Math.pow(kept, 12.0 / covered), covered);
+            current.trail("logo_churn_rate_monthly", 1 - over(kept, covered, 1), covered);
+            current.trail("logo_churn_rate_annual", 1 - over(kept, covered, 12), covered);
         }
         List<Double> revenueChurn = chain(run, "revenue_churn_rate");
         if (revenueChurn.size() > 1 && revenueChurn.size() == logoChurn.size()) {
             int covered = revenueChurn.size() * current.monthsPerPeriod();
             double kept = product(revenueChurn, v -> 1 - v);
-            current.trail("revenue_churn_rate_monthly", 1 - Math.pow(kept, 1.0 / covered), covered);
+            current.trail("revenue_churn_rate_monthly", 1 - over(kept, covered, 1), covered);
             gapOverTheWindow(current, covered);
         }
     }
@@ -160,7 +159,7 @@ final class HistoryFormulas {
         current.trail("revenue_logo_churn_gap", revenue - logo, covered);
         current.trail("revenue_logo_churn_gap_relative", PeriodFormulas.relativeGap(revenue, logo), covered);
         current.trail("revenue_logo_churn_gap_annual",
-                (1 - Math.pow(1 - revenue, 12)) - (1 - Math.pow(1 - logo, 12)), covered);
+                PeriodFormulas.annual(revenue, 12) - PeriodFormulas.annual(logo, 12), covered);
     }
 
     /**
@@ -206,6 +205,11 @@ final class HistoryFormulas {
             sum += value == null ? 0 : value;
         }
         return sum;
+    }
+
+    /** A share kept over {@code months} as the share kept over {@code target} months at the same pace. */
+    private static double over(double kept, int months, int target) {
+        return Math.pow(kept, (double) target / months);
     }
 
     private static double product(List<Double> values, DoubleUnaryOperator factor) {

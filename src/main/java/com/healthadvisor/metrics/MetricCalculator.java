@@ -4,10 +4,9 @@ import com.healthadvisor.facts.Discrepancy;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.facts.Target;
 import com.healthadvisor.snapshot.Breakdown;
+import com.healthadvisor.snapshot.Cohort;
 import com.healthadvisor.snapshot.Figures;
 import com.healthadvisor.snapshot.Snapshot;
-
-import com.healthadvisor.snapshot.Cohort;
 
 import java.util.ArrayList;
 import java.util.Comparator;
