@@ -67,7 +67,10 @@ final class Health {
         for (FindingMerger.Merged merged : findings) {
             CodeWording wording = ruleSet.wording().get(merged.finding().code());
             Object count = merged.finding().notes().get("count");
-            if (wording != null && wording.rankFirst() && count instanceof Number n && n.doubleValue() >= many) {
+            // An umbrella capped as a run rate stands on run rates: no alarm, so no critical health either.
+            boolean runRate = merged.finding().notes().containsKey(RunRates.NOTE);
+            if (wording != null && wording.rankFirst() && !runRate && count instanceof Number n
+                    && n.doubleValue() >= many) {
                 return true;
             }
         }
