@@ -29,11 +29,18 @@ final class RuleSession {
     record Limits(int maxFirings, Duration timeout) {
     }
 
+    static final org.kie.api.runtime.KieSessionConfiguration ONE_THREAD = oneThread();
+    private static org.kie.api.runtime.KieSessionConfiguration oneThread() {
+        var c = org.kie.api.KieServices.Factory.get().newKieSessionConfiguration();
+        c.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
+        return c;
+    }
+
     private RuleSession() {
     }
 
     static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, Limits limits) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.newKieSession(ONE_THREAD);
         boolean reusable = true;
         try {
             return evaluate(session, facts, limits);

@@ -29,15 +29,25 @@ final class Book {
     /** The months one period covers: every value of the book stands on them unless a trailing window says more. */
     private final int monthsPerPeriod;
     private final Map<String, Integer> windows = new HashMap<>();
+    /** The only codes this book computes (a history entry's: what the trends read); null for all of them. */
+    private final Set<String> only;
 
     Book(Map<String, Double> reported, Judging judging, int monthsPerPeriod) {
+        this(reported, judging, monthsPerPeriod, null);
+    }
+
+    Book(Map<String, Double> reported, Judging judging, int monthsPerPeriod, Set<String> only) {
         this.reported = reported;
         this.judging = judging;
         this.monthsPerPeriod = monthsPerPeriod;
+        this.only = only;
         effective.putAll(reported);
     }
 
     void compute(String code, Formula formula) {
+        if (only != null && !only.contains(code)) {
+            return;
+        }
         // Raw values serve only to compare with reported ones: without reported values they equal the effective.
         if (!reported.isEmpty()) {
             Double fromRaw = Ops.round(formula.apply(raw::get));

@@ -4,6 +4,7 @@ import com.healthadvisor.snapshot.Periods;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 import static com.healthadvisor.metrics.Ops.div;
@@ -17,6 +18,16 @@ import static com.healthadvisor.metrics.Ops.sub;
 final class HistoryFormulas {
 
     private static final int MAX_WINDOW_MONTHS = 12;
+
+    /**
+     * What these formulas read from a history entry, with the inputs they are computed from: a history entry's
+     * book computes nothing else, since no other value of it is ever read.
+     */
+    static final Set<String> READS = Set.of("starting_mrr", "new_mrr", "expansion_mrr", "reactivation_mrr",
+            "contraction_mrr", "churned_mrr", "mrr", "starting_customers", "new_customers", "reactivated_customers",
+            "churned_customers", "customers", "users", "gross_revenue", "discounts", "refunds", "credits",
+            "nrr_period", "gross_revenue_churn_rate", "revenue_churn_rate", "quick_ratio", "logo_churn_rate",
+            "logo_churn_rate_monthly", "arpa", "arpu", "net_revenue");
 
     private HistoryFormulas() {
     }

@@ -32,7 +32,7 @@ public final class MetricCalculator {
         int ppy = snapshot.periodicity().periodsPerYear();
         Book company = PeriodFormulas.compute(snapshot.figures(), ppy, judging);
         List<Book> history = snapshot.history().stream()
-                .map(entry -> PeriodFormulas.compute(entry, ppy, judging)).toList();
+                .map(entry -> PeriodFormulas.history(entry, ppy, judging)).toList();
         HistoryFormulas.compute(company, snapshot.period(), history,
                 snapshot.history().stream().map(Figures::period).toList());
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());

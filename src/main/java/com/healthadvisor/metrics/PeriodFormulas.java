@@ -23,7 +23,16 @@ final class PeriodFormulas {
     }
 
     static Book compute(Figures figures, int periodsPerYear, Judging judging) {
-        Book book = new Book(figures.metrics(), judging, 12 / periodsPerYear);
+        return compute(new Book(figures.metrics(), judging, 12 / periodsPerYear), figures, periodsPerYear);
+    }
+
+    /** A history entry's book: only the metrics the trends and trailing windows read, and what they stand on. */
+    static Book history(Figures figures, int periodsPerYear, Judging judging) {
+        return compute(new Book(figures.metrics(), judging, 12 / periodsPerYear, HistoryFormulas.READS), figures,
+                periodsPerYear);
+    }
+
+    private static Book compute(Book book, Figures figures, int periodsPerYear) {
         MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null) : figures.mrr();
         CustomerBridge customers = figures.customers() == null
                 ? new CustomerBridge(null, null, null, null, null) : figures.customers();
