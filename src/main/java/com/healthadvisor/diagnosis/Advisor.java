@@ -51,7 +51,8 @@ public final class Advisor {
                 ruleSet.limits().get("run_rate_below_months"), ruleSet.limits().get("retention_first_min_flags"));
         List<FindingMerger.Merged> findings = FindingMerger.merge(concluded, ruleSet);
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
-                snapshot.periodicity().periodsPerYear());
+                snapshot.periodicity().periodsPerYear(),
+                metric -> Banding.bandOf(metric, snapshot, stage, ruleSet.benchmarks()));
         List<Diagnosis> diagnoses = Ranking.rank(findings, writer, ruleSet);
         Set<String> fired = new HashSet<>();
         for (Diagnosis diagnosis : diagnoses) {

@@ -2,12 +2,14 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.ruleset.Band;
 import com.healthadvisor.ruleset.Benchmarks;
 import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,11 +47,16 @@ final class Banding {
                 banded.add(metric);
                 continue;
             }
-            banded.add(benchmarks.bandFor(metric, stage, market(metric, snapshot), periodicity)
+            banded.add(bandOf(metric, snapshot, stage, benchmarks)
                     .map(band -> metric.withBand(band.name(), benchmarks.describe(band, snapshot.currency())))
                     .orElse(metric));
         }
         return banded;
+    }
+
+    /** The band a metric is in, as {@link #apply} chose it: with the market of its scope. */
+    static Optional<Band> bandOf(Metric metric, Snapshot snapshot, String stage, Benchmarks benchmarks) {
+        return benchmarks.bandFor(metric, stage, market(metric, snapshot), snapshot.periodicity().word());
     }
 
     /** The scopes whose rates stand on too few customers. */

@@ -8,6 +8,8 @@ import com.healthadvisor.metrics.MetricDefinition;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.ruleset.Action;
+import com.healthadvisor.ruleset.Band;
+import com.healthadvisor.ruleset.BandRange;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.ImpactFormula;
 import com.healthadvisor.ruleset.RuleSet;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Gives a merged finding its words: title, explanation with the evidence filled in, actions and impact. */
 public final class DiagnosisWriter {
@@ -24,12 +28,16 @@ public final class DiagnosisWriter {
     private final MetricSheet sheet;
     private final ValueFormat format;
     private final int periodsPerYear;
+    /** The band a metric is in, with its range: where an impact measures to. */
+    private final Function<Metric, Optional<Band>> bands;
 
-    DiagnosisWriter(RuleSet ruleSet, MetricSheet sheet, ValueFormat format, int periodsPerYear) {
+    DiagnosisWriter(RuleSet ruleSet, MetricSheet sheet, ValueFormat format, int periodsPerYear,
+                    Function<Metric, Optional<Band>> bands) {
         this.ruleSet = ruleSet;
         this.sheet = sheet;
         this.format = format;
         this.periodsPerYear = periodsPerYear;
+        this.bands = bands;
     }
 
     Diagnosis write(FindingMerger.Merged merged) {
@@ -47,9 +55,12 @@ public final class DiagnosisWriter {
 
     /** The formula's value, never negative and never above the annual revenue of the finding's scope (P9). */
     private Double impact(CodeWording wording, Finding finding) {
-        Double impact = wording.impact() == null ? null : wording.impact().evaluate(code ->
-                code.equals(ImpactFormula.PERIODS_PER_YEAR) ? Double.valueOf(periodsPerYear)
-                        : sheet.find(finding.scope(), code).map(Metric::value).orElse(null));
+        Double impact = wording.impact() == null ? null : wording.impact().evaluate(code -> switch (code) {
+            case ImpactFormula.PERIODS_PER_YEAR -> Double.valueOf(periodsPerYear);
+            case ImpactFormula.EDGE -> edge(finding, false);
+            case ImpactFormula.EDGE_MONTHLY -> edge(finding, true);
+            default -> sheet.find(finding.scope(), code).map(Metric::value).orElse(null);
+        });
         if (impact == null || impact <= 0) {
             return null;
         }
@@ -58,14 +69,39 @@ public final class DiagnosisWriter {
     }
 
     /**
+     * The edge of the band the finding's first evidence is in, toward the better bands (judgment.md P9: at stake
+     * is measured to the nearest acceptable band), as a monthly-equivalent rate when asked and the evidence is an
+     * annual-equivalent one. Null when the evidence has no band or the band no edge on that side.
+     */
+    private Double edge(Finding finding, boolean monthly) {
+        if (finding.evidence().isEmpty()) {
+            return null;
+        }
+        Metric metric = finding.evidence().get(0);
+        if (metric.band() == null) {
+            return null;
+        }
+        BandRange range = bands.apply(metric).map(Band::range).orElse(null);
+        if (range == null) {
+            return null;
+        }
+        double edge = MetricCatalog.get(metric.code()).lowerIsBetter() ? range.low() : range.high();
+        if (!Double.isFinite(edge)) {
+            return null;
+        }
+        return monthly && metric.code().endsWith("_annual") ? 1 - Math.pow(1 - edge, 1 / 12.0) : edge;
+    }
+
+    /**
      * A code's own actions; for an umbrella (RETENTION_FIRST) its own, then the first action of each finding it
      * gathers (judgment.md P10), so that it never asks for work on something the snapshot does not show.
      */
     private List<Action> actions(CodeWording wording, Finding finding) {
+        List<Action> own = wording.actionsFor(finding.notes());
         if (!(finding.notes().get("flags") instanceof List<?> flags)) {
-            return wording.actions();
+            return own;
         }
-        List<Action> actions = new ArrayList<>(wording.actions());
+        List<Action> actions = new ArrayList<>(own);
         for (Object flag : flags) {
             CodeWording gathered = ruleSet.wording().get(String.valueOf(flag));
             if (gathered != null && !gathered.actions().isEmpty() && !actions.contains(gathered.actions().get(0))) {

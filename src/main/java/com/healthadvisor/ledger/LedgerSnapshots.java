@@ -7,6 +7,7 @@ import com.healthadvisor.snapshot.Figures;
 import com.healthadvisor.snapshot.Periodicity;
 import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.snapshot.YearAgoCustomers;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -96,8 +97,27 @@ public final class LedgerSnapshots {
 
         Figures figures(String period, int month) {
             Movements.Month bridges = Movements.of(byCustomer.values(), month);
+            // Only the snapshot's own month: history entries are read for their bridges alone.
+            YearAgoCustomers yearAgo = month == months - 1 ? yearAgo(month) : null;
             return new Figures(period, bridges.mrr(), bridges.customers(),
-                    ledger.hasUsers() ? (double) users[month] : null, null, Map.of());
+                    ledger.hasUsers() ? (double) users[month] : null, null, Map.of(), yearAgo);
+        }
+
+        /** The customers who paid twelve months before this month, followed to it; null with under 13 months. */
+        private YearAgoCustomers yearAgo(int month) {
+            if (month < 12) {
+                return null;
+            }
+            double then = 0, now = 0, capped = 0;
+            for (double[] values : byCustomer.values()) {
+                double paid = values[month - 12];
+                if (paid > 0) {
+                    then += paid;
+                    now += values[month];
+                    capped += Math.min(paid, values[month]);
+                }
+            }
+            return new YearAgoCustomers(Movements.cents(then), Movements.cents(now), Movements.cents(capped));
         }
     }
 

@@ -55,10 +55,12 @@ public final class MetricCatalog {
                 "mrr.starting, mrr.churned, mrr.contraction and mrr.expansion");
         ratio("nrr_period", "NRR over the period", "higher", 0, INF,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
-        ratio("nrr", "NRR", "higher", 0, INF, "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
+        ratio("nrr", "NRR", "higher", 0, INF,
+                "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned, or year_ago_customers");
         ratio("nrr_run_rate", "NRR at this period's rate", "higher", 0, INF,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
-        ratio("grr", "GRR", "higher", 0, 1, "mrr.starting, mrr.churned and mrr.contraction");
+        ratio("grr", "GRR", "higher", 0, 1,
+                "mrr.starting, mrr.churned and mrr.contraction, or year_ago_customers.mrr_now_capped");
         ratio("expansion_rate", "expansion rate", "higher", 0, INF, "mrr.starting and mrr.expansion");
         ratio("expansion_rate_annual", "annualised expansion rate", "higher", 0, INF,
                 "mrr.starting and mrr.expansion");

@@ -4,6 +4,7 @@ import com.healthadvisor.snapshot.CustomerBridge;
 import com.healthadvisor.snapshot.Figures;
 import com.healthadvisor.snapshot.MrrBridge;
 import com.healthadvisor.snapshot.Revenue;
+import com.healthadvisor.snapshot.YearAgoCustomers;
 
 import static com.healthadvisor.metrics.Ops.add;
 import static com.healthadvisor.metrics.Ops.div;
@@ -125,6 +126,19 @@ final class PeriodFormulas {
                 neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
         book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
         book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    /**
+     * NRR and GRR over the trailing 12 months, cohort-exact: the MRR today of the customers who paid a year ago over
+     * their MRR then, and for GRR each of them capped at what they paid then. They replace the one-period and chained
+     * figures; a reported value still wins (P7).
+     */
+    static void yearAgo(Book book, YearAgoCustomers yearAgo) {
+        if (yearAgo == null || yearAgo.mrrThen() == null || yearAgo.mrrThen() <= 0) {
+            return;
+        }
+        book.trail("nrr", div(yearAgo.mrrNow(), yearAgo.mrrThen()), 12);
+        book.trail("grr", div(yearAgo.mrrNowCapped(), yearAgo.mrrThen()), 12);
     }
 
     /** |a - b| over the smaller of a and b; against a zero rate, the whole of the other (1.0); null when unknown. */

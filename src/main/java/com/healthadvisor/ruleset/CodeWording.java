@@ -1,6 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The words and data of one diagnosis code, from a wording file beside the DRL.
@@ -13,16 +14,30 @@ import java.util.List;
  * @param requires    what must be present to assess the code: all groups, each satisfied by any of its
  *                    metric codes (or the words {@code targets}, {@code reported_metrics},
  *                    {@code stage}, {@code market})
+ * @param actionsWhen actions that replace {@code actions} when the finding carries the note they are keyed by
+ *                    (a rule adds it with {@code .note(...)}): advice for a case the rule tells apart, such as a
+ *                    company with only a few customers
  * @param rankFirst   ranked above every other diagnosis, whatever its severity and impact
  */
 public record CodeWording(String code, String dimension, String title, String explanation,
                           Explanation.Compiled template, ImpactFormula impact, String impactKind,
-                          List<List<String>> requires, List<Action> actions, boolean rankFirst,
+                          List<List<String>> requires, List<Action> actions,
+                          Map<String, List<Action>> actionsWhen, boolean rankFirst,
                           String file, int line) {
 
     public static final String AT_STAKE = "at_stake_per_year";
     public static final String EXPOSURE = "exposure";
     public static final List<String> IMPACT_KINDS = List.of(AT_STAKE, EXPOSURE);
+
+    /** The actions for this finding: those of the first note in {@code actionsWhen} it carries, else the usual. */
+    public List<Action> actionsFor(Map<String, Object> notes) {
+        for (Map.Entry<String, List<Action>> when : actionsWhen.entrySet()) {
+            if (notes.containsKey(when.getKey())) {
+                return when.getValue();
+            }
+        }
+        return actions;
+    }
 
     public static final List<String> DIMENSIONS = List.of("growth", "retention", "expansion", "monetization",
             "revenue_quality", "concentration", "unit_economics", "efficiency", "data_quality", "targets");

@@ -25,8 +25,17 @@ public final class ImpactFormula {
     private record Op(char operator, Node left, Node right) implements Node {
     }
 
-    /** The one name besides metric codes: 12, 4 or 1, to annualise a per-period amount. */
+    /** A name besides metric codes: 12, 4 or 1, to annualise a per-period amount. */
     public static final String PERIODS_PER_YEAR = "periods_per_year";
+    /**
+     * A name besides metric codes: the edge of the band the finding's first evidence is in, on the side of the
+     * better bands (crisis churn above 5%: 0.05; NRR below 90%: 0.90), so that an impact measured to it follows
+     * a threshold an analyst moves in benchmarks.csv.
+     */
+    public static final String EDGE = "edge";
+    /** {@link #EDGE} as a monthly-equivalent rate when the evidence is an annual-equivalent one, else the same. */
+    public static final String EDGE_MONTHLY = "edge_monthly";
+    private static final Set<String> NAMES = Set.of(PERIODS_PER_YEAR, EDGE, EDGE_MONTHLY);
 
     private final String text;
     private final Node root;
@@ -47,6 +56,7 @@ public final class ImpactFormula {
     public Set<String> metrics() {
         Set<String> codes = new TreeSet<>();
         collect(root, codes);
+        codes.removeAll(NAMES);
         return codes;
     }
 
@@ -143,7 +153,7 @@ public final class ImpactFormula {
                     at++;
                 }
                 String code = text.substring(start, at);
-                if (!MetricCatalog.isKnown(code) && !code.equals(PERIODS_PER_YEAR)) {
+                if (!MetricCatalog.isKnown(code) && !NAMES.contains(code)) {
                     throw new IllegalArgumentException("impact formula names unknown metric \"" + code
                             + "\"; did you mean \"" + MetricCatalog.nearest(code) + "\"?");
                 }

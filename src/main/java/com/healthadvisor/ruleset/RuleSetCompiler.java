@@ -87,6 +87,10 @@ public final class RuleSetCompiler {
         round.keep();
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
+        // A case no rule marks would never get its actions: most likely a misspelt note.
+        wording.values().forEach(w -> w.actionsWhen().keySet().stream().filter(note -> !notes.contains(note))
+                .forEach(note -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": actions_when names \""
+                        + note + "\", a note no rule adds"))));
         // Nothing that failed the guard or did not parse reaches the compiler.
         Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, problems);
         if (!problems.isEmpty()) {

@@ -29,7 +29,8 @@ final class WordingReader {
 
     static final Set<String> SPECIAL_REQUIREMENTS = Set.of("targets", "reported_metrics", "stage", "market");
     private static final List<String> KEYS =
-            List.of("dimension", "title", "explanation", "impact", "impact_kind", "requires", "rank", "actions");
+            List.of("dimension", "title", "explanation", "impact", "impact_kind", "requires", "rank", "actions",
+                    "actions_when");
 
     private final RuleFile file;
     private final List<RuleProblem> problems;
@@ -91,10 +92,12 @@ final class WordingReader {
         List<List<String>> requires = requires(byKey.get("requires"));
         boolean rankFirst = "first".equals(word(byKey, "rank", code, line, false, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
+        Map<String, List<Action>> actionsWhen = actionsWhen(byKey.get("actions_when"), code);
         // Kept even when a field is wrong, so that the code does not also show up as "not worded".
         return java.util.Optional.of(new CodeWording(code, dimension, title, explanation,
                 explanation == null ? null : Explanation.compile(explanation), impact,
-                impactKind == null ? CodeWording.AT_STAKE : impactKind, requires, actions, rankFirst, file.name(), line));
+                impactKind == null ? CodeWording.AT_STAKE : impactKind, requires, actions, actionsWhen, rankFirst,
+                file.name(), line));
     }
 
     private String text(Map<String, Node> byKey, String key, String code, int line, boolean required) {
@@ -148,6 +151,28 @@ final class WordingReader {
             groups.add(alternatives);
         }
         return groups;
+    }
+
+    /** {@code note_name:} followed by its one to three actions, for each case a rule marks with a note. */
+    private Map<String, List<Action>> actionsWhen(Node node, String code) {
+        Map<String, List<Action>> byNote = new java.util.LinkedHashMap<>();
+        if (node == null) {
+            return byNote;
+        }
+        if (!(node instanceof MappingNode cases)) {
+            problem(line(node), "actions_when of " + code + " maps a note a rule adds to the actions for that case");
+            return byNote;
+        }
+        for (NodeTuple when : cases.getValue()) {
+            String note = scalar(when.getKeyNode());
+            if (note == null || !note.matches("[a-z][a-z0-9_]*")) {
+                problem(line(when.getKeyNode()), "a note in actions_when of " + code + " is lower_snake_case (was "
+                        + note + ")");
+                continue;
+            }
+            byNote.put(note, actions(when.getValueNode(), code, line(when.getKeyNode())));
+        }
+        return byNote;
     }
 
     private List<Action> actions(Node node, String code, int line) {

@@ -8,11 +8,17 @@ import java.util.Map;
  *
  * @param period  the period of a history entry; the snapshot's own period at top level; null in breakdowns
  * @param metrics values the user already has, keyed by metric code
+ * @param yearAgo the customers who paid twelve months ago, followed to today; null when not given
  */
 public record Figures(String period, MrrBridge mrr, CustomerBridge customers, Double users, Revenue revenue,
-                      Map<String, Double> metrics) {
+                      Map<String, Double> metrics, YearAgoCustomers yearAgo) {
 
     public Figures {
         metrics = Map.copyOf(metrics);
+    }
+
+    public Figures(String period, MrrBridge mrr, CustomerBridge customers, Double users, Revenue revenue,
+                   Map<String, Double> metrics) {
+        this(period, mrr, customers, users, revenue, metrics, null);
     }
 }

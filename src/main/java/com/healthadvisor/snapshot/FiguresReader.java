@@ -16,11 +16,12 @@ final class FiguresReader {
 
     static final Set<String> HISTORY_KEYS = Set.of("period", "mrr", "customers", "users", "revenue", "metrics");
     private static final Set<String> BREAKDOWN_KEYS =
-            Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics");
+            Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics", "year_ago_customers");
     private static final Set<String> MRR_KEYS =
             Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending");
     private static final Set<String> CUSTOMER_KEYS = Set.of("starting", "new", "reactivated", "churned", "ending");
     private static final Set<String> REVENUE_KEYS = Set.of("gross", "discounts", "refunds", "credits");
+    private static final Set<String> YEAR_AGO_KEYS = Set.of("mrr_then", "mrr_now", "mrr_now_capped");
     private static final Set<String> RESERVED_DIMENSIONS = Set.of("company", "cohort");
 
     private FiguresReader() {
@@ -32,7 +33,8 @@ final class FiguresReader {
                 customers(node.get("customers"), Fields.child(pointer, "customers"), fields),
                 fields.count(node, "users", pointer),
                 revenue(node.get("revenue"), Fields.child(pointer, "revenue"), fields),
-                MetricsReader.metrics(node.get("metrics"), Fields.child(pointer, "metrics"), fields));
+                MetricsReader.metrics(node.get("metrics"), Fields.child(pointer, "metrics"), fields),
+                yearAgo(node.get("year_ago_customers"), Fields.child(pointer, "year_ago_customers"), fields));
     }
 
     static List<Breakdown> breakdowns(JsonNode node, Fields fields) {
@@ -113,6 +115,32 @@ final class FiguresReader {
         }
         return bridge;
     }
+
+    /** Their MRR then and now are both needed; what they pay now, capped at what they paid then, is neither more. */
+    private static YearAgoCustomers yearAgo(JsonNode node, String pointer, Fields fields) {
+        if (Fields.absent(node) || !fields.object(node, pointer, YEAR_AGO_KEYS)) {
+            return null;
+        }
+        YearAgoCustomers yearAgo = new YearAgoCustomers(fields.amount(node, "mrr_then", pointer),
+                fields.amount(node, "mrr_now", pointer), fields.amount(node, "mrr_now_capped", pointer));
+        for (String key : List.of("mrr_then", "mrr_now")) {
+            if (Fields.absent(node.get(key))) {
+                fields.fail(pointer + "/" + key, "is required: year_ago_customers needs mrr_then and mrr_now");
+            }
+        }
+        Double capped = yearAgo.mrrNowCapped();
+        if (capped != null && yearAgo.mrrThen() != null && capped > yearAgo.mrrThen() + CENT) {
+            fields.fail(pointer + "/mrr_now_capped", "must not exceed mrr_then (" + Fields.plain(yearAgo.mrrThen())
+                    + "): each customer counts at most what they paid then (was " + Fields.plain(capped) + ")");
+        } else if (capped != null && yearAgo.mrrNow() != null && capped > yearAgo.mrrNow() + CENT) {
+            fields.fail(pointer + "/mrr_now_capped", "must not exceed mrr_now (" + Fields.plain(yearAgo.mrrNow())
+                    + ") (was " + Fields.plain(capped) + ")");
+        }
+        return yearAgo;
+    }
+
+    /** Amounts in cents: a capped sum may differ from the others by rounding. */
+    private static final double CENT = 0.01;
 
     private static Revenue revenue(JsonNode node, String pointer, Fields fields) {
         if (Fields.absent(node) || !fields.object(node, pointer, REVENUE_KEYS)) {

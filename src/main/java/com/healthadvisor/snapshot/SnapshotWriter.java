@@ -90,6 +90,14 @@ public final class SnapshotWriter {
         if (!figures.metrics().isEmpty()) {
             into.put("metrics", figures.metrics());
         }
+        YearAgoCustomers yearAgo = figures.yearAgo();
+        if (yearAgo != null) {
+            Map<String, Object> y = new LinkedHashMap<>();
+            put(y, "mrr_then", yearAgo.mrrThen());
+            put(y, "mrr_now", yearAgo.mrrNow());
+            put(y, "mrr_now_capped", yearAgo.mrrNowCapped());
+            into.put("year_ago_customers", y);
+        }
     }
 
     private static Map<String, Object> cohort(Cohort cohort) {

@@ -46,6 +46,8 @@ class BadInputTest {
             snapshot-unknown-currency-form                   | /currency: must be a three-letter ISO 4217 code such as USD (was "dollars")
             snapshot-cohort-longer-than-240-ages             | /cohorts/0/logo_retention: must not have more than 240 entries (was 241)
             snapshot-400-digit-integer                       | /mrr/starting: is too large to be a number here (400 digits)
+            snapshot-year-ago-capped-above-then              | /year_ago_customers/mrr_now_capped: must not exceed mrr_then (80000): each customer counts at most what they paid then (was 81000)
+            snapshot-year-ago-without-mrr-now                | /year_ago_customers/mrr_now: is required: year_ago_customers needs mrr_then and mrr_now
             """)
     void isRefusedWithExitCodeTwoAndTheFieldNamed(String fixture, String message) {
         Cli.Run run = Cli.run("diagnose", "src/test/resources/bad-input/" + fixture + ".json");

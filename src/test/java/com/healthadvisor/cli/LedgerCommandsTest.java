@@ -31,6 +31,21 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void aLedgerOfMoreThanAYearIsJudgedOnTheNrrOfTheCustomersOfAYearAgo(@TempDir Path dir) {
+        Path ledger = dir.resolve("ledger.csv");
+        assertThat(Cli.run("generate-ledger", "--customers", "200", "--months", "14", "--out", ledger.toString())
+                .exitCode()).isZero();
+
+        Cli.Run run = Cli.run("diagnose", "--ledger", ledger.toString());
+
+        assertThat(run.exitCode()).isZero();
+        var nrr = java.util.stream.StreamSupport.stream(DiagnoseCommandTest.json(run.out()).get("metrics").spliterator(),
+                false).filter(m -> m.get("code").asString().equals("nrr") && m.get("scope").asString().equals("company"))
+                .findFirst().orElseThrow();
+        assertThat(nrr.get("window_months").asInt()).isEqualTo(12);
+    }
+
+    @Test
     void anEarlierPeriodCanBeChosen() {
         Cli.Run run = Cli.run("snapshot", "--ledger", LEDGER, "--period", "2024-03");
 

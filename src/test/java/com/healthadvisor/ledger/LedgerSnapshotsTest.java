@@ -7,6 +7,7 @@ import com.healthadvisor.snapshot.MrrBridge;
 import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 import com.healthadvisor.snapshot.SnapshotWriter;
+import com.healthadvisor.snapshot.YearAgoCustomers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,41 @@ class LedgerSnapshotsTest {
         assertThat(snapshot.period()).isEqualTo("2024-03");
         assertThat(snapshot.figures().mrr()).isEqualTo(new MrrBridge(380.0, 300.0, 50.0, 90.0, 80.0, 80.0, 660.0));
         assertThat(snapshot.figures().customers()).isEqualTo(new CustomerBridge(3.0, 1.0, 1.0, 1.0, 4.0));
+    }
+
+    @Test
+    void aLedgerOfThirteenMonthsFollowsTheCustomersOfAYearAgoToToday() {
+        StringBuilder csv = new StringBuilder("customer_id,month,mrr,product\n");
+        for (int month = 1; month <= 13; month++) {
+            String period = month <= 12 ? "2024-%02d".formatted(month) : "2025-01";
+            // grower 100 -> 150, shrinker 200 -> 120, leaver 80 -> gone in month 13, late joins in month 6.
+            csv.append("grower,").append(period).append(',').append(month == 13 ? 150 : 100).append(",Core\n");
+            csv.append("shrinker,").append(period).append(',').append(month == 13 ? 120 : 200).append(",Core\n");
+            csv.append("leaver,").append(period).append(',').append(month == 13 ? 0 : 80).append(",Add-on\n");
+            if (month >= 6) {
+                csv.append("late,").append(period).append(",50,Add-on\n");
+            }
+        }
+
+        Snapshot snapshot = snapshot(csv.toString());
+
+        assertThat(snapshot.figures().yearAgo()).isEqualTo(new YearAgoCustomers(380.0, 270.0, 220.0));
+        Breakdown core = snapshot.breakdowns().stream().filter(b -> b.name().equals("Core")).findFirst().orElseThrow();
+        assertThat(core.figures().yearAgo()).isEqualTo(new YearAgoCustomers(300.0, 270.0, 220.0));
+        assertThat(snapshot.history()).allSatisfy(entry -> assertThat(entry.yearAgo()).isNull());
+        // Written and read back, as the snapshot command hands it on.
+        assertThat(new SnapshotReader().read(SnapshotWriter.write(snapshot)).figures().yearAgo())
+                .isEqualTo(snapshot.figures().yearAgo());
+    }
+
+    @Test
+    void aLedgerOfTwelveMonthsHasNoYearAgoToFollow() {
+        StringBuilder csv = new StringBuilder("customer_id,month,mrr\n");
+        for (int month = 1; month <= 12; month++) {
+            csv.append("a,2024-%02d,100\n".formatted(month));
+        }
+
+        assertThat(snapshot(csv.toString()).figures().yearAgo()).isNull();
     }
 
     @Test

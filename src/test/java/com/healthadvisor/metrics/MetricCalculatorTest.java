@@ -122,6 +122,33 @@ class MetricCalculatorTest {
     }
 
     @Test
+    void customersFollowedForAYearMakeNrrAndGrrCohortExactOverTwelveMonths() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06",
+                 "mrr":{"starting":100000,"expansion":500,"contraction":2000,"churned":3000,"ending":95500},
+                 "history":[{"period":"2024-05","mrr":{"starting":99000,"expansion":1500,"contraction":300,
+                             "churned":200,"ending":100000}}],
+                 "year_ago_customers":{"mrr_then":80000,"mrr_now":86000,"mrr_now_capped":72000}}""");
+
+        // judgment.md: the customers of a year ago, followed one by one, win over two chained months.
+        assertThat(value(sheet, "nrr")).isEqualTo(86000.0 / 80000);
+        assertThat(value(sheet, "grr")).isEqualTo(0.9);
+        assertThat(sheet.company("nrr").orElseThrow().windowMonths()).isEqualTo(12);
+        assertThat(sheet.company("grr").orElseThrow().windowMonths()).isEqualTo(12);
+        assertThat(value(sheet, "nrr_run_rate")).isCloseTo(Math.pow(0.955, 12), within(1e-9));
+    }
+
+    @Test
+    void aReportedNrrStillWinsOverTheCustomersFollowedForAYear() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","metrics":{"nrr":1.04},
+                 "year_ago_customers":{"mrr_then":80000,"mrr_now":86000}}""");
+
+        assertThat(value(sheet, "nrr")).isEqualTo(1.04);
+        assertThat(sheet.company("grr")).isEmpty();
+    }
+
+    @Test
     void concentrationSharesAreOfCompanyMrrWhenKnown() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-06","mrr":{"ending":100000},
