@@ -29,7 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return BAD_INPUT;
         }
         if (e instanceof RuleSetException rules) {
-            err.println("error: the rule set does not compile:");
+            err.println("error: the rule set is refused:");
             rules.problems().forEach(p -> err.println("  " + p));
             return FAILED;
         }

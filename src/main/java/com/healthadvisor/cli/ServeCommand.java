@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port N] [--rules DIR]}: the HTTP service. The rules compile while Spring starts; a rule
+ * {@code serve [--port N] [--rules DIR] [--fixtures DIR]}: the HTTP service. The rules compile while Spring starts; a rule
  * set that does not compile stops the start with {@code file:line: message}, not a trace.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the HTTP service.")
@@ -30,6 +32,10 @@ class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
     Path rules;
+
+    @Option(names = "--fixtures", paramLabel = "DIR",
+            description = "the fixtures every rule change is vetted with (default: fixtures beside the rules directory)")
+    Path fixtures;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -43,7 +49,7 @@ class ServeCommand implements Callable<Integer> {
             context = new SpringApplicationBuilder(HealthAdvisorApplication.class)
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("compilingRuleSet",
                             new CompilingRuleSet(compiler, compiling)))
-                    .run("--server.port=" + port, "--advisor.rules=" + rules);
+                    .run(arguments());
         } catch (RuntimeException e) {
             throw ruleProblems(e);
         }
@@ -55,6 +61,14 @@ class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return 0;
+    }
+
+    private String[] arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--advisor.rules=" + rules));
+        if (fixtures != null) {
+            arguments.add("--advisor.fixtures=" + Inputs.directory(fixtures, "fixtures"));
+        }
+        return arguments.toArray(String[]::new);
     }
 
     /** The rules' own error when they are why the start failed, so that it reads file:line: message. */

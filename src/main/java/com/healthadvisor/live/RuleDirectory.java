@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,11 @@ public final class RuleDirectory {
         return directory;
     }
 
+    /** Where the fixtures that vet a change are, or that they are missing: said, never skipped in silence. */
+    public String fixturesStatus() {
+        return (vetting.hasFixtures() ? "" : "missing: ") + vetting.fixtures().toAbsolutePath().normalize();
+    }
+
     public List<RuleFile> files() {
         return RuleSetLoader.read(directory);
     }
@@ -50,33 +56,78 @@ public final class RuleDirectory {
         return files().stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** Compiles the active files with one file replaced or added; activates nothing. */
-    public RuleSet validate(String name, String content) {
-        return vetting.vet(withFile(files(), checkedName(name), content));
+    /** The files of the active rule set: a change is made to these, whatever a refused edit left on disk. */
+    private List<RuleFile> activeFiles() {
+        return active.current().sources();
     }
 
-    /** Replaces or adds one file; returns the new active rule set. */
-    public synchronized RuleSet put(String name, String content) {
-        List<RuleFile> current = files();
-        RuleSet vetted = vetOrReject(withFile(current, checkedName(name), content));
+    /** Vets the active files with one file replaced or added; activates nothing. */
+    public RuleSetVetting.Vetted validate(String name, String content) {
+        return vetting.vet(withFile(activeFiles(), checkedName(name), content));
+    }
+
+    /** Replaces or adds one file; returns the new active rule set and the scenarios it moved. */
+    public synchronized RuleSetVetting.Vetted put(String name, String content) {
+        List<RuleFile> current = activeFiles();
+        RuleSetVetting.Vetted vetted = vetOrReject(withFile(current, checkedName(name), content));
         replace(name, contentOf(current, name), content);
         active.activate(vetted, "api");
         return vetted;
     }
 
-    /** Removes one file; returns the new active rule set. */
-    public synchronized RuleSet delete(String name) {
-        List<RuleFile> current = files();
+    /** Removes one file; returns the new active rule set and the scenarios it moved. */
+    public synchronized RuleSetVetting.Vetted delete(String name) {
+        List<RuleFile> current = activeFiles();
         String previous = contentOf(current, name);
         if (previous == null) {
             throw new NoSuchRuleFileException(name);
         }
         List<RuleFile> remaining = new ArrayList<>(current);
         remaining.removeIf(f -> f.name().equals(name));
-        RuleSet vetted = vetOrReject(remaining);
+        RuleSetVetting.Vetted vetted = vetOrReject(remaining);
         replace(name, previous, null);
         active.activate(vetted, "api");
         return vetted;
+    }
+
+    /** What changing these files (null content: deleting the file) would do; activates nothing. */
+    public Preview preview(Map<String, String> changes) {
+        RuleSet base = active.current();
+        return vetting.preview(base, withChanges(base.sources(), checked(changes)));
+    }
+
+    /**
+     * Applies the changes of a preview, if the rule set it was made against is still the active one; vetted again
+     * as any change is, and written file by file as {@link #put} writes one.
+     */
+    public synchronized RuleSetVetting.Vetted apply(Previews.Pending pending) {
+        if (!active.current().version().equals(pending.preview().baseVersion())) {
+            throw new StalePreviewException(pending.id(), pending.preview().baseVersion(), active.current().version());
+        }
+        List<RuleFile> current = activeFiles();
+        RuleSetVetting.Vetted vetted = vetOrReject(withChanges(current, pending.changes()));
+        pending.changes().forEach((name, content) -> replace(name, contentOf(current, name), content));
+        active.activate(vetted, "api");
+        return vetted;
+    }
+
+    private static Map<String, String> checked(Map<String, String> changes) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("name at least one file to change");
+        }
+        changes.keySet().forEach(RuleDirectory::checkedName);
+        return changes;
+    }
+
+    private static List<RuleFile> withChanges(List<RuleFile> current, Map<String, String> changes) {
+        List<RuleFile> files = new ArrayList<>(current);
+        changes.forEach((name, content) -> {
+            files.removeIf(f -> f.name().equals(name));
+            if (content != null) {
+                files.add(new RuleFile(name, content));
+            }
+        });
+        return files;
     }
 
     /** Reloads whatever is on disk now; keeps the active rule set when the files do not vet. */
@@ -88,21 +139,20 @@ public final class RuleDirectory {
             active.reject(e.problems(), "disk");
             return;
         }
-        // The API writes the files it activates; the watcher then sees the same content again.
-        if (RuleSetCompiler.versionOf(files).equals(active.current().version()) && active.lastAttempt().succeeded()) {
+        // The API writes the files it activates, and the watcher then sees them; or an edit was undone by hand.
+        // Either way the disk is the active set again: nothing to vet, and an API refusal's status stays.
+        if (RuleSetCompiler.versionOf(files).equals(active.current().version())) {
+            active.settle("disk");
             return;
         }
         try {
-            RuleSet vetted = vetting.vet(files);
-            if (!vetted.version().equals(active.current().version()) || !active.lastAttempt().succeeded()) {
-                active.activate(vetted, "disk");
-            }
+            active.activate(vetting.vet(files), "disk");
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
         }
     }
 
-    private RuleSet vetOrReject(List<RuleFile> files) {
+    private RuleSetVetting.Vetted vetOrReject(List<RuleFile> files) {
         try {
             return vetting.vet(files);
         } catch (RuleSetException e) {

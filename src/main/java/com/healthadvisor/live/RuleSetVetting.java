@@ -15,18 +15,30 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Decides whether a candidate rule set may go live: it must compile and validate as a whole, and every
- * fixture must still meet its expectation with it. Throws {@link RuleSetException} listing why not.
+ * Decides whether a candidate rule set may go live, the same way for the file watcher, the API and
+ * {@code rules check}: it must compile and validate as a whole, and every guard fixture must still meet its
+ * expectation with it. Scenario fixtures that no longer meet theirs are what the change moves: reported with the
+ * accepted set, never a reason to refuse it. Throws {@link RuleSetException} listing why not.
  */
 public final class RuleSetVetting {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetVetting.class);
 
+    /** An accepted rule set, and the scenarios it moved (each at the line of the expectation it no longer meets). */
+    public record Vetted(RuleSet ruleSet, List<RuleProblem> movedScenarios, List<FixtureRunner.Outcome> outcomes) {
+    }
+
     private final RuleSetCompiler compiler;
     private final Path fixtures;
     private final Advisor advisor;
+    /** The active rule set's outcomes, run once per version for every preview against it. */
+    private final AtomicReference<Baseline> baseline = new AtomicReference<>();
+
+    private record Baseline(String version, List<FixtureRunner.Outcome> outcomes) {
+    }
 
     public RuleSetVetting(RuleSetCompiler compiler, Path fixtures, Advisor advisor) {
         this.compiler = compiler;
@@ -34,28 +46,70 @@ public final class RuleSetVetting {
         this.advisor = advisor;
     }
 
-    public RuleSet vet(List<RuleFile> files) {
+    /** The fixtures directory, and whether it is there: without it nothing but compiling vets a change. */
+    public Path fixtures() {
+        return fixtures;
+    }
+
+    public boolean hasFixtures() {
+        return fixtures != null && Files.isDirectory(fixtures);
+    }
+
+    public Vetted vet(List<RuleFile> files) {
         long start = System.nanoTime();
         RuleSet candidate = compiler.compile(files);
         long compiled = System.nanoTime();
-        if (fixtures == null || !Files.isDirectory(fixtures)) {
-            LOG.info("rule set {} compiled in {} ms (no fixtures to run)", candidate.version(), millis(start, compiled));
-            return candidate;
+        if (!hasFixtures()) {
+            LOG.warn("rule set {} compiled in {} ms; no fixtures directory at {}: no guard was run",
+                    candidate.version(), millis(start, compiled), fixtures);
+            return new Vetted(candidate, List.of(), List.of());
         }
-        List<FixtureRunner.Outcome> outcomes = new FixtureRunner(HealthAdvisor.of(candidate, advisor)).runEach(fixtures);
-        List<RuleProblem> failures = outcomes.stream()
-                .filter(outcome -> !outcome.passed())
-                .map(outcome -> new RuleProblem("fixtures/" + outcome.fixture() + ".json", 0,
-                        String.join("; ", outcome.failures())))
-                .toList();
+        List<FixtureRunner.Outcome> outcomes = run(candidate);
+        List<RuleProblem> guards = problems(outcomes, true);
+        List<RuleProblem> moved = problems(outcomes, false);
         // Operators see where a slow reload spends its time.
-        LOG.info("rule set {} compiled in {} ms; {} of {} fixtures passed in {} ms", candidate.version(),
-                millis(start, compiled), outcomes.size() - failures.size(), outcomes.size(),
-                millis(compiled, System.nanoTime()));
-        if (!failures.isEmpty()) {
-            throw new RuleSetException(failures);
+        LOG.info("rule set {} compiled in {} ms; {} fixtures run in {} ms: {} with a guard broken, {} moved",
+                candidate.version(), millis(start, compiled), outcomes.size(), millis(compiled, System.nanoTime()),
+                outcomes.stream().filter(FixtureRunner.Outcome::guardBroken).count(),
+                outcomes.stream().filter(FixtureRunner.Outcome::moved).count());
+        if (!guards.isEmpty()) {
+            throw new RuleSetException(guards);
         }
-        return candidate;
+        return new Vetted(candidate, moved, outcomes);
+    }
+
+    /**
+     * What a candidate would change against the active rule set: every fixture's verdict before and after, and the
+     * guards it breaks. Activates nothing.
+     */
+    public Preview preview(RuleSet active, List<RuleFile> candidateFiles) {
+        RuleSet candidate;
+        try {
+            candidate = compiler.compile(candidateFiles);
+        } catch (RuleSetException e) {
+            return Preview.refused(active.version(), e.problems());
+        }
+        List<FixtureRunner.Outcome> after = run(candidate);
+        return Preview.of(active.version(), candidate.version(), problems(after, true), baselineOf(active), after);
+    }
+
+    private List<FixtureRunner.Outcome> baselineOf(RuleSet active) {
+        Baseline known = baseline.get();
+        if (known != null && known.version().equals(active.version())) {
+            return known.outcomes();
+        }
+        Baseline fresh = new Baseline(active.version(), run(active));
+        baseline.set(fresh);
+        return fresh.outcomes();
+    }
+
+    /** Every fixture with a rule set, one after another: a running service leaves the other cores to requests. */
+    public List<FixtureRunner.Outcome> run(RuleSet ruleSet) {
+        return hasFixtures() ? new FixtureRunner(HealthAdvisor.of(ruleSet, advisor)).runEach(fixtures) : List.of();
+    }
+
+    private static List<RuleProblem> problems(List<FixtureRunner.Outcome> outcomes, boolean guards) {
+        return outcomes.stream().flatMap(o -> o.problems(guards).stream()).toList();
     }
 
     private static long millis(long from, long to) {

@@ -1,5 +1,6 @@
 package com.healthadvisor.live;
 
+import com.healthadvisor.ruleset.RuleProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -74,7 +76,15 @@ public final class RuleWatcher implements AutoCloseable {
 
     private void reload() {
         String before = active.current().version();
-        directory.reloadFromDisk();
+        try {
+            directory.reloadFromDisk();
+        } catch (RuntimeException e) {
+            // Never lost on the reload thread: logged, and the status says the reload failed and why.
+            LOG.error("reloading the rules in {} failed", directory.path(), e);
+            active.reject(List.of(new RuleProblem(directory.path().toString(), 0, "the reload failed with "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage())), "disk");
+            return;
+        }
         ReloadAttempt attempt = active.lastAttempt();
         if (!attempt.succeeded()) {
             LOG.warn("rules in {} not reloaded, keeping version {}:\n  {}", directory.path(), attempt.version(),

@@ -20,10 +20,12 @@ import java.util.Set;
  * @param limitFacts  the limits some rule's conditions name, as facts made once for every session
  * @param sessions    sessions over the KieBase, reset and reused: creating one per evaluation would cost more
  *                    than firing the rules
+ * @param sources     the files it was compiled from: a change is made to these, not to whatever is on disk
  */
 public record RuleSet(String version, Instant loadedAt, List<String> files, KieBase kieBase, Benchmarks benchmarks,
                       Limits limits, Map<String, CodeWording> wording, Map<String, RuleInfo> rules,
-                      Set<String> metricCodes, List<Limit> limitFacts, KieSessionsPool sessions) {
+                      Set<String> metricCodes, List<Limit> limitFacts, KieSessionsPool sessions,
+                      List<RuleFile> sources) {
 
     /**
      * Where a rule comes from: its file and its position in the whole set.

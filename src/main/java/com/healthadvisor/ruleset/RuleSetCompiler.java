@@ -99,7 +99,7 @@ public final class RuleSetCompiler {
         return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(),
                 compiled.kieBase(), benchmarks, limits, byCode(wording), Map.copyOf(rules),
                 allMetrics ? null : Set.copyOf(metricCodes), limits.facts(allLimits ? null : limitNames),
-                compiled.sessions());
+                compiled.sessions(), List.copyOf(files));
     }
 
     /** The last KieBase when these DRL files are the ones it was built from, else a new one; null if they fail. */

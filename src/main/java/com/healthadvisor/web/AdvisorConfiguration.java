@@ -2,6 +2,7 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.live.RuleSetVetting;
@@ -12,6 +13,8 @@ import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.snapshot.SnapshotReader;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,8 @@ import java.time.Clock;
 /** Wires the advisor, the live rule set and its watcher. */
 @Configuration(proxyBeanMethods = false)
 class AdvisorConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisorConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -57,10 +62,21 @@ class AdvisorConfiguration {
     @Bean
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
                                 RuleSetCompiler compiler, Clock clock) {
-        RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixtures(), advisor);
+        RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor);
+        if (vetting.hasFixtures()) {
+            LOG.info("rule changes are vetted with the fixtures in {}", vetting.fixtures());
+        } else {
+            LOG.warn("no fixtures directory at {}: rule changes are only compiled, no guard is run "
+                    + "(set advisor.fixtures or serve --fixtures)", vetting.fixtures());
+        }
         RuleHistory history = new RuleHistory(properties.rules(), properties.historyMaxAge(),
                 properties.historyMaxVersions(), clock);
         return new RuleDirectory(properties.rules(), vetting, active, history);
+    }
+
+    @Bean
+    Previews previews(Clock clock) {
+        return new Previews(clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -4,6 +4,7 @@ import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.live.StalePreviewException;
 import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
@@ -76,6 +77,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RulesController.NotUtf8Exception.class)
     ProblemDetail notUtf8(RulesController.NotUtf8Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "Not UTF-8", e.getMessage());
+    }
+
+    @ExceptionHandler(StalePreviewException.class)
+    ProblemDetail stalePreview(StalePreviewException e) {
+        return problem(HttpStatus.CONFLICT, "Stale preview", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesController.NoSuchPreviewException.class)
+    ProblemDetail noSuchPreview(RulesController.NoSuchPreviewException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such preview", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesController.BadPreviewRequestException.class)
+    ProblemDetail badPreview(RulesController.BadPreviewRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid preview request", e.getMessage());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.ReloadAttempt;
 import com.healthadvisor.ruleset.RuleProblem;
 import com.healthadvisor.ruleset.RuleSet;
@@ -8,9 +9,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** What {@code GET /api/v1/rules} shows: the active rule set and the last attempt to change it. */
-record RuleSetView(String version, List<String> files, int rules, int codes, Instant loadedAt, LastReload lastReload) {
+record RuleSetView(String version, List<String> files, int rules, int codes, Instant loadedAt, LastReload lastReload,
+                   String fixtures) {
 
-    record LastReload(Instant at, String trigger, boolean succeeded, List<Problem> errors) {
+    /** {@code movedScenarios}: the scenario fixtures the accepted change moved, at the expectation they no longer meet. */
+    record LastReload(Instant at, String trigger, boolean succeeded, List<Problem> errors,
+                      List<Problem> movedScenarios) {
     }
 
     /** One problem, with its {@code file:line: message} text. */
@@ -21,9 +25,13 @@ record RuleSetView(String version, List<String> files, int rules, int codes, Ins
         }
     }
 
-    static RuleSetView of(RuleSet ruleSet, ReloadAttempt attempt) {
+    /** One state, read once: the rule set and the attempt that belong together. */
+    static RuleSetView of(ActiveRuleSet.State state, String fixtures) {
+        RuleSet ruleSet = state.ruleSet();
+        ReloadAttempt attempt = state.lastAttempt();
         return new RuleSetView(ruleSet.version(), ruleSet.files(), ruleSet.ruleCount(), ruleSet.wording().size(),
                 ruleSet.loadedAt(), new LastReload(attempt.at(), attempt.trigger(), attempt.succeeded(),
-                attempt.problems().stream().map(Problem::of).toList()));
+                attempt.problems().stream().map(Problem::of).toList(),
+                attempt.movedScenarios().stream().map(Problem::of).toList()), fixtures);
     }
 }

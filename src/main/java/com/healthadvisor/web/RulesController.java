@@ -3,11 +3,16 @@ package com.healthadvisor.web;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.Preview;
+import com.healthadvisor.live.Previews;
+import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.ruleset.RuleFile;
-import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +29,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The live rule set and its files: read, validate, replace, add, delete. */
@@ -36,19 +43,29 @@ class RulesController {
     /** The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. */
     private static final String ADMIN_ONLY = "hasRole('" + SecurityConfiguration.ADMIN + "')";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A preview names every file it changes: a few rule files, each at most a megabyte. */
+    private static final long MAX_PREVIEW_BYTES = 8 * MAX_RULE_FILE_BYTES;
+
     private final ActiveRuleSet active;
     private final RuleDirectory directory;
     private final RuleChangeThread changes;
+    private final Previews previews;
 
-    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes) {
+    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes, Previews previews) {
         this.active = active;
         this.directory = directory;
         this.changes = changes;
+        this.previews = previews;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     RuleSetView ruleSet() {
-        return RuleSetView.of(active.current(), active.lastAttempt());
+        return view();
+    }
+
+    private RuleSetView view() {
+        return RuleSetView.of(active.state(), directory.fixturesStatus());
     }
 
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -66,12 +83,65 @@ class RulesController {
         String content = text(request);
         return changes.submit(() -> {
             try {
-                RuleSet candidate = directory.validate(name, content);
-                return new ValidationView(true, candidate.version(), candidate.ruleCount(), List.of());
+                RuleSetVetting.Vetted vetted = directory.validate(name, content);
+                return new ValidationView(true, vetted.ruleSet().version(), vetted.ruleSet().ruleCount(), List.of(),
+                        vetted.movedScenarios().stream().map(RuleSetView.Problem::of).toList());
             } catch (RuleSetException e) {
-                return new ValidationView(false, null, 0, e.problems().stream().map(RuleSetView.Problem::of).toList());
+                return new ValidationView(false, null, 0, e.problems().stream().map(RuleSetView.Problem::of).toList(),
+                        List.of());
             }
         });
+    }
+
+    /**
+     * What changing some files would do, before anything is changed: every fixture whose verdict moves, before and
+     * after, the guards it would break, and an id to apply exactly this change with. Body:
+     * {@code {"files": {"benchmarks.csv": "...", "old.drl": null}}} (null deletes a file).
+     */
+    @PreAuthorize(ADMIN_ONLY)
+    @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<PreviewView> preview(HttpServletRequest request) throws IOException {
+        Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
+        return changes.submit(() -> {
+            Preview preview = directory.preview(files);
+            String id = preview.applicable() ? previews.add(preview, files).id() : null;
+            return PreviewView.of(id, preview);
+        });
+    }
+
+    /** Applies a preview's change, if the rule set it was made against is still the active one (else 409). */
+    @PreAuthorize(ADMIN_ONLY)
+    @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<RuleSetView> apply(@PathVariable String id) {
+        Previews.Pending pending = previews.take(id).orElseThrow(() -> new NoSuchPreviewException(id));
+        return changes.submit(() -> {
+            directory.apply(pending);
+            return view();
+        });
+    }
+
+    private static Map<String, String> previewFiles(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadPreviewRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        JsonNode files = root == null ? null : root.get("files");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw new BadPreviewRequestException("the body must be {\"files\": {\"NAME\": \"content\" or null}} "
+                    + "with at least one file");
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (String name : files.propertyNames()) {
+            JsonNode content = files.get(name);
+            if (!content.isNull() && !(content.isString() && !content.stringValue().isBlank())) {
+                throw new BadPreviewRequestException("/files/" + name + ": must be the file's text, or null to "
+                        + "delete it");
+            }
+            changed.put(name, content.isNull() ? null : content.stringValue());
+        }
+        return changed;
     }
 
     @PreAuthorize(ADMIN_ONLY)
@@ -80,17 +150,19 @@ class RulesController {
             throws IOException {
         String content = text(request);
         return changes.submit(() -> {
-            boolean existed = directory.file(name).isPresent();
-            RuleSet ruleSet = directory.put(name, content);
-            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
-                    .body(RuleSetView.of(ruleSet, active.lastAttempt()));
+            boolean existed = active.current().files().contains(name);
+            directory.put(name, content);
+            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view());
         });
     }
 
     @PreAuthorize(ADMIN_ONLY)
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name) {
-        return changes.submit(() -> RuleSetView.of(directory.delete(name), active.lastAttempt()));
+        return changes.submit(() -> {
+            directory.delete(name);
+            return view();
+        });
     }
 
     private static String text(HttpServletRequest request) throws IOException {
@@ -108,6 +180,31 @@ class RulesController {
         return text;
     }
 
+    /** What a preview shows; {@code id} applies it, and is null when it cannot be applied. */
+    record PreviewView(String id, String baseVersion, String version, boolean applicable,
+                       List<RuleSetView.Problem> errors, List<Preview.Move> moved, List<String> summary) {
+
+        static PreviewView of(String id, Preview preview) {
+            return new PreviewView(id, preview.baseVersion(), preview.version(), preview.applicable(),
+                    preview.errors().stream().map(RuleSetView.Problem::of).toList(), preview.moved(),
+                    preview.summary());
+        }
+    }
+
+    /** An apply of a preview id that is not known (never made, already applied, or older than an hour). */
+    static class NoSuchPreviewException extends RuntimeException {
+        NoSuchPreviewException(String id) {
+            super("no preview " + id + " to apply: it was applied already, is older than an hour, or never made");
+        }
+    }
+
+    /** A preview request whose body does not say which files change. */
+    static class BadPreviewRequestException extends RuntimeException {
+        BadPreviewRequestException(String message) {
+            super(message);
+        }
+    }
+
     /** A rule file whose bytes are not UTF-8. */
     static class NotUtf8Exception extends RuntimeException {
         NotUtf8Exception() {
@@ -122,7 +219,8 @@ class RulesController {
         }
     }
 
-    /** The outcome of a validation. */
-    record ValidationView(boolean valid, String version, int rules, List<RuleSetView.Problem> errors) {
+    /** The outcome of a validation: refused with errors, or accepted with the scenarios it would move. */
+    record ValidationView(boolean valid, String version, int rules, List<RuleSetView.Problem> errors,
+                          List<RuleSetView.Problem> movedScenarios) {
     }
 }

@@ -2,6 +2,7 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.ReloadAttempt;
+import com.healthadvisor.live.RuleDirectory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,23 @@ import org.springframework.stereotype.Component;
 class RulesHealthIndicator implements HealthIndicator {
 
     private final ActiveRuleSet active;
+    private final RuleDirectory directory;
 
-    RulesHealthIndicator(ActiveRuleSet active) {
+    RulesHealthIndicator(ActiveRuleSet active, RuleDirectory directory) {
         this.active = active;
+        this.directory = directory;
     }
 
     @Override
     public Health health() {
-        ReloadAttempt attempt = active.lastAttempt();
+        // One read: the version and the attempt shown are always a pair.
+        ActiveRuleSet.State state = active.state();
+        ReloadAttempt attempt = state.lastAttempt();
         return Health.up()
-                .withDetail("version", active.current().version())
-                .withDetail("loaded_at", active.current().loadedAt().toString())
+                .withDetail("version", state.ruleSet().version())
+                .withDetail("loaded_at", state.ruleSet().loadedAt().toString())
+                .withDetail("fixtures", directory.fixturesStatus())
+                .withDetail("moved_scenarios", attempt.movedScenarios().stream().map(Object::toString).toList())
                 .withDetail("last_reload_successful", attempt.succeeded())
                 .withDetail("last_reload_at", attempt.at().toString())
                 .withDetail("last_reload_errors", attempt.problems().stream().map(Object::toString).toList())

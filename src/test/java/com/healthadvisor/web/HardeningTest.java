@@ -233,7 +233,8 @@ class HardeningTest {
         Http.Response put = http().put("/api/v1/rules/files/throws.drl", drl, ADMIN);
 
         assertThat(put.status()).isEqualTo(422);
-        assertThat(put.body()).contains("fixtures/seed-", "rule \\\"Reads a missing age\\\" failed with NullPointerException")
+        assertThat(put.body()).contains("seed-1-healthy-saas.expected.json:",
+                        "rule \\\"Reads a missing age\\\" failed with NullPointerException")
                 .doesNotContain("Cannot invoke", "because");
     }
 }

@@ -23,6 +23,11 @@ final class Http {
         }
     }
 
+    /** A request body as JSON. */
+    static String json(Object value) {
+        return ResultJson.mapper().writeValueAsString(value);
+    }
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -228,17 +229,109 @@ class ServiceTest {
             assertThat(http().get("/api/v1/rules").json().at("/last_reload/succeeded").asBoolean()).isFalse();
         }
 
-        @Test
-        void aChangeThatBreaksAFixtureExpectationIsRefused() {
-            String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+        /** README's example: logo churn's crisis threshold from 5% to 7%, saved as an analyst would save it. */
+        static String sevenPercentCrisis(String benchmarks) {
+            return benchmarks
+                    .replace("logo_churn_rate_monthly,acceptable,2% to 5%,,smb|mixed|none",
+                            "logo_churn_rate_monthly,acceptable,2% to 7%,,smb|mixed|none")
+                    .replace("logo_churn_rate_monthly,crisis,> 5%,,smb|mixed|none",
+                            "logo_churn_rate_monthly,crisis,> 7%,,smb|mixed|none");
+        }
 
-            Http.Response response = http().put("/api/v1/rules/files/benchmarks.csv", benchmarks
-                    .replace("logo_churn_rate_monthly,acceptable,2% to 5%,,smb|mixed|none", "logo_churn_rate_monthly,acceptable,2% to 7%,,smb|mixed|none")
-                    .replace("logo_churn_rate_monthly,crisis,> 5%,,smb|mixed|none", "logo_churn_rate_monthly,crisis,> 7%,,smb|mixed|none"), ADMIN);
+        static final String SIX_PERCENT_CHURN = """
+                {"period":"2024-06","profile":{"market":"smb"},
+                 "customers":{"starting":1000,"new":0,"churned":60,"ending":940}}""";
+
+        @Test
+        void readmesThresholdEditIsAppliedAndTheScenariosItMovesAreReported() {
+            String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+            assertThat(codes(http().post("/api/v1/diagnoses", "application/json", SIX_PERCENT_CHURN)))
+                    .contains("LOGO_CHURN_CRISIS");
+
+            Http.Response response = http().put("/api/v1/rules/files/benchmarks.csv", sevenPercentCrisis(benchmarks),
+                    ADMIN);
+
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode moved = response.json().at("/last_reload/moved_scenarios");
+            assertThat(moved.toString()).contains("seed-2-warning-signs.expected.json:", "missing LOGO_CHURN_CRISIS");
+            assertThat(codes(http().post("/api/v1/diagnoses", "application/json", SIX_PERCENT_CHURN)))
+                    .doesNotContain("LOGO_CHURN_CRISIS");
+            assertThat(http().put("/api/v1/rules/files/benchmarks.csv", benchmarks, ADMIN).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aChangeThatBreaksAGuardIsRefusedAtTheLineOfTheGuard() throws IOException {
+            String limits = Http.read(RULES.resolve("limits.csv"));
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            Http.Response response = http().put("/api/v1/rules/files/limits.csv",
+                    limits.replace("retention_first_min_flags,2,", "retention_first_min_flags,9,"), ADMIN);
 
             assertThat(response.status()).isEqualTo(422);
-            assertThat(response.body()).contains("fixtures/seed-2-warning-signs.json", "missing LOGO_CHURN_CRISIS");
+            List<String> expectation = Files.readAllLines(FIXTURES.resolve("seed-2-warning-signs.expected.json"));
+            int guardLine = expectation.indexOf(expectation.stream().filter(l -> l.contains("\"guard\"")).findFirst()
+                    .orElseThrow()) + 1;
+            assertThat(response.json().get("errors").toString()).contains("seed-2-warning-signs.expected.json:"
+                    + guardLine + ": guard seed-2-warning-signs: /guard/top: top diagnosis is");
+            assertThat(Http.read(RULES.resolve("limits.csv"))).isEqualTo(limits);
+            assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
+        }
+
+        @Test
+        void aPreviewShowsTheMovesAndAppliesExactlyThatChange() {
+            String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            JsonNode preview = http().post("/api/v1/rules/preview", "application/json",
+                    Http.json(java.util.Map.of("files", java.util.Map.of("benchmarks.csv",
+                            sevenPercentCrisis(benchmarks)))), ADMIN).json();
+
+            assertThat(preview.get("applicable").asBoolean()).isTrue();
+            assertThat(preview.get("base_version").asString()).isEqualTo(version);
+            assertThat(preview.get("summary").toString()).contains("LOGO_CHURN_CRISIS disappears from 1 fixture");
+            assertThat(preview.get("moved").get(0).get("fixture").asString()).isEqualTo("seed-2-warning-signs");
+            assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
             assertThat(Http.read(RULES.resolve("benchmarks.csv"))).isEqualTo(benchmarks);
+
+            Http.Response applied = http().post("/api/v1/rules/previews/" + preview.get("id").asString() + "/apply",
+                    "application/json", "", ADMIN);
+
+            assertThat(applied.status()).isEqualTo(200);
+            assertThat(applied.json().get("version").asString()).isEqualTo(preview.get("version").asString());
+            assertThat(Http.read(RULES.resolve("benchmarks.csv"))).isEqualTo(sevenPercentCrisis(benchmarks));
+            assertThat(http().post("/api/v1/rules/previews/" + preview.get("id").asString() + "/apply",
+                    "application/json", "", ADMIN).status()).isEqualTo(404);
+
+            // Back the same way: the original files give the original version.
+            JsonNode back = http().post("/api/v1/rules/preview", "application/json",
+                    Http.json(java.util.Map.of("files", java.util.Map.of("benchmarks.csv", benchmarks))), ADMIN).json();
+            assertThat(http().post("/api/v1/rules/previews/" + back.get("id").asString() + "/apply",
+                    "application/json", "", ADMIN).json().get("version").asString()).isEqualTo(version);
+        }
+
+        @Test
+        void aPreviewMadeBeforeAnotherChangeIsRefusedWhenApplied() {
+            String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+            String wording = Http.read(RULES.resolve("growth.yaml"));
+            JsonNode preview = http().post("/api/v1/rules/preview", "application/json",
+                    Http.json(java.util.Map.of("files", java.util.Map.of("benchmarks.csv",
+                            sevenPercentCrisis(benchmarks)))), ADMIN).json();
+            http().put("/api/v1/rules/files/growth.yaml", wording.replace("Growth is running on a treadmill.",
+                    "Growth runs on a treadmill."), ADMIN);
+
+            Http.Response applied = http().post("/api/v1/rules/previews/" + preview.get("id").asString() + "/apply",
+                    "application/json", "", ADMIN);
+
+            assertThat(applied.status()).isEqualTo(409);
+            assertThat(applied.body()).contains("preview the change again");
+            assertThat(Http.read(RULES.resolve("benchmarks.csv"))).isEqualTo(benchmarks);
+            http().put("/api/v1/rules/files/growth.yaml", wording, ADMIN);
+        }
+
+        private static List<String> codes(Http.Response response) {
+            List<String> codes = new java.util.ArrayList<>();
+            response.json().get("diagnoses").forEach(d -> codes.add(d.get("code").asString()));
+            return codes;
         }
 
         @Test
