@@ -443,6 +443,64 @@ class ServiceTest {
             awaitVersion(version, Duration.ofSeconds(5));
         }
 
+        @Test
+        void readmesThresholdEditSavedToDiskIsUsedByTheNextDiagnosis() throws Exception {
+            Path benchmarks = RULES.resolve("benchmarks.csv");
+            String original = Http.read(benchmarks);
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            Files.writeString(benchmarks, ChangingRules.sevenPercentCrisis(original));
+            String reloaded = awaitVersionOtherThan(version, Duration.ofSeconds(5));
+
+            assertThat(reloaded).isNotEqualTo(version);
+            JsonNode rules = http().get("/api/v1/rules").json();
+            assertThat(rules.at("/last_reload/succeeded").asBoolean()).isTrue();
+            assertThat(rules.at("/last_reload/moved_scenarios").toString()).contains("seed-2-warning-signs");
+            JsonNode result = http().post("/api/v1/diagnoses", "application/json", ChangingRules.SIX_PERCENT_CHURN)
+                    .json();
+            assertThat(result.get("diagnoses").toString()).doesNotContain("LOGO_CHURN_CRISIS");
+
+            Files.writeString(benchmarks, original);
+            awaitVersion(version, Duration.ofSeconds(5));
+        }
+
+        @Test
+        void aRefusedEditOnDiskDoesNotBlockAChangeThroughTheApi() throws Exception {
+            Path wording = RULES.resolve("efficiency.yaml");
+            String original = Http.read(wording);
+            String growth = Http.read(RULES.resolve("growth.yaml"));
+            Files.writeString(wording, original.replace("dimension: efficiency", "dimension: speed"));
+            awaitFailedReload(Duration.ofSeconds(5));
+
+            Http.Response put = http().put("/api/v1/rules/files/growth.yaml",
+                    growth.replace("Growth is running on a treadmill.", "Growth runs on a treadmill."), ADMIN);
+
+            // The change is made to the active files: the broken efficiency.yaml on disk is not part of it.
+            assertThat(put.status()).isEqualTo(200);
+            assertThat(put.json().at("/last_reload/trigger").asString()).isEqualTo("api");
+            Files.writeString(wording, original);
+            assertThat(http().put("/api/v1/rules/files/growth.yaml", growth, ADMIN).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aFileEventDoesNotHideARefusedApiChange() throws Exception {
+            String limits = Http.read(RULES.resolve("limits.csv"));
+            Http.Response refused = http().put("/api/v1/rules/files/limits.csv",
+                    limits.replace("scale_min_quick_ratio,4,", "scale_min_quick_ratio,four,"), ADMIN);
+            assertThat(refused.status()).isEqualTo(422);
+
+            // An editor saving a file unchanged: the disk is the active set, and the API's refusal stays on record.
+            Files.writeString(RULES.resolve("limits.csv"), limits);
+            Thread.sleep(600);
+
+            JsonNode rules = http().get("/api/v1/rules").json();
+            assertThat(rules.at("/last_reload/succeeded").asBoolean()).isFalse();
+            assertThat(rules.at("/last_reload/trigger").asString()).isEqualTo("api");
+            assertThat(http().getWith("/actuator/health", ADMIN).json().at("/components/rules/details/fixtures")
+                    .asString())
+                    .isEqualTo(FIXTURES.toAbsolutePath().normalize().toString());
+        }
+
         private String awaitVersionOtherThan(String version, Duration limit) throws InterruptedException {
             Instant end = Instant.now().plus(limit);
             String current = version;
