@@ -1,6 +1,7 @@
 package com.healthadvisor.live;
 
 import com.healthadvisor.ruleset.RuleFile;
+import com.healthadvisor.ruleset.RuleProblem;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetException;
@@ -12,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The rules directory of a running service and the only writer to it. A change is vetted as a whole
@@ -24,23 +28,42 @@ import java.util.Optional;
  */
 public final class RuleDirectory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleDirectory.class);
+
     /** Longer names are refused before they reach the file system, which would refuse them less clearly. */
     static final int MAX_NAME_LENGTH = 100;
+
+    /** Who asks for a change, and why: recorded with the version it makes and in the audit log. */
+    public record Change(String actor, String message) {
+    }
 
     private final Path directory;
     private final RuleSetVetting vetting;
     private final ActiveRuleSet active;
     private final RuleHistory history;
+    private final RuleVersions versions;
+    private final AuditLog audit;
 
-    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history) {
+    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
+                         RuleVersions versions, AuditLog audit) {
         this.directory = directory;
         this.vetting = vetting;
         this.active = active;
         this.history = history;
+        this.versions = versions;
+        this.audit = audit;
     }
 
     public Path path() {
         return directory;
+    }
+
+    public RuleVersions versions() {
+        return versions;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Where the fixtures that vet a change are, or that they are missing: said, never skipped in silence. */
@@ -63,31 +86,22 @@ public final class RuleDirectory {
 
     /** Vets the active files with one file replaced or added; activates nothing. */
     public RuleSetVetting.Vetted validate(String name, String content) {
-        return vetting.vet(withFile(activeFiles(), checkedName(name), content));
+        return vetting.vet(withChanges(activeFiles(), Map.of(checkedName(name), content)));
     }
 
     /** Replaces or adds one file; returns the new active rule set and the scenarios it moved. */
-    public synchronized RuleSetVetting.Vetted put(String name, String content) {
-        List<RuleFile> current = activeFiles();
-        RuleSetVetting.Vetted vetted = vetOrReject(withFile(current, checkedName(name), content));
-        replace(name, contentOf(current, name), content);
-        active.activate(vetted, "api");
-        return vetted;
+    public RuleSetVetting.Vetted put(String name, String content, Change change) {
+        return change("put", Collections.singletonMap(checkedName(name), content), change);
     }
 
     /** Removes one file; returns the new active rule set and the scenarios it moved. */
-    public synchronized RuleSetVetting.Vetted delete(String name) {
-        List<RuleFile> current = activeFiles();
-        String previous = contentOf(current, name);
-        if (previous == null) {
-            throw new NoSuchRuleFileException(name);
+    public RuleSetVetting.Vetted delete(String name, Change change) {
+        synchronized (this) {
+            if (contentOf(activeFiles(), name) == null) {
+                throw new NoSuchRuleFileException(name);
+            }
         }
-        List<RuleFile> remaining = new ArrayList<>(current);
-        remaining.removeIf(f -> f.name().equals(name));
-        RuleSetVetting.Vetted vetted = vetOrReject(remaining);
-        replace(name, previous, null);
-        active.activate(vetted, "api");
-        return vetted;
+        return change("delete", Collections.singletonMap(name, null), change);
     }
 
     /** What changing these files (null content: deleting the file) would do; activates nothing. */
@@ -98,17 +112,82 @@ public final class RuleDirectory {
 
     /**
      * Applies the changes of a preview, if the rule set it was made against is still the active one; vetted again
-     * as any change is, and written file by file as {@link #put} writes one.
+     * as any change is.
      */
-    public synchronized RuleSetVetting.Vetted apply(Previews.Pending pending) {
-        if (!active.current().version().equals(pending.preview().baseVersion())) {
-            throw new StalePreviewException(pending.id(), pending.preview().baseVersion(), active.current().version());
+    public RuleSetVetting.Vetted apply(Previews.Pending pending, Change change) {
+        synchronized (this) {
+            if (!active.current().version().equals(pending.preview().baseVersion())) {
+                StalePreviewException stale = new StalePreviewException(pending.id(), pending.preview().baseVersion(),
+                        active.current().version());
+                audit.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
+                throw stale;
+            }
+            return change("apply", pending.changes(), change);
         }
+    }
+
+    /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
+    public RuleSetVetting.Vetted restore(String id, Change change) {
+        RuleVersions.Version version = versions.find(id).orElseThrow(() -> new NoSuchVersionException(id));
+        return change("restore", differences(activeFiles(), versions.files(version)),
+                new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id));
+    }
+
+    /** The files to write, and to delete (null), to go from one set of files to another. */
+    public static Map<String, String> differences(List<RuleFile> from, List<RuleFile> to) {
+        Map<String, String> changes = new TreeMap<>();
+        for (RuleFile file : to) {
+            if (!file.content().equals(contentOf(from, file.name()))) {
+                changes.put(file.name(), file.content());
+            }
+        }
+        for (RuleFile file : from) {
+            if (contentOf(to, file.name()) == null) {
+                changes.put(file.name(), null);
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * One change of the active files: vetted as a whole, written file by file (each kept in the history first),
+     * activated, recorded as a version and in the audit log; or refused, recorded in the audit log, and nothing
+     * else touched.
+     */
+    private synchronized RuleSetVetting.Vetted change(String action, Map<String, String> changes, Change change) {
+        List<String> names = List.copyOf(changes.keySet());
         List<RuleFile> current = activeFiles();
-        RuleSetVetting.Vetted vetted = vetOrReject(withChanges(current, pending.changes()));
-        pending.changes().forEach((name, content) -> replace(name, contentOf(current, name), content));
+        RuleSetVetting.Vetted vetted;
+        try {
+            vetted = vetting.vet(withChanges(current, changes));
+            changes.forEach((name, content) -> replace(name, contentOf(current, name), content));
+        } catch (RuleSetException e) {
+            active.reject(e.problems(), "api");
+            audit.refused(change.actor(), action, names, reason(e.problems()));
+            throw e;
+        } catch (RulesNotWritableException e) {
+            audit.refused(change.actor(), action, names, e.getMessage());
+            throw e;
+        }
         active.activate(vetted, "api");
+        record(vetted, change.actor(), action, action.equals("restore") ? "restore" : "api", change.message(), names);
         return vetted;
+    }
+
+    /** A change is live once activated: a version or audit line the disk refuses is logged, not a failed change. */
+    private void record(RuleSetVetting.Vetted vetted, String actor, String action, String trigger, String message,
+                        List<String> files) {
+        try {
+            audit.accepted(actor, action, files, versions.record(vetted.ruleSet(), actor, trigger, message).id());
+        } catch (java.io.UncheckedIOException e) {
+            LOG.error("rule set {} is live, but its version could not be recorded: {}", vetted.ruleSet().version(),
+                    e.getMessage());
+        }
+    }
+
+    private static String reason(List<RuleProblem> problems) {
+        String first = problems.stream().limit(3).map(Object::toString).collect(Collectors.joining("; "));
+        return problems.size() > 3 ? first + "; and " + (problems.size() - 3) + " more" : first;
     }
 
     private static Map<String, String> checked(Map<String, String> changes) {
@@ -137,6 +216,7 @@ public final class RuleDirectory {
             files = files();
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
+            audit.refused("disk", "disk", List.of(), reason(e.problems()));
             return;
         }
         // The API writes the files it activates, and the watcher then sees them; or an edit was undone by hand.
@@ -145,31 +225,19 @@ public final class RuleDirectory {
             active.settle("disk");
             return;
         }
+        List<String> changed = List.copyOf(differences(activeFiles(), files).keySet());
         try {
-            active.activate(vetting.vet(files), "disk");
+            RuleSetVetting.Vetted vetted = vetting.vet(files);
+            active.activate(vetted, "disk");
+            record(vetted, "disk", "disk", "disk", null, changed);
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
-        }
-    }
-
-    private RuleSetVetting.Vetted vetOrReject(List<RuleFile> files) {
-        try {
-            return vetting.vet(files);
-        } catch (RuleSetException e) {
-            active.reject(e.problems(), "api");
-            throw e;
+            audit.refused("disk", "disk", changed, reason(e.problems()));
         }
     }
 
     private static String contentOf(List<RuleFile> files, String name) {
         return files.stream().filter(f -> f.name().equals(name)).map(RuleFile::content).findFirst().orElse(null);
-    }
-
-    private static List<RuleFile> withFile(List<RuleFile> current, String name, String content) {
-        List<RuleFile> files = new ArrayList<>(current);
-        files.removeIf(f -> f.name().equals(name));
-        files.add(new RuleFile(name, content));
-        return files;
     }
 
     /** A plain file name of the rule set: no path, no hidden file, a known kind, not too long. */

@@ -2,10 +2,12 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.live.RuleSetVetting;
+import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.live.RuleWatcher;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
@@ -71,7 +73,16 @@ class AdvisorConfiguration {
         }
         RuleHistory history = new RuleHistory(properties.rules(), properties.historyMaxAge(),
                 properties.historyMaxVersions(), clock);
-        return new RuleDirectory(properties.rules(), vetting, active, history);
+        RuleVersions versions = new RuleVersions(properties.rules(), properties.historyMaxAge(),
+                properties.historyMaxVersions(), clock);
+        // The set the service starts with is a version too: the first to go back to.
+        try {
+            versions.record(active.current(), "startup", "startup", null);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("cannot record the starting rule set as a version: {}", e.getMessage());
+        }
+        return new RuleDirectory(properties.rules(), vetting, active, history, versions,
+                new AuditLog(properties.rules(), properties.historyMaxAge(), clock));
     }
 
     @Bean

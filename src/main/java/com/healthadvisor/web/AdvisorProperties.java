@@ -15,7 +15,10 @@ import java.util.List;
  * @param rules              the rules directory
  * @param fixtures           the fixtures every rule change is vetted with; by default {@code fixtures} beside the
  *                           rules directory (a missing directory is said at start-up and in health)
- * @param adminToken         bearer token for rule changes over HTTP; without one, rule changes over HTTP are refused
+ * @param adminToken         bearer token of the one admin {@code admin} (ADVISOR_ADMIN_TOKEN); rule changes over HTTP are
+ *                           refused when neither it nor an editor is configured
+ * @param editors            named tokens with a role: {@code analyst} may change benchmarks, limits and wording,
+ *                           {@code admin} DRL too; each token is given as its SHA-256, never in plain text
  * @param apiKeys            when not empty, diagnosing needs one of these in {@code X-API-Key}
  * @param maxFirings         rule firings one evaluation may make before it is stopped as a loop
  * @param evaluationTimeout  how long one evaluation may run
@@ -34,7 +37,27 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
                                 @DefaultValue("5MB") DataSize maxSnapshotSize, @DefaultValue("0") int workerThreads,
                                 @DefaultValue("16MB") DataSize maxLedgerSize, @DefaultValue("7d") Duration historyMaxAge,
-                                @DefaultValue("100") int historyMaxVersions) {
+                                @DefaultValue("100") int historyMaxVersions, @DefaultValue List<Editor> editors) {
+
+    /** One person or system that may change rules: its name (what versions and the audit log record), role and token. */
+    public record Editor(String name, String role, String tokenSha256) {
+
+        public static final List<String> ROLES = List.of("analyst", "admin");
+
+        public Editor {
+            if (name == null || name.isBlank() || !ROLES.contains(role) || tokenSha256 == null
+                    || !tokenSha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("advisor.editors: each needs a name, a role (analyst or admin) and "
+                        + "token-sha256, the 64 hex digits of the token's SHA-256 (was " + name + ", " + role + ")");
+            }
+            tokenSha256 = tokenSha256.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Whether any token may change rules over HTTP. */
+    public boolean allowsRuleChanges() {
+        return hasAdminToken() || !editors.isEmpty();
+    }
 
     /** The fixtures directory: as set, else beside the rules directory, wherever the service was started from. */
     public Path fixturesDirectory() {

@@ -4,6 +4,7 @@ import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.StalePreviewException;
 import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.ruleset.RuleSetException;
@@ -77,6 +78,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RulesController.NotUtf8Exception.class)
     ProblemDetail notUtf8(RulesController.NotUtf8Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "Not UTF-8", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesController.NotYourFilesException.class)
+    ProblemDetail notYourFiles(RulesController.NotYourFilesException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed for this role", e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchVersionException.class)
+    ProblemDetail noSuchVersion(NoSuchVersionException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such version", e.getMessage());
     }
 
     @ExceptionHandler(StalePreviewException.class)

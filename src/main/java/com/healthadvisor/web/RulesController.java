@@ -3,9 +3,12 @@ package com.healthadvisor.web;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.AuditLog;
+import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.Preview;
 import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleSetVetting;
+import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,8 +44,12 @@ import java.util.concurrent.CompletableFuture;
 class RulesController {
 
     private static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
-    /** The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. */
-    private static final String ADMIN_ONLY = "hasRole('" + SecurityConfiguration.ADMIN + "')";
+    /**
+     * The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. Which files
+     * the editor's role may change is checked per file ({@link #mayChange}).
+     */
+    private static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
+            + SecurityConfiguration.ANALYST + "')";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A preview names every file it changes: a few rule files, each at most a megabyte. */
@@ -76,7 +84,7 @@ class RulesController {
     // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
 
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(EDITORS)
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request)
             throws IOException {
@@ -98,10 +106,11 @@ class RulesController {
      * after, the guards it would break, and an id to apply exactly this change with. Body:
      * {@code {"files": {"benchmarks.csv": "...", "old.drl": null}}} (null deletes a file).
      */
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(EDITORS)
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<PreviewView> preview(HttpServletRequest request) throws IOException {
+    CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
         Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
+        mayChange(editor, "preview", List.copyOf(files.keySet()), null);
         return changes.submit(() -> {
             Preview preview = directory.preview(files);
             String id = preview.applicable() ? previews.add(preview, files).id() : null;
@@ -110,12 +119,14 @@ class RulesController {
     }
 
     /** Applies a preview's change, if the rule set it was made against is still the active one (else 409). */
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(EDITORS)
     @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<RuleSetView> apply(@PathVariable String id) {
+    CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
+                                         Authentication editor) {
         Previews.Pending pending = previews.take(id).orElseThrow(() -> new NoSuchPreviewException(id));
+        RuleDirectory.Change change = mayChange(editor, "apply", List.copyOf(pending.changes().keySet()), message);
         return changes.submit(() -> {
-            directory.apply(pending);
+            directory.apply(pending, change);
             return view();
         });
     }
@@ -144,25 +155,99 @@ class RulesController {
         return changed;
     }
 
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(EDITORS)
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name, HttpServletRequest request)
+    CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name,
+                                                        @RequestParam(required = false) String message,
+                                                        HttpServletRequest request, Authentication editor)
             throws IOException {
         String content = text(request);
+        RuleDirectory.Change change = mayChange(editor, "put", List.of(name), message);
         return changes.submit(() -> {
             boolean existed = active.current().files().contains(name);
-            directory.put(name, content);
+            directory.put(name, content, change);
             return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view());
         });
     }
 
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(EDITORS)
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<RuleSetView> delete(@PathVariable String name) {
+    CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
+                                          Authentication editor) {
+        RuleDirectory.Change change = mayChange(editor, "delete", List.of(name), message);
         return changes.submit(() -> {
-            directory.delete(name);
+            directory.delete(name, change);
             return view();
         });
+    }
+
+    /** The versions kept, newest first: id, time, actor, message and the files each changed. */
+    @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<VersionView> versions() {
+        return directory.versions().list().stream().map(VersionView::of).toList();
+    }
+
+    /** One version and the text of each of its files. */
+    @GetMapping(value = "/versions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    VersionFilesView version(@PathVariable String id) {
+        RuleVersions.Version version = versionOf(id);
+        Map<String, String> files = new LinkedHashMap<>();
+        directory.versions().files(version).forEach(file -> files.put(file.name(), file.content()));
+        return new VersionFilesView(VersionView.of(version), files);
+    }
+
+    /** What changed between two versions ({@code against} defaults to the one before), as a unified diff per file. */
+    @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
+    String diff(@PathVariable String id, @RequestParam(required = false) String against) {
+        RuleVersions.Version version = versionOf(id);
+        List<RuleVersions.Version> all = directory.versions().list();
+        RuleVersions.Version base = against != null ? versionOf(against)
+                : all.stream().dropWhile(v -> !v.id().equals(id)).skip(1).findFirst().orElse(null);
+        List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
+        return LineDiff.of(before, directory.versions().files(version));
+    }
+
+    /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
+    @PreAuthorize(EDITORS)
+    @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
+                                           Authentication editor) {
+        RuleVersions.Version version = versionOf(id);
+        List<String> files = List.copyOf(RuleDirectory.differences(active.current().sources(),
+                directory.versions().files(version)).keySet());
+        RuleDirectory.Change change = mayChange(editor, "restore", files, message);
+        return changes.submit(() -> {
+            directory.restore(id, change);
+            return view();
+        });
+    }
+
+    /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
+    @PreAuthorize(EDITORS)
+    @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AuditLog.Entry> audit() {
+        return directory.audit().entries();
+    }
+
+    private RuleVersions.Version versionOf(String id) {
+        return directory.versions().find(id).orElseThrow(() -> new NoSuchVersionException(id));
+    }
+
+    /**
+     * The editor's change, if their role may change every one of these files: DRL is code, so only an admin may
+     * change it; an analyst changes benchmarks, limits and wording. A refusal is a 403, and in the audit log.
+     */
+    private RuleDirectory.Change mayChange(Authentication editor, String action, List<String> files, String message) {
+        boolean admin = editor.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+        List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
+        if (!admin && !code.isEmpty()) {
+            String reason = "the analyst role may change benchmarks, limits and wording, not DRL (" + String.join(", ",
+                    code) + "): ask an admin";
+            directory.audit().refused(editor.getName(), action, files, reason);
+            throw new NotYourFilesException(reason);
+        }
+        return new RuleDirectory.Change(editor.getName(), message == null || message.isBlank() ? null : message);
     }
 
     private static String text(HttpServletRequest request) throws IOException {
@@ -178,6 +263,27 @@ class RulesController {
             throw new EmptyRuleFileException();
         }
         return text;
+    }
+
+    /** A change of files the editor's role may not change. */
+    static class NotYourFilesException extends RuntimeException {
+        NotYourFilesException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** One version, without its files' text. */
+    record VersionView(String id, java.time.Instant at, String actor, String trigger, String message,
+                       String ruleSetVersion, List<String> changed, List<String> files) {
+
+        static VersionView of(RuleVersions.Version version) {
+            return new VersionView(version.id(), version.at(), version.actor(), version.trigger(), version.message(),
+                    version.ruleSet(), version.changed(), List.copyOf(version.files().keySet()));
+        }
+    }
+
+    /** One version with the text of each of its files. */
+    record VersionFilesView(VersionView version, Map<String, String> files) {
     }
 
     /** What a preview shows; {@code id} applies it, and is null when it cannot be applied. */

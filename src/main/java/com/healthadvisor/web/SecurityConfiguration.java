@@ -28,8 +28,9 @@ import java.security.MessageDigest;
 import java.util.stream.Stream;
 
 /**
- * Who may do what: changing rules needs {@code Authorization: Bearer <advisor.admin-token>}, and is
- * refused outright (403) when no admin token is configured; diagnosing is open unless
+ * Who may do what: changing rules needs {@code Authorization: Bearer <token>} of the admin
+ * ({@code advisor.admin-token}) or of an editor ({@code advisor.editors}: analysts change benchmarks, limits and
+ * wording, admins DRL too), and is refused outright (403) when neither is configured; diagnosing is open unless
  * {@code advisor.api-keys} is set, then it needs {@code X-API-Key}. Tokens are checked by Spring
  * Security's own {@link AuthenticationFilter} with a converter and a constant-time comparison.
  *
@@ -43,6 +44,7 @@ import java.util.stream.Stream;
 class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
+    static final String ANALYST = "ANALYST";
     static final String CLIENT = "CLIENT";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "api-key";
@@ -51,8 +53,8 @@ class SecurityConfiguration {
                     HttpMethod.DELETE, HttpMethod.PATCH)
             .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, "/api/v1/rules/**"))
             .toList());
-    private static final String CHANGES_DISABLED =
-            "rule changes over HTTP are disabled: no admin token is configured (set ADVISOR_ADMIN_TOKEN)";
+    private static final String CHANGES_DISABLED = "rule changes over HTTP are disabled: no admin token or editor "
+            + "is configured (set ADVISOR_ADMIN_TOKEN or advisor.editors)";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdvisorProperties properties) throws Exception {
@@ -73,7 +75,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     // A rule change answers from its own thread; the request was authorized when it came in.
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    requests.requestMatchers(RULE_CHANGES).hasRole(ADMIN);
+                    // Which files a role may change is decided per file, by the handler (RuleChangeRights).
+                    requests.requestMatchers(RULE_CHANGES).hasAnyRole(ADMIN, ANALYST);
                     if (!properties.apiKeys().isEmpty()) {
                         requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
                     }
@@ -88,7 +91,7 @@ class SecurityConfiguration {
 
     /** With no admin token configured, no token can change rules: a guessed one is refused like none at all. */
     private static boolean changesDisabled(HttpServletRequest request, AdvisorProperties properties) {
-        return !properties.hasAdminToken() && RULE_CHANGES.matches(request);
+        return !properties.allowsRuleChanges() && RULE_CHANGES.matches(request);
     }
 
     /** A request the firewall refuses (an encoded slash, a {@code ;} parameter, {@code ..}) is a 400 problem. */
@@ -106,7 +109,7 @@ class SecurityConfiguration {
             }
             response.setHeader("WWW-Authenticate", "Bearer");
             ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, RULE_CHANGES.matches(request)
-                    ? "rule changes need Authorization: Bearer <admin token>"
+                    ? "rule changes need Authorization: Bearer <token of an editor>"
                     : "diagnosing needs an X-API-Key header");
         };
     }
@@ -122,13 +125,23 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * The admin token gives the actor {@code admin}; an editor's token its name and role, found by its SHA-256 (the
+     * only form the settings hold); an API key a client that may diagnose.
+     */
     private static AuthenticationManager authenticationManager(AdvisorProperties properties) {
         return authentication -> {
             String secret = String.valueOf(authentication.getCredentials());
-            if (BEARER.equals(authentication.getPrincipal()) && properties.hasAdminToken()
-                    && same(secret, properties.adminToken())) {
-                return UsernamePasswordAuthenticationToken.authenticated(BEARER, null,
-                        AuthorityUtils.createAuthorityList("ROLE_" + ADMIN));
+            if (BEARER.equals(authentication.getPrincipal())) {
+                if (properties.hasAdminToken() && same(secret, properties.adminToken())) {
+                    return editor("admin", ADMIN);
+                }
+                String hash = sha256(secret);
+                for (AdvisorProperties.Editor editor : properties.editors()) {
+                    if (same(hash, editor.tokenSha256())) {
+                        return editor(editor.name(), editor.role().equals("admin") ? ADMIN : ANALYST);
+                    }
+                }
             }
             if (API_KEY.equals(authentication.getPrincipal())
                     && properties.apiKeys().stream().anyMatch(key -> same(secret, key))) {
@@ -138,6 +151,22 @@ class SecurityConfiguration {
             throw new BadCredentialsException(BEARER.equals(authentication.getPrincipal())
                     ? "the bearer token is not valid" : "the API key is not valid");
         };
+    }
+
+    /** An admin may do all an analyst may. */
+    private static UsernamePasswordAuthenticationToken editor(String name, String role) {
+        return UsernamePasswordAuthenticationToken.authenticated(name, null, role.equals(ADMIN)
+                ? AuthorityUtils.createAuthorityList("ROLE_" + ADMIN, "ROLE_" + ANALYST)
+                : AuthorityUtils.createAuthorityList("ROLE_" + ANALYST));
+    }
+
+    static String sha256(String secret) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static boolean same(String given, String expected) {
