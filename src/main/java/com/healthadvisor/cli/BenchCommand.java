@@ -20,7 +20,8 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "shorter warm-up and iterations (under 2 minutes)")
     boolean quick;
 
-    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+    @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
     Path rules;
 
     @Option(names = "--fixtures", defaultValue = "fixtures", paramLabel = "DIR",

@@ -38,7 +38,8 @@ class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
     Format format;
 
-    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+    @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
     Path rules;
 
     @Option(names = "--fragment", description = "with --format html: a <section> to embed in another page")

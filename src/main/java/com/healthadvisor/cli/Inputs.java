@@ -35,9 +35,13 @@ final class Inputs {
         }
     }
 
+    /** A directory that must exist; the error names the option (and the variable) that sets it. */
     static Path directory(Path directory, String what) {
         if (!Files.isDirectory(directory)) {
-            throw new UsageException(what + " directory not found: " + directory);
+            String variable = what.equals("rules") || what.equals("fixtures")
+                    ? " or set ADVISOR_" + what.toUpperCase(java.util.Locale.ROOT) : "";
+            throw new UsageException(what + " directory not found: " + directory.toAbsolutePath().normalize()
+                    + " (give --" + what + " DIR" + variable + ")");
         }
         return directory;
     }

@@ -42,10 +42,11 @@ class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
         Path rules;
 
-        @Option(names = "--fixtures", paramLabel = "DIR",
+        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
                 description = "the fixtures that vet it (default: fixtures beside the rules directory)")
         Path fixtures;
 
@@ -79,14 +80,15 @@ class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the candidate rules")
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+                description = "the candidate rules (default: ADVISOR_RULES, else rules)")
         Path rules;
 
         @Option(names = "--against", paramLabel = "DIR", description = "the rules to compare with, e.g. a copy of "
                 + "the live ones (default: the fixtures' expectations)")
         Path against;
 
-        @Option(names = "--fixtures", paramLabel = "DIR",
+        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
                 description = "the fixtures (default: fixtures beside the rules directory)")
         Path fixtures;
 
@@ -128,10 +130,11 @@ class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
         Path rules;
 
-        @Option(names = "--fixtures", paramLabel = "DIR",
+        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
                 description = "the fixtures (default: fixtures beside the rules directory)")
         Path fixtures;
 
@@ -171,10 +174,11 @@ class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
         Path rules;
 
-        @Option(names = "--fixtures", paramLabel = "DIR", description = "the directory of NAME.json and "
+        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR", description = "the directory of NAME.json and "
                 + "NAME.expected.json pairs (default: fixtures beside the rules directory)")
         Path fixtures;
 

@@ -30,10 +30,11 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "the HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "the rules directory")
+    @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
     Path rules;
 
-    @Option(names = "--fixtures", paramLabel = "DIR",
+    @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
             description = "the fixtures every rule change is vetted with (default: fixtures beside the rules directory)")
     Path fixtures;
 

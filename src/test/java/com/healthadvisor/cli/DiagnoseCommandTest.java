@@ -167,7 +167,8 @@ class DiagnoseCommandTest {
             Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json", "--rules", "no-such-dir");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("rules directory not found: no-such-dir");
+            assertThat(run.err()).contains("rules directory not found: ", "no-such-dir (give --rules DIR or set "
+                    + "ADVISOR_RULES)");
         }
     }
 
