@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import static com.healthadvisor.report.ReportView.Charts.Bar;
@@ -37,10 +36,6 @@ final class Charts {
             "quick_ratio", "expansion_share_of_new_mrr", "arr_growth_rate_yoy", "gross_margin", "ltv_cac_ratio",
             "cac_payback_months", "rule_of_40", "magic_number", "burn_multiple", "runway_months", "arpa", "arpu",
             "discount_rate", "refund_rate", "top_customer_share", "top10_customer_share", "largest_product_share");
-    private static final Set<String> GOOD = Set.of("great", "excellent", "healthy", "good", "ok", "efficient",
-            "amazing", "on_track", "consistent", "in_market", "meaningful", "typical", "growing", "steady");
-    private static final Set<String> WATCH = Set.of("acceptable", "watch", "marginal", "concentrated", "long",
-            "weak", "suspect", "below_stage", "above_market", "under_investing", "few", "high");
     private static final int WIDTH = 720;
 
     private final DiagnosisResult result;
@@ -54,7 +49,8 @@ final class Charts {
     }
 
     ReportView.Charts build(Benchmarks benchmarks) {
-        return new ReportView.Charts(waterfall(), heatmap(), concentration(), benchmarks(benchmarks));
+        return new ReportView.Charts(waterfall(), heatmap(benchmarks), concentration(benchmarks),
+                benchmarks(benchmarks));
     }
 
     private Optional<Double> company(String code) {
@@ -125,7 +121,7 @@ final class Charts {
     }
 
     /** Cohorts by age, coloured from red (low retention) to green; cohorts well below the oldest are outlined. */
-    private ReportView.Charts.Heatmap heatmap() {
+    private ReportView.Charts.Heatmap heatmap(Benchmarks benchmarks) {
         Map<String, Map<Integer, Double>> cohorts = new TreeMap<>(Comparator.comparingInt(this::cohortOrder));
         for (MetricValue m : result.metrics()) {
             if (m.code().equals("cohort_logo_retention")) {
@@ -142,6 +138,9 @@ final class Charts {
                 .map(MetricValue::age).findFirst().orElse(null);
         Double oldestAtAge = comparisonAge == null ? null : cohorts.values().stream()
                 .map(ages -> ages.get(comparisonAge)).filter(v -> v != null).findFirst().orElse(null);
+        // As far below the oldest as the band that makes a cohort shift a decline in benchmarks.csv.
+        java.util.OptionalDouble drop = negated(benchmarks.edgeOf("cohort_logo_retention_shift", Band.BAD,
+                result.stage(), snapshot.profile().market(), snapshot.periodicity().word()));
         List<Header> ages = new ArrayList<>();
         for (int age = 0; age <= maxAge; age++) {
             ages.add(new Header(String.valueOf(age), 110 + age * cell + cell / 2));
@@ -161,13 +160,14 @@ final class Charts {
                 tableRow.add(value == null ? "" : ValueFormat.percent(value));
             }
             Double atAge = comparisonAge == null ? null : cohort.getValue().get(comparisonAge);
-            boolean flagged = atAge != null && oldestAtAge != null && oldestAtAge - atAge >= 0.05 - 1e-9;
+            boolean flagged = atAge != null && oldestAtAge != null && drop.isPresent()
+                    && oldestAtAge - atAge >= drop.getAsDouble() - 1e-9;
             rows.add(new HeatRow(cohort.getKey(), y, y + 16, (maxAge + 1) * cell, flagged, cells));
             table.add(tableRow);
             y += 26;
         }
-        String note = comparisonAge == null ? "" : "Outlined: cohorts retaining 5 points or more below the oldest at age "
-                + comparisonAge + ".";
+        String note = comparisonAge == null || drop.isEmpty() ? "" : "Outlined: cohorts retaining "
+                + ValueFormat.percent(drop.getAsDouble()).replace("%", " points") + " or more below the oldest at age " + comparisonAge + ".";
         return new ReportView.Charts.Heatmap(WIDTH, y + 10, ages, rows, table, note);
     }
 
@@ -187,8 +187,21 @@ final class Charts {
         return new Cell(x, width - 2, x + width / 2, fill, String.format(Locale.ROOT, "%.0f%%", value * 100), "#ffffff");
     }
 
-    /** Top customers against 10%, the top ten against 40%, the largest product against 60%. */
-    private ReportView.Charts.Concentration concentration() {
+    private static java.util.OptionalDouble negated(java.util.OptionalDouble edge) {
+        return edge.isPresent() ? java.util.OptionalDouble.of(Math.abs(edge.getAsDouble())) : edge;
+    }
+
+    /** Where a share stops being good in benchmarks.csv (10% for a customer), or -1 for no line. */
+    private double line(Benchmarks benchmarks, String metric) {
+        return benchmarks.goodEdge(metric, result.stage(), snapshot.profile().market(), snapshot.periodicity().word())
+                .orElse(-1);
+    }
+
+    /** Top customers, the top ten and each product against where their share stops being good (benchmarks.csv). */
+    private ReportView.Charts.Concentration concentration(Benchmarks benchmarks) {
+        double customerLine = line(benchmarks, "top_customer_share");
+        double topTenLine = line(benchmarks, "top10_customer_share");
+        double productLine = line(benchmarks, "largest_product_share");
         List<ShareBar> bars = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Optional<Double> mrr = company("mrr");
@@ -198,26 +211,46 @@ final class Charts {
         int y = 20;
         if (!customers.isEmpty() && total > 0) {
             for (CustomerRevenue customer : customers.subList(0, Math.min(5, customers.size()))) {
-                bars.add(share("Customer " + customer.customer(), customer.mrr() / total, 0.10, y));
+                bars.add(share("Customer " + customer.customer(), customer.mrr() / total, customerLine, y));
                 rows.add(new Row("Customer " + customer.customer(), ValueFormat.percent(customer.mrr() / total),
-                        "line at 10%"));
+                        lineWords(customerLine)));
                 y += 28;
             }
             double top10 = customers.stream().limit(10).mapToDouble(CustomerRevenue::mrr).sum() / total;
-            bars.add(share("Top 10 customers together", top10, 0.40, y));
-            rows.add(new Row("Top 10 customers together", ValueFormat.percent(top10), "line at 40%"));
+            bars.add(share("Top 10 customers together", top10, topTenLine, y));
+            rows.add(new Row("Top 10 customers together", ValueFormat.percent(top10), lineWords(topTenLine)));
             y += 28;
         }
         for (MetricValue m : result.metrics()) {
             if (m.code().equals("mrr_share")) {
                 String label = Words.scope(m.scope());
-                double line = m.scope().startsWith("product:") ? 0.60 : -1;
+                double line = m.scope().startsWith("product:") ? productLine : -1;
                 bars.add(share(label, m.value(), line, y));
-                rows.add(new Row(label, ValueFormat.percent(m.value()), line > 0 ? "line at 60%" : ""));
+                rows.add(new Row(label, ValueFormat.percent(m.value()), lineWords(line)));
                 y += 28;
             }
         }
-        return bars.isEmpty() ? null : new ReportView.Charts.Concentration(WIDTH, y + 10, bars, rows);
+        return bars.isEmpty() ? null : new ReportView.Charts.Concentration(WIDTH, y + 10, bars, rows,
+                concentrationNote(customerLine, topTenLine, productLine));
+    }
+
+    /** The lines drawn, in words, from the same band edges as the ticks. */
+    private static String concentrationNote(double customer, double topTen, double product) {
+        List<String> lines = new ArrayList<>();
+        if (customer >= 0) {
+            lines.add(ValueFormat.percent(customer) + " for one customer");
+        }
+        if (topTen >= 0) {
+            lines.add(ValueFormat.percent(topTen) + " for the top ten");
+        }
+        if (product >= 0) {
+            lines.add(ValueFormat.percent(product) + " for one product");
+        }
+        return lines.isEmpty() ? null : "Dark ticks: the lines not to cross (" + String.join(", ", lines) + ").";
+    }
+
+    private static String lineWords(double line) {
+        return line < 0 ? "" : "line at " + ValueFormat.percent(line);
     }
 
     private ShareBar share(String label, double share, double threshold, int y) {
@@ -278,17 +311,20 @@ final class Charts {
             int x = left + (int) Math.round((a - from) / (to - from) * width);
             int w = Math.max(1, (int) Math.round((b - a) / (to - from) * width));
             boolean active = band.name().equals(metric.band());
-            segments.add(new Segment(x, w, tone(band.name(), active), Words.band(band.name()), x + w / 2, active));
+            segments.add(new Segment(x, w, tone(band.tone(), active), Words.band(band.name()), x + w / 2, active));
         }
         int marker = left + (int) Math.round((metric.value() - from) / (to - from) * width);
         return new Strip(Words.metric(metric.code()), format.format(metric.value(), metric.unit()),
                 Words.band(metric.band()), y, y + 20, marker, segments);
     }
 
-    private static String tone(String band, boolean active) {
-        String colour = GOOD.contains(band) ? (active ? "#2e8540" : "#cfe8d4")
-                : WATCH.contains(band) ? (active ? "#c98a00" : "#f6e3b4")
-                : active ? "#c0392b" : "#f3c6c1";
-        return colour;
+    /** A band's colour from its tone in benchmarks.csv: strong where the metric is, pale elsewhere. */
+    private static String tone(String tone, boolean active) {
+        return switch (tone) {
+            case Band.GOOD -> active ? "#2e8540" : "#cfe8d4";
+            case Band.WATCH -> active ? "#c98a00" : "#f6e3b4";
+            case Band.BAD -> active ? "#c0392b" : "#f3c6c1";
+            default -> active ? "#5d6d7e" : "#dfe3e8";
+        };
     }
 }

@@ -100,7 +100,7 @@ record ReportView(String company, String period, String currency, String health,
         record Cell(int x, int width, int textX, String fill, String text, String textFill) {
         }
 
-        record Concentration(int width, int height, List<ShareBar> bars, List<Row> rows) {
+        record Concentration(int width, int height, List<ShareBar> bars, List<Row> rows, String note) {
         }
 
         record ShareBar(String label, String value, int y, int textY, int barWidth, int thresholdX, String threshold,

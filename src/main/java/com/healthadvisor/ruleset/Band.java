@@ -7,13 +7,18 @@ import java.util.Set;
 
 /**
  * One benchmark band of one metric: a named range, optionally only for some stages, markets or
- * periodicities (an empty set applies to all).
+ * periodicities (an empty set applies to all), and the tone a report draws it in.
  */
 public record Band(String metric, String name, BandRange range, Set<String> stages, Set<String> markets,
-                   Set<String> periodicities, int line) {
+                   Set<String> periodicities, String tone, int line) {
 
     /** The qualifier word for a snapshot that names no stage or market. */
     public static final String NONE = "none";
+    public static final String GOOD = "good";
+    public static final String WATCH = "watch";
+    public static final String BAD = "bad";
+    public static final String NEUTRAL = "neutral";
+    public static final java.util.List<String> TONES = java.util.List.of(GOOD, WATCH, BAD, NEUTRAL);
 
     public boolean appliesTo(String stage, String market, String periodicity) {
         return matches(stages, stage) && matches(markets, market) && matches(periodicities, periodicity);

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 public final class Benchmarks {
 
     public static final String FILE = "benchmarks.csv";
-    static final List<String> HEADER = List.of("metric", "band", "range", "stage", "market", "periodicity");
+    static final List<String> HEADER = List.of("metric", "band", "range", "stage", "market", "periodicity", "tone");
+    /** The header before bands had a tone: still read, every band then neutral. */
+    private static final List<String> HEADER_WITHOUT_TONE = HEADER.subList(0, HEADER.size() - 1);
     private static final Map<String, Set<String>> QUALIFIER_WORDS = Map.of(
             "stage", Set.copyOf(Profile.STAGES),
             "market", Set.copyOf(java.util.stream.Stream.concat(Profile.MARKETS.stream(), java.util.stream.Stream.of(
@@ -81,6 +83,43 @@ public final class Benchmarks {
         return edges.getOrDefault(metric, NO_EDGES);
     }
 
+    /**
+     * Where a metric stops being good, for a chart's line: the edge between its good bands and the others, on the
+     * side of the first other band (10% for a top customer's share). Empty without such an edge.
+     */
+    public java.util.OptionalDouble goodEdge(String metric, String stage, String market, String periodicity) {
+        List<Band> bands = bandsFor(metric, stage, market, periodicity);
+        for (Band band : bands) {
+            if (band.tone().equals(Band.GOOD)) {
+                continue;
+            }
+            for (Band good : bands) {
+                if (good.tone().equals(Band.GOOD)) {
+                    if (good.range().high() == band.range().low()) {
+                        return java.util.OptionalDouble.of(band.range().low());
+                    }
+                    if (good.range().low() == band.range().high()) {
+                        return java.util.OptionalDouble.of(band.range().high());
+                    }
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    /** The edge of a metric's first band of a tone that is not +/-infinity, e.g. -5 points for degrading cohorts. */
+    public java.util.OptionalDouble edgeOf(String metric, String tone, String stage, String market, String periodicity) {
+        for (Band band : bandsFor(metric, stage, market, periodicity)) {
+            if (band.tone().equals(tone)) {
+                double edge = Double.isFinite(band.range().high()) ? band.range().high() : band.range().low();
+                if (Double.isFinite(edge)) {
+                    return java.util.OptionalDouble.of(edge);
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     public boolean hasBand(String metric, String band) {
         return byMetric.getOrDefault(metric, List.of()).stream().anyMatch(b -> b.name().equals(band));
     }
@@ -92,7 +131,8 @@ public final class Benchmarks {
     /** Reads the file, adding a problem for every bad line; the bands that did parse are kept. */
     static Benchmarks parse(RuleFile file, List<RuleProblem> problems) {
         List<CsvLines.Row> rows = CsvLines.read(file.content());
-        if (rows.isEmpty() || !rows.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
+        List<String> header = rows.isEmpty() ? List.of() : rows.get(0).cells().stream().map(String::trim).toList();
+        if (!header.equals(HEADER) && !header.equals(HEADER_WITHOUT_TONE)) {
             problems.add(new RuleProblem(file.name(), rows.isEmpty() ? 1 : rows.get(0).line(),
                     "the first line must be the header " + String.join(",", HEADER)));
             return new Benchmarks(List.of());
@@ -126,7 +166,11 @@ public final class Benchmarks {
                     + name + "\")");
         }
         BandRange range = BandRange.parse(row.cell(2), MetricCatalog.get(metric).unit());
-        return new Band(metric, name, range, words(row, 3), words(row, 4), words(row, 5), row.line());
+        String tone = row.cell(6).isEmpty() ? Band.NEUTRAL : row.cell(6);
+        if (!Band.TONES.contains(tone)) {
+            throw new IllegalArgumentException("unknown tone \"" + tone + "\"; use " + String.join(", ", Band.TONES));
+        }
+        return new Band(metric, name, range, words(row, 3), words(row, 4), words(row, 5), tone, row.line());
     }
 
     private static Set<String> words(CsvLines.Row row, int column) {
