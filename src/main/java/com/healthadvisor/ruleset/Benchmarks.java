@@ -60,6 +60,12 @@ public final class Benchmarks {
         return Optional.empty();
     }
 
+    /** Every band, in file order. */
+    public List<Band> all() {
+        return byMetric.values().stream().flatMap(List::stream).sorted(java.util.Comparator.comparingInt(Band::line))
+                .toList();
+    }
+
     /** The bands of a metric that apply to a snapshot's stage, market and periodicity, in file order. */
     public List<Band> bandsFor(String metric, String stage, String market, String periodicity) {
         return byMetric.getOrDefault(metric, List.of()).stream()
