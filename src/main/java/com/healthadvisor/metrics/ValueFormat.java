@@ -32,7 +32,7 @@ public final class ValueFormat {
     /**
      * As {@link #format(double, String)}, with as many more decimals as it takes (up to three) for the written
      * number to stay on its side of every band edge (judgment.md P10): 0.45 next to an edge of 0.5 is "0.45×",
-     * never "0.5×"; 4.96% next to 5% is "4.96%", never "5.0%".
+     * never "0.5×"; 4.96% next to 5% is "4.96%", never "5.0%"; closer still, "just under 40.0%".
      */
     public String format(double value, String unit, double[] edges) {
         String written = format(value, unit);
@@ -40,22 +40,34 @@ public final class ValueFormat {
             return written;
         }
         double scale = unit.equals("multiple") ? 1 : 100;
-        for (int decimals = 1; decimals <= 4; decimals++) {
+        for (int decimals = 1; decimals <= 3; decimals++) {
             double shown = Math.round(value * scale * Math.pow(10, decimals)) / Math.pow(10, decimals) / scale;
             if (sameSideOfEveryEdge(value, shown, edges)) {
                 return decimals == 1 ? written : precise(value * scale, decimals, unit);
             }
         }
-        return precise(value * scale, 4, unit);
+        // Closer to an edge than three decimals tell (39.99997% against 40%): said in words.
+        for (double edge : edges) {
+            if (side(value, edge) != 0 && Math.abs(value - edge) * scale < 0.0005) {
+                return (value < edge ? "just under " : "just over ") + format(edge, unit);
+            }
+        }
+        return precise(value * scale, 3, unit);
     }
 
     private static boolean sameSideOfEveryEdge(double value, double shown, double[] edges) {
         for (double edge : edges) {
-            if (Math.signum(shown - edge) != Math.signum(value - edge)) {
+            if (side(shown, edge) != side(value, edge)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Which side of an edge a number is on; one a float's rounding away from it (40% as 0.39999...) is on it. */
+    private static int side(double number, double edge) {
+        double gap = number - edge;
+        return Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(edge)) ? 0 : (int) Math.signum(gap);
     }
 
     private static String precise(double scaled, int decimals, String unit) {

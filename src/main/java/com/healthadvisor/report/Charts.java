@@ -277,15 +277,16 @@ final class Charts {
             if (bands.isEmpty()) {
                 continue;
             }
-            strips.add(strip(metric.get(), bands, y));
-            rows.add(new Row(Words.metric(code), format.format(metric.get().value(), metric.get().unit()),
+            strips.add(strip(metric.get(), bands, benchmarks.edges(code), y));
+            rows.add(new Row(Words.metric(code), format.format(metric.get().value(), metric.get().unit(),
+                            benchmarks.edges(code)),
                     Words.band(metric.get().band())));
             y += 56;
         }
         return strips.isEmpty() ? null : new ReportView.Charts.Benchmarks(WIDTH, y, strips, rows);
     }
 
-    private Strip strip(MetricValue metric, List<Band> bands, int y) {
+    private Strip strip(MetricValue metric, List<Band> bands, double[] edges, int y) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (Band band : bands) {
@@ -314,7 +315,7 @@ final class Charts {
             segments.add(new Segment(x, w, tone(band.tone(), active), Words.band(band.name()), x + w / 2, active));
         }
         int marker = left + (int) Math.round((metric.value() - from) / (to - from) * width);
-        return new Strip(Words.metric(metric.code()), format.format(metric.value(), metric.unit()),
+        return new Strip(Words.metric(metric.code()), format.format(metric.value(), metric.unit(), edges),
                 Words.band(metric.band()), y, y + 20, marker, segments);
     }
 

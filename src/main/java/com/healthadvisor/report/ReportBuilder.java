@@ -119,10 +119,15 @@ final class ReportBuilder {
                 String meaning = code.equals("logo_churn_change") && since != null ? "since " + since
                         : code.endsWith("_growth_rate") && !code.startsWith("mrr") && !code.startsWith("customer")
                         ? "against the previous period" : "over the period";
-                trends.add(new Trend(Words.metric(code), format.format(m.value(), m.unit()), meaning));
+                trends.add(new Trend(Words.metric(code), shown(code, m.value(), m.unit()), meaning));
             });
         }
         return trends;
+    }
+
+    /** A value as the report writes it: with the precision its band edges need (judgment.md P10). */
+    private String shown(String code, double value, String unit) {
+        return format.format(value, unit, ruleSet.benchmarks().edges(code));
     }
 
     private List<TargetRow> targets() {
@@ -132,8 +137,10 @@ final class ReportBuilder {
             Optional<MetricValue> actual = company(code);
             shownMetrics.add(code);
             boolean met = actual.isPresent() && metric.meets(actual.get().value(), target);
-            rows.add(new TargetRow(Words.metric(code), format.format(target, metric.unit()),
-                    actual.map(m -> format.format(m.value(), m.unit())).orElse("not known"),
+            // Near its target, an actual is written with the precision that tells the two apart (P10).
+            double[] edge = {target};
+            rows.add(new TargetRow(Words.metric(code), format.format(target, metric.unit(), edge),
+                    actual.map(m -> format.format(m.value(), m.unit(), edge)).orElse("not known"),
                     actual.isEmpty() ? "Not assessed" : met ? "Met" : "Missed", met));
         });
         return rows;
@@ -160,7 +167,7 @@ final class ReportBuilder {
         for (Evidence e : d.evidence()) {
             shownMetrics.add(e.metric());
             evidence.add(new EvidenceRow(Words.metric(e.metric()), Words.scope(e.scope()),
-                    format.format(e.value(), e.unit()), e.benchmark() == null ? "—" : e.benchmark()));
+                    shown(e.metric(), e.value(), e.unit()), e.benchmark() == null ? "—" : e.benchmark()));
         }
         return new DiagnosisView(d.rank(), d.title(), Words.capitalized(d.severity()), d.severity(),
                 Words.scope(d.scope()), d.explanation(), impact(d), evidence);

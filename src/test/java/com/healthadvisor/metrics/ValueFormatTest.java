@@ -23,6 +23,8 @@ class ValueFormatTest {
             0.89999| ratio    | 0.9 1.0    | 89.999%
             0.00996| points   | 0.01       | +0.996 pts
             0.2    | ratio    |            | 20.0%
+            0.3999997 | ratio | 0.1 0.4    | just under 40.0%
+            0.4000000000000001 | ratio | 0.4 | 40.0%
             """)
     void aNumberNeverRoundsAcrossABandEdge(double value, String unit, String edges, String written) {
         double[] parsed = edges == null ? new double[0]
