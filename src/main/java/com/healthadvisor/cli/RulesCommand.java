@@ -10,17 +10,20 @@ import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
 
-/** {@code rules check} and {@code rules test}. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks and tests a rule set.",
+/** {@code rules check | test | preview | accept-changes}: what an analyst runs before and after a rule change. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks, tests and previews a rule set.",
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.PreviewChanges.class,
                 RulesCommand.AcceptChanges.class})
 class RulesCommand implements Runnable {
@@ -34,27 +37,49 @@ class RulesCommand implements Runnable {
                 "name a subcommand: check, test, preview or accept-changes");
     }
 
+    /** The directories every rules subcommand reads: the rules, and the fixtures beside them unless named. */
+    static class Directories {
+
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+                description = "the rules directory (default: ADVISOR_RULES, else rules)")
+        Path rules;
+
+        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
+                description = "the NAME.json and NAME.expected.json pairs (default: ADVISOR_FIXTURES, else fixtures "
+                        + "beside the rules directory)")
+        Path fixtures;
+
+        Path rules() {
+            return Inputs.directory(rules, "rules");
+        }
+
+        /** Named fixtures must exist; unnamed, they are looked for where the service looks: beside the rules. */
+        Path fixtures() {
+            return fixtures != null ? Inputs.directory(fixtures, "fixtures")
+                    : rules().toAbsolutePath().normalize().resolveSibling("fixtures");
+        }
+
+        /** The service's own vetting, so that what these commands say is what the service would do. */
+        RuleSetVetting vetting() {
+            return new RuleSetVetting(new RuleSetCompiler(Clock.systemUTC()), fixtures(), new Advisor());
+        }
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Vets a rule set exactly as the service would: compiles and validates it, runs the guard "
                     + "fixtures (a broken guard refuses it, file:line: message) and lists the scenarios it moves.")
-    static class Check implements java.util.concurrent.Callable<Integer> {
+    static class Check implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
-            description = "the rules directory (default: ADVISOR_RULES, else rules)")
-        Path rules;
-
-        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
-                description = "the fixtures that vet it (default: fixtures beside the rules directory)")
-        Path fixtures;
+        @Mixin
+        Directories directories;
 
         @Override
         public Integer call() {
-            Path directory = Inputs.directory(rules, "rules");
-            RuleSetVetting vetting = vetting(directory, fixtures);
-            RuleSetVetting.Vetted vetted = vetting.vet(RuleSetLoader.read(directory));
+            RuleSetVetting vetting = directories.vetting();
+            RuleSetVetting.Vetted vetted = vetting.vet(RuleSetLoader.read(directories.rules()));
             RuleSet ruleSet = vetted.ruleSet();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("ok: %d rules in %d files, %d diagnosis codes, version %s%n",
@@ -63,8 +88,8 @@ class RulesCommand implements Runnable {
                 out.printf("no fixtures directory at %s: only compiled, no guard run (--fixtures DIR)%n",
                         vetting.fixtures());
             } else {
-                long moved = vetted.outcomes().stream().filter(FixtureRunner.Outcome::moved).count();
-                out.printf("fixtures: every guard holds; %d of %d fixtures moved%n", moved, vetted.outcomes().size());
+                out.printf("fixtures: every guard holds; %d of %d fixtures moved%n", moved(vetted),
+                        vetted.outcomes().size());
                 vetted.movedScenarios().forEach(problem -> out.println("  moved " + problem));
             }
             out.flush();
@@ -72,42 +97,68 @@ class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "preview", mixinStandardHelpOptions = true,
-            description = "Shows what a rule set would change, fixture by fixture, without changing anything: against "
-                    + "another rule set (--against), or against the fixtures' expectations.")
-    static class PreviewChanges implements java.util.concurrent.Callable<Integer> {
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Runs every fixture against its NAME.expected.json and reports each that fails.")
+    static class Test implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
-                description = "the candidate rules (default: ADVISOR_RULES, else rules)")
-        Path rules;
+        @Mixin
+        Directories directories;
+
+        @Override
+        public Integer call() {
+            HealthAdvisor advisor = HealthAdvisor.fromRules(directories.rules());
+            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(advisor)
+                    .runAll(Inputs.directory(directories.fixtures(), "fixtures"));
+            PrintWriter out = spec.commandLine().getOut();
+            for (FixtureRunner.Outcome outcome : outcomes) {
+                out.println((outcome.passed() ? "PASS " : "FAIL ") + outcome.fixture()
+                        + (outcome.isGuard() ? " (guard)" : ""));
+                outcome.problems().forEach(problem -> out.println("     " + problem));
+            }
+            long failed = outcomes.stream().filter(o -> !o.passed()).count();
+            out.printf("fixtures: %d passed, %d failed%n", outcomes.size() - failed, failed);
+            out.flush();
+            return failed == 0 && !outcomes.isEmpty() ? 0 : ErrorHandler.FAILED;
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = "Shows what a rule set would change, fixture by fixture, without changing anything: against "
+                    + "another rule set (--against), or against the fixtures' expectations.")
+    static class PreviewChanges implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Directories directories;
 
         @Option(names = "--against", paramLabel = "DIR", description = "the rules to compare with, e.g. a copy of "
                 + "the live ones (default: the fixtures' expectations)")
         Path against;
 
-        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
-                description = "the fixtures (default: fixtures beside the rules directory)")
-        Path fixtures;
-
         @Override
         public Integer call() {
-            Path directory = Inputs.directory(rules, "rules");
-            RuleSetVetting vetting = vetting(directory, fixtures);
+            RuleSetVetting vetting = directories.vetting();
             PrintWriter out = spec.commandLine().getOut();
             if (against == null) {
-                RuleSetVetting.Vetted vetted = vetting.vet(RuleSetLoader.read(directory));
+                RuleSetVetting.Vetted vetted = vetting.vet(RuleSetLoader.read(directories.rules()));
                 out.printf("version %s: every guard holds; %d fixtures moved from their expectations%n",
-                        vetted.ruleSet().version(), vetted.outcomes().stream().filter(FixtureRunner.Outcome::moved)
-                                .count());
+                        vetted.ruleSet().version(), moved(vetted));
                 vetted.movedScenarios().forEach(problem -> out.println("  " + problem));
                 out.flush();
                 return 0;
             }
             RuleSet base = HealthAdvisor.fromRules(Inputs.directory(against, "against")).ruleSet();
-            Preview preview = vetting.preview(base, RuleSetLoader.read(directory));
+            Preview preview = vetting.preview(base, RuleSetLoader.read(directories.rules()));
+            print(preview, out);
+            return preview.applicable() ? 0 : ErrorHandler.FAILED;
+        }
+
+        private static void print(Preview preview, PrintWriter out) {
             out.printf("%s -> %s%n", preview.baseVersion(), preview.version() == null ? "(does not compile)"
                     : preview.version());
             preview.summary().forEach(line -> out.println("  " + line));
@@ -118,30 +169,23 @@ class RulesCommand implements Runnable {
             }
             preview.errors().forEach(problem -> out.println("error: " + problem));
             out.flush();
-            return preview.applicable() ? 0 : ErrorHandler.FAILED;
         }
     }
 
     @Command(name = "accept-changes", mixinStandardHelpOptions = true,
             description = "Vets a rule set as the service would and rewrites the expectations of the scenarios it "
                     + "moved, so that they hold under it; a broken guard refuses it and changes nothing.")
-    static class AcceptChanges implements java.util.concurrent.Callable<Integer> {
+    static class AcceptChanges implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
-            description = "the rules directory (default: ADVISOR_RULES, else rules)")
-        Path rules;
-
-        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
-                description = "the fixtures (default: fixtures beside the rules directory)")
-        Path fixtures;
+        @Mixin
+        Directories directories;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            Path directory = Inputs.directory(rules, "rules");
-            RuleSetVetting.Vetted vetted = vetting(directory, fixtures).vet(RuleSetLoader.read(directory));
+        public Integer call() throws IOException {
+            RuleSetVetting.Vetted vetted = directories.vetting().vet(RuleSetLoader.read(directories.rules()));
             PrintWriter out = spec.commandLine().getOut();
             int updated = 0;
             for (FixtureRunner.Outcome outcome : vetted.outcomes()) {
@@ -157,47 +201,7 @@ class RulesCommand implements Runnable {
         }
     }
 
-    private static RuleSetVetting vetting(Path rules, Path fixtures) {
-        return new RuleSetVetting(new RuleSetCompiler(Clock.systemUTC()),
-                fixtures != null ? Inputs.directory(fixtures, "fixtures") : besideRules(rules), new Advisor());
-    }
-
-    /** Where the service looks for fixtures when none are named: beside the rules directory. */
-    static Path besideRules(Path rules) {
-        return rules.toAbsolutePath().normalize().resolveSibling("fixtures");
-    }
-
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Runs every fixture against its NAME.expected.json and reports each that fails.")
-    static class Test implements java.util.concurrent.Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
-            description = "the rules directory (default: ADVISOR_RULES, else rules)")
-        Path rules;
-
-        @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR", description = "the directory of NAME.json and "
-                + "NAME.expected.json pairs (default: fixtures beside the rules directory)")
-        Path fixtures;
-
-        @Override
-        public Integer call() {
-            Path directory = Inputs.directory(rules, "rules");
-            HealthAdvisor advisor = HealthAdvisor.fromRules(directory);
-            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(advisor)
-                    .runAll(Inputs.directory(fixtures != null ? fixtures : besideRules(directory), "fixtures"));
-            PrintWriter out = spec.commandLine().getOut();
-            for (FixtureRunner.Outcome outcome : outcomes) {
-                out.println((outcome.passed() ? "PASS " : "FAIL ") + outcome.fixture()
-                        + (outcome.isGuard() ? " (guard)" : ""));
-                outcome.problems().forEach(problem -> out.println("     " + problem));
-            }
-            long failed = outcomes.stream().filter(o -> !o.passed()).count();
-            out.printf("fixtures: %d passed, %d failed%n", outcomes.size() - failed, failed);
-            out.flush();
-            return failed == 0 && !outcomes.isEmpty() ? 0 : ErrorHandler.FAILED;
-        }
+    private static long moved(RuleSetVetting.Vetted vetted) {
+        return vetted.outcomes().stream().filter(FixtureRunner.Outcome::moved).count();
     }
 }
