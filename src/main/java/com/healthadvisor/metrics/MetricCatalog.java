@@ -98,7 +98,8 @@ public final class MetricCatalog {
         ratio("gross_revenue_growth_rate", "gross revenue growth", "higher", -1, INF, "revenue.gross" + previous);
         ratio("net_revenue_growth_rate", "net revenue growth", "higher", -INF, INF, "net revenue" + previous);
         ratio("arpu_growth_rate", "ARPU growth", "higher", -1, INF, "ARPU" + previous);
-        ratio("arpa_growth_rate", "ARPA growth", "higher", -1, INF, "ARPA" + previous);
+        ratio("arpa_growth_rate", "ARPA growth", "higher", -1, INF,
+                "mrr and customers bridges, or ARPA" + previous);
         define("logo_churn_change", "points", "lower", -1, 1, "change in monthly logo churn",
                 "logo churn in this period and in a history entry at least 3 months older");
         ratio("logo_churn_change_relative", "relative change in monthly logo churn", "lower", -1, INF,

@@ -105,6 +105,10 @@ final class PeriodFormulas {
         book.compute("customer_growth_rate",
                 v -> div(sub(v.apply("customers"), v.apply("starting_customers")), v.apply("starting_customers")));
         book.compute("arpa", v -> div(v.apply("mrr"), v.apply("customers")));
+        // Against the period's own start (judgment.md P1): the same basis whatever the period, widened to the trailing
+        // window when history is at hand (HistoryFormulas).
+        book.compute("arpa_growth_rate", v -> sub(div(v.apply("arpa"), div(v.apply("starting_mrr"),
+                v.apply("starting_customers"))), 1.0));
         book.compute("arpu", v -> div(v.apply("mrr"), v.apply("users")));
         book.compute("seats_per_account", v -> div(v.apply("users"), v.apply("customers")));
         // On one basis (judgment.md P1): the monthly equivalents, so that a quarter's gap is not three months' worth.

@@ -37,14 +37,14 @@ class JudgmentPropertiesTest {
         advisor = HealthAdvisor.fromRules(Path.of("rules"));
     }
 
+    /** Findings about the reporting period itself: CHURN_COMPOUNDING explains what a monthly rate means in a year. */
+    private static final Set<String> ABOUT_THE_PERIOD = Set.of("CHURN_COMPOUNDING");
+
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 200);
     }
 
-    /**
-     * P1: one business reported as 12 months, 4 quarters or 1 year gets the same verdict. (The codes themselves
-     * still differ in about one business in seven: ARPA and customer growth are read per period, not on one basis.)
-     */
+    /** P1: one business reported as 12 months, 4 quarters or 1 year gets the same verdict and the same codes. */
     @ParameterizedTest(name = "business {0}")
     @MethodSource("seeds")
     void theReportingPeriodDoesNotChangeTheVerdict(long seed) {
@@ -55,6 +55,9 @@ class JudgmentPropertiesTest {
 
         assertThat(quarterly.health()).as("quarterly").isEqualTo(monthly.health());
         assertThat(annual.health()).as("annual").isEqualTo(monthly.health());
+        assertThat(findings(quarterly, ABOUT_THE_PERIOD)).as("quarterly codes")
+                .isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
+        assertThat(findings(annual, ABOUT_THE_PERIOD)).as("annual codes").isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
 
     }
 
