@@ -80,8 +80,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Not UTF-8", e.getMessage());
     }
 
-    @ExceptionHandler(RulesController.NotYourFilesException.class)
-    ProblemDetail notYourFiles(RulesController.NotYourFilesException e) {
+    @ExceptionHandler(RuleChangeRights.NotYourFilesException.class)
+    ProblemDetail notYourFiles(RuleChangeRights.NotYourFilesException e) {
         return problem(HttpStatus.FORBIDDEN, "Not allowed for this role", e.getMessage());
     }
 

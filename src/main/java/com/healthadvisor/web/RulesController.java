@@ -3,19 +3,13 @@ package com.healthadvisor.web;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.RuleDirectory;
-import com.healthadvisor.live.AuditLog;
-import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.Preview;
 import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleSetVetting;
-import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +22,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,9 +43,9 @@ class RulesController {
     private static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
     /**
      * The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. Which files
-     * the editor's role may change is checked per file ({@link #mayChange}).
+     * the editor's role may change is checked per file ({@link RuleChangeRights}).
      */
-    private static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
+    static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
             + SecurityConfiguration.ANALYST + "')";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,12 +56,15 @@ class RulesController {
     private final RuleDirectory directory;
     private final RuleChangeThread changes;
     private final Previews previews;
+    private final RuleChangeRights rights;
 
-    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes, Previews previews) {
+    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes, Previews previews,
+                    RuleChangeRights rights) {
         this.active = active;
         this.directory = directory;
         this.changes = changes;
         this.previews = previews;
+        this.rights = rights;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -110,7 +110,7 @@ class RulesController {
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
         Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
-        mayChange(editor, "preview", List.copyOf(files.keySet()), null);
+        rights.check(editor, "preview", List.copyOf(files.keySet()), null);
         return changes.submit(() -> {
             Preview preview = directory.preview(files);
             String id = preview.applicable() ? previews.add(preview, files).id() : null;
@@ -124,7 +124,7 @@ class RulesController {
     CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
                                          Authentication editor) {
         Previews.Pending pending = previews.take(id).orElseThrow(() -> new NoSuchPreviewException(id));
-        RuleDirectory.Change change = mayChange(editor, "apply", List.copyOf(pending.changes().keySet()), message);
+        RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
         return changes.submit(() -> {
             directory.apply(pending, change);
             return view();
@@ -162,7 +162,7 @@ class RulesController {
                                                         HttpServletRequest request, Authentication editor)
             throws IOException {
         String content = text(request);
-        RuleDirectory.Change change = mayChange(editor, "put", List.of(name), message);
+        RuleDirectory.Change change = rights.check(editor, "put", List.of(name), message);
         return changes.submit(() -> {
             boolean existed = active.current().files().contains(name);
             directory.put(name, content, change);
@@ -174,80 +174,11 @@ class RulesController {
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
                                           Authentication editor) {
-        RuleDirectory.Change change = mayChange(editor, "delete", List.of(name), message);
+        RuleDirectory.Change change = rights.check(editor, "delete", List.of(name), message);
         return changes.submit(() -> {
             directory.delete(name, change);
             return view();
         });
-    }
-
-    /** The versions kept, newest first: id, time, actor, message and the files each changed. */
-    @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<VersionView> versions() {
-        return directory.versions().list().stream().map(VersionView::of).toList();
-    }
-
-    /** One version and the text of each of its files. */
-    @GetMapping(value = "/versions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    VersionFilesView version(@PathVariable String id) {
-        RuleVersions.Version version = versionOf(id);
-        Map<String, String> files = new LinkedHashMap<>();
-        directory.versions().files(version).forEach(file -> files.put(file.name(), file.content()));
-        return new VersionFilesView(VersionView.of(version), files);
-    }
-
-    /** What changed between two versions ({@code against} defaults to the one before), as a unified diff per file. */
-    @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
-    String diff(@PathVariable String id, @RequestParam(required = false) String against) {
-        RuleVersions.Version version = versionOf(id);
-        List<RuleVersions.Version> all = directory.versions().list();
-        RuleVersions.Version base = against != null ? versionOf(against)
-                : all.stream().dropWhile(v -> !v.id().equals(id)).skip(1).findFirst().orElse(null);
-        List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
-        return LineDiff.of(before, directory.versions().files(version));
-    }
-
-    /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
-    @PreAuthorize(EDITORS)
-    @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
-                                           Authentication editor) {
-        RuleVersions.Version version = versionOf(id);
-        List<String> files = List.copyOf(RuleDirectory.differences(active.current().sources(),
-                directory.versions().files(version)).keySet());
-        RuleDirectory.Change change = mayChange(editor, "restore", files, message);
-        return changes.submit(() -> {
-            directory.restore(id, change);
-            return view();
-        });
-    }
-
-    /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
-    @PreAuthorize(EDITORS)
-    @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditLog.Entry> audit() {
-        return directory.audit().entries();
-    }
-
-    private RuleVersions.Version versionOf(String id) {
-        return directory.versions().find(id).orElseThrow(() -> new NoSuchVersionException(id));
-    }
-
-    /**
-     * The editor's change, if their role may change every one of these files: DRL is code, so only an admin may
-     * change it; an analyst changes benchmarks, limits and wording. A refusal is a 403, and in the audit log.
-     */
-    private RuleDirectory.Change mayChange(Authentication editor, String action, List<String> files, String message) {
-        boolean admin = editor.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
-        List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
-        if (!admin && !code.isEmpty()) {
-            String reason = "the analyst role may change benchmarks, limits and wording, not DRL (" + String.join(", ",
-                    code) + "): ask an admin";
-            directory.audit().refused(editor.getName(), action, files, reason);
-            throw new NotYourFilesException(reason);
-        }
-        return new RuleDirectory.Change(editor.getName(), message == null || message.isBlank() ? null : message);
     }
 
     private static String text(HttpServletRequest request) throws IOException {
@@ -263,27 +194,6 @@ class RulesController {
             throw new EmptyRuleFileException();
         }
         return text;
-    }
-
-    /** A change of files the editor's role may not change. */
-    static class NotYourFilesException extends RuntimeException {
-        NotYourFilesException(String reason) {
-            super(reason);
-        }
-    }
-
-    /** One version, without its files' text. */
-    record VersionView(String id, java.time.Instant at, String actor, String trigger, String message,
-                       String ruleSetVersion, List<String> changed, List<String> files) {
-
-        static VersionView of(RuleVersions.Version version) {
-            return new VersionView(version.id(), version.at(), version.actor(), version.trigger(), version.message(),
-                    version.ruleSet(), version.changed(), List.copyOf(version.files().keySet()));
-        }
-    }
-
-    /** One version with the text of each of its files. */
-    record VersionFilesView(VersionView version, Map<String, String> files) {
     }
 
     /** What a preview shows; {@code id} applies it, and is null when it cannot be applied. */

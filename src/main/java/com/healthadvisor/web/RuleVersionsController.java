@@ -1,0 +1,113 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.live.AuditLog;
+import com.healthadvisor.live.NoSuchVersionException;
+import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.RuleVersions;
+import com.healthadvisor.ruleset.RuleFile;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The versions of the rule set: list, show, diff and restore one, and the audit log of every change attempt. */
+@RestController
+@RequestMapping("/api/v1/rules")
+class RuleVersionsController {
+
+    private static final String EDITORS = RulesController.EDITORS;
+
+    private final ActiveRuleSet active;
+    private final RuleDirectory directory;
+    private final RuleChangeThread changes;
+    private final RuleChangeRights rights;
+
+    RuleVersionsController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes,
+                           RuleChangeRights rights) {
+        this.active = active;
+        this.directory = directory;
+        this.changes = changes;
+        this.rights = rights;
+    }
+
+    private RuleSetView view() {
+        return RuleSetView.of(active.state(), directory.fixturesStatus());
+    }
+
+    /** The versions kept, newest first: id, time, actor, message and the files each changed. */
+    @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<VersionView> versions() {
+        return directory.versions().list().stream().map(VersionView::of).toList();
+    }
+
+    /** One version and the text of each of its files. */
+    @GetMapping(value = "/versions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    VersionFilesView version(@PathVariable String id) {
+        RuleVersions.Version version = versionOf(id);
+        Map<String, String> files = new LinkedHashMap<>();
+        directory.versions().files(version).forEach(file -> files.put(file.name(), file.content()));
+        return new VersionFilesView(VersionView.of(version), files);
+    }
+
+    /** What changed between two versions ({@code against} defaults to the one before), as a unified diff per file. */
+    @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
+    String diff(@PathVariable String id, @RequestParam(required = false) String against) {
+        RuleVersions.Version version = versionOf(id);
+        List<RuleVersions.Version> all = directory.versions().list();
+        RuleVersions.Version base = against != null ? versionOf(against)
+                : all.stream().dropWhile(v -> !v.id().equals(id)).skip(1).findFirst().orElse(null);
+        List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
+        return LineDiff.of(before, directory.versions().files(version));
+    }
+
+    /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
+    @PreAuthorize(EDITORS)
+    @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
+                                           Authentication editor) {
+        RuleVersions.Version version = versionOf(id);
+        List<String> files = List.copyOf(RuleDirectory.differences(active.current().sources(),
+                directory.versions().files(version)).keySet());
+        RuleDirectory.Change change = rights.check(editor, "restore", files, message);
+        return changes.submit(() -> {
+            directory.restore(id, change);
+            return view();
+        });
+    }
+
+    /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
+    @PreAuthorize(EDITORS)
+    @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AuditLog.Entry> audit() {
+        return directory.audit().entries();
+    }
+
+    private RuleVersions.Version versionOf(String id) {
+        return directory.versions().find(id).orElseThrow(() -> new NoSuchVersionException(id));
+    }
+
+    /** One version, without its files' text. */
+    record VersionView(String id, java.time.Instant at, String actor, String trigger, String message,
+                       String ruleSetVersion, List<String> changed, List<String> files) {
+
+        static VersionView of(RuleVersions.Version version) {
+            return new VersionView(version.id(), version.at(), version.actor(), version.trigger(), version.message(),
+                    version.ruleSet(), version.changed(), List.copyOf(version.files().keySet()));
+        }
+    }
+
+    /** One version with the text of each of its files. */
+    record VersionFilesView(VersionView version, Map<String, String> files) {
+    }
+}
