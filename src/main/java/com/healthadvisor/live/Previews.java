@@ -15,7 +15,8 @@ import java.util.UUID;
  */
 public final class Previews {
 
-    static final int MAX = 32;
+    /** With the request's size bound, at most 32 MB of changes waiting. */
+    static final int MAX = 16;
     private static final Duration KEPT = Duration.ofHours(1);
 
     /** A preview and the changes it was made of (null content: a deleted file). */

@@ -79,6 +79,10 @@ class RuleVersionsController {
         RuleVersions.Version version = versionOf(id);
         List<String> files = List.copyOf(RuleDirectory.differences(active.current().sources(),
                 directory.versions().files(version)).keySet());
+        if (files.isEmpty()) {
+            // Its files are the active ones already: nothing to change, and no version to make.
+            return CompletableFuture.completedFuture(view());
+        }
         RuleDirectory.Change change = rights.check(editor, "restore", files, message);
         return changes.submit(() -> {
             directory.restore(id, change);

@@ -49,8 +49,8 @@ class RulesController {
             + SecurityConfiguration.ANALYST + "')";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A preview names every file it changes: a few rule files, each at most a megabyte. */
-    private static final long MAX_PREVIEW_BYTES = 8 * MAX_RULE_FILE_BYTES;
+    /** A preview names the files it changes: a few rule files, together at most two megabytes (kept until applied). */
+    private static final long MAX_PREVIEW_BYTES = 2 * MAX_RULE_FILE_BYTES;
 
     private final ActiveRuleSet active;
     private final RuleDirectory directory;

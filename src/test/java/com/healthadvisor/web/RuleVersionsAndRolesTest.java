@@ -97,6 +97,18 @@ class RuleVersionsAndRolesTest {
     }
 
     @Test
+    void restoringTheActiveFilesMakesNoVersion() {
+        JsonNode latest = http().get("/api/v1/rules/versions").json().get(0);
+
+        Http.Response restored = http().post("/api/v1/rules/versions/" + latest.get("id").asString() + "/restore",
+                "application/json", "", ALICE);
+
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/rules/versions").json().get(0).get("id").asString())
+                .isEqualTo(latest.get("id").asString());
+    }
+
+    @Test
     void anUnknownVersionIsA404AndAWrongTokenA401() {
         assertThat(http().get("/api/v1/rules/versions/v999").status()).isEqualTo(404);
         assertThat(http().post("/api/v1/rules/versions/v1/restore", "application/json", "",
