@@ -35,6 +35,18 @@ class HealthAdvisorTest {
     }
 
     @Test
+    void aYearThatLosesMoreThanItStartedWithIsAcceptedWhenItWonTheDifferenceInTheYear() {
+        // 8.5% a month on a base replenished by new sales: more than the starting MRR is lost over the year.
+        DiagnosisResult result = advisor.diagnose("""
+                {"period":"2024","periodicity":"annual",
+                 "mrr":{"starting":100000,"new":90000,"expansion":5000,"contraction":5000,"churned":102000,"ending":88000},
+                 "customers":{"starting":100,"new":95,"churned":103,"ending":92}}""");
+
+        assertThat(result.period()).isEqualTo("2024");
+        assertThat(result.metrics()).allSatisfy(m -> assertThat(Double.isFinite(m.value())).isTrue());
+    }
+
+    @Test
     void refusesBadInputWithEveryViolation() {
         assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"June\",\"users\":-1}"))
                 .isInstanceOf(InvalidSnapshotException.class)

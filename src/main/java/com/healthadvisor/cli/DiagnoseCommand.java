@@ -52,7 +52,7 @@ class DiagnoseCommand implements Callable<Integer> {
                     "give either a snapshot FILE or --ledger FILE");
         }
         Snapshot snapshot = ledger != null
-                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, "USD")
+                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, null)
                 : new SnapshotReader().read(Inputs.read(file, System.in));
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
         DiagnosisResult result = advisor.diagnose(snapshot);

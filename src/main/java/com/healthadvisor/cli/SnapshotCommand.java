@@ -27,7 +27,7 @@ class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--company", description = "the company name to put in the snapshot")
     String company;
 
-    @Option(names = "--currency", defaultValue = "USD", description = "the ledger's currency (default ${DEFAULT-VALUE})")
+    @Option(names = "--currency", description = "the ledger's currency (default: its currency column, else USD)")
     String currency;
 
     @Override

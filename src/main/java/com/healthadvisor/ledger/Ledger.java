@@ -11,9 +11,10 @@ import java.util.Map;
  * @param combos     for each combination index, its value in each dimension
  * @param series     rows by key {@code customerIndex << 32 | comboIndex}
  * @param hasUsers   whether the ledger has a users column
+ * @param currency   the one currency its currency column states, or null without one
  */
 record Ledger(List<String> dimensions, List<String> customers, List<List<String>> combos, Map<Long, Series> series,
-              boolean hasUsers, int firstMonth, int lastMonth) {
+              boolean hasUsers, int firstMonth, int lastMonth, String currency) {
 
     static long key(int customer, int combo) {
         return ((long) customer << 32) | combo;

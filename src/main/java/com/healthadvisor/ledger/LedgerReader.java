@@ -8,6 +8,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
+import com.healthadvisor.snapshot.SnapshotReader;
+
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -29,14 +31,17 @@ public final class LedgerReader {
 
     static final List<String> REQUIRED = List.of("customer_id", "month", "mrr");
     static final List<String> DIMENSIONS = List.of("product", "market", "plan", "region", "channel");
-    private static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "product", "market", "plan",
-            "region", "channel");
+    private static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "currency", "product",
+            "market", "plan", "region", "channel");
     private static final int MAX_PROBLEMS_SHOWN = 50;
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvReadFeature.TRIM_SPACES).enable(CsvReadFeature.SKIP_EMPTY_LINES).build();
 
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
+    /** The currency the rows state, and the first line that stated it; null without a currency column. */
+    private String currency;
+    private int currencyLine;
 
     public static Ledger read(Reader csv) {
         return new LedgerReader().parse(withoutByteOrderMark(csv));
@@ -80,7 +85,8 @@ public final class LedgerReader {
     }
 
     /** Column positions; -1 when absent. */
-    private record Columns(int customer, int month, int mrr, int users, int[] dimensions, List<String> dimensionNames) {
+    private record Columns(int customer, int month, int mrr, int users, int currency, int[] dimensions,
+                           List<String> dimensionNames) {
     }
 
     private Columns columns(List<String> header) {
@@ -89,7 +95,8 @@ public final class LedgerReader {
             String name = header.get(i).trim().toLowerCase(java.util.Locale.ROOT);
             if (!KNOWN.contains(name)) {
                 throw new InvalidLedgerException(List.of("line 1: unknown column \"" + Echo.value(header.get(i))
-                        + "\"; columns are customer_id, month, mrr and optionally users, " + String.join(", ", DIMENSIONS)));
+                        + "\"; columns are customer_id, month, mrr and optionally users, currency, "
+                        + String.join(", ", DIMENSIONS)));
             }
             if (positions.putIfAbsent(name, i) != null) {
                 throw new InvalidLedgerException(List.of("line 1: column " + name + " appears twice"));
@@ -102,7 +109,7 @@ public final class LedgerReader {
         }
         List<String> dimensionNames = DIMENSIONS.stream().filter(positions::containsKey).toList();
         return new Columns(positions.get("customer_id"), positions.get("month"), positions.get("mrr"),
-                positions.getOrDefault("users", -1),
+                positions.getOrDefault("users", -1), positions.getOrDefault("currency", -1),
                 dimensionNames.stream().mapToInt(positions::get).toArray(), dimensionNames);
     }
 
@@ -122,7 +129,7 @@ public final class LedgerReader {
             int month = Months.parse(cell(row, columns.month()));
             double mrr = amount(cell(row, columns.mrr()));
             int users = columns.users() < 0 ? 0 : count(cell(row, columns.users()));
-            if (!valid(line, customer, month, mrr, users, row, columns)) {
+            if (!valid(line, customer, month, mrr, users, row, columns) || !sameCurrency(line, row, columns)) {
                 continue;
             }
             List<String> values = new ArrayList<>(columns.dimensions().length);
@@ -144,7 +151,30 @@ public final class LedgerReader {
         }
         checkDuplicates(series, customerIds, columns);
         return new Ledger(columns.dimensionNames(), customerIds, List.copyOf(combos.keySet()), series,
-                columns.users() >= 0, first, last);
+                columns.users() >= 0, first, last, currency);
+    }
+
+    /**
+     * A ledger is in one currency: a currency column must hold the same ISO 4217 code on every row, since its amounts
+     * are added up as they are.
+     */
+    private boolean sameCurrency(int line, List<String> row, Columns columns) {
+        if (columns.currency() < 0) {
+            return true;
+        }
+        String code = cell(row, columns.currency()).toUpperCase(java.util.Locale.ROOT);
+        if (!SnapshotReader.isCurrency(code)) {
+            return problem(line, "currency must be an ISO 4217 code such as USD (was \"" + shown(row, columns.currency())
+                    + "\")");
+        }
+        if (currency == null) {
+            currency = code;
+            currencyLine = line;
+        } else if (!currency.equals(code)) {
+            return problem(line, "currency " + code + " differs from " + currency + " on line " + currencyLine
+                    + ": a ledger is in one currency (convert the amounts, or split the file)");
+        }
+        return true;
     }
 
     private boolean valid(int line, String customer, int month, double mrr, int users, List<String> row, Columns columns) {

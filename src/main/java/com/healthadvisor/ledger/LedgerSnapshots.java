@@ -7,6 +7,7 @@ import com.healthadvisor.snapshot.Figures;
 import com.healthadvisor.snapshot.Periodicity;
 import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.snapshot.SnapshotReader;
 import com.healthadvisor.snapshot.YearAgoCustomers;
 
 import java.io.Reader;
@@ -37,7 +38,8 @@ public final class LedgerSnapshots {
     }
 
     /**
-     * @param period {@code YYYY-MM}, or null for the ledger's last month
+     * @param period   {@code YYYY-MM}, or null for the ledger's last month
+     * @param currency the currency its amounts are in; null for the one its currency column states, else USD
      */
     public static Snapshot read(Reader csv, String period, String company, String currency) {
         Ledger ledger = LedgerReader.read(csv);
@@ -49,7 +51,15 @@ public final class LedgerSnapshots {
             throw new InvalidLedgerException(List.of("period " + period + " is outside the ledger, which runs from "
                     + Months.format(ledger.firstMonth()) + " to " + Months.format(ledger.lastMonth())));
         }
-        return new LedgerSnapshots(ledger, month).snapshot(company, currency == null ? "USD" : currency);
+        if (currency != null && !SnapshotReader.isCurrency(currency)) {
+            throw new InvalidLedgerException(List.of("unknown ISO 4217 currency \"" + currency + "\""));
+        }
+        if (currency != null && ledger.currency() != null && !currency.equals(ledger.currency())) {
+            throw new InvalidLedgerException(List.of("the ledger's currency column says " + ledger.currency()
+                    + ", but " + currency + " was asked for: its amounts are not converted"));
+        }
+        String chosen = currency != null ? currency : ledger.currency() != null ? ledger.currency() : "USD";
+        return new LedgerSnapshots(ledger, month).snapshot(company, chosen);
     }
 
     private Snapshot snapshot(String company, String currency) {

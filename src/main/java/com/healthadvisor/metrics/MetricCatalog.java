@@ -55,7 +55,8 @@ public final class MetricCatalog {
                 "mrr.starting, mrr.churned, mrr.contraction and mrr.expansion");
         ratio("nrr_period", "NRR over the period", "higher", 0, INF,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");
-        ratio("nrr", "NRR", "higher", 0, INF,
+        // Above 10 (1,000% a year) an NRR is a percentage written as a ratio (110 for 1.10): refused with a hint.
+        ratio("nrr", "NRR", "higher", 0, 10,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned, or year_ago_customers");
         ratio("nrr_run_rate", "NRR at this period's rate", "higher", 0, INF,
                 "mrr.starting, mrr.expansion, mrr.contraction and mrr.churned");

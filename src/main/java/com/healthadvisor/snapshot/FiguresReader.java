@@ -93,10 +93,15 @@ final class FiguresReader {
                 fields.amount(node, "contraction", pointer), fields.amount(node, "churned", pointer),
                 fields.amount(node, "ending", pointer));
         if (bridge.starting() != null && bridge.churned() != null) {
-            double lost = bridge.churned() + (bridge.contraction() == null ? 0 : bridge.contraction());
-            if (lost > bridge.starting()) {
+            // What could be lost is what was there and what came in during the period: over a quarter or a year,
+            // customers won in the period can leave in it too.
+            double lost = bridge.churned() + orZero(bridge.contraction());
+            double there = bridge.starting() + orZero(bridge.newMrr()) + orZero(bridge.expansion())
+                    + orZero(bridge.reactivation());
+            if (lost > there + 0.005) {
                 fields.fail(pointer + "/churned", "churned + contraction (" + Fields.plain(lost)
-                        + ") must not exceed starting MRR (" + Fields.plain(bridge.starting()) + ")");
+                        + ") must not exceed starting + new + expansion + reactivation MRR (" + Fields.plain(there)
+                        + ")");
             }
         }
         return bridge;
@@ -109,9 +114,11 @@ final class FiguresReader {
         CustomerBridge bridge = new CustomerBridge(fields.count(node, "starting", pointer),
                 fields.count(node, "new", pointer), fields.count(node, "reactivated", pointer),
                 fields.count(node, "churned", pointer), fields.count(node, "ending", pointer));
-        if (bridge.starting() != null && bridge.churned() != null && bridge.churned() > bridge.starting()) {
-            fields.fail(pointer + "/churned", "must not exceed customers.starting (was "
-                    + Fields.plain(bridge.churned()) + " > " + Fields.plain(bridge.starting()) + ")");
+        double there = bridge.starting() == null ? 0
+                : bridge.starting() + orZero(bridge.newCustomers()) + orZero(bridge.reactivated());
+        if (bridge.starting() != null && bridge.churned() != null && bridge.churned() > there) {
+            fields.fail(pointer + "/churned", "must not exceed customers.starting + new + reactivated (was "
+                    + Fields.plain(bridge.churned()) + " > " + Fields.plain(there) + ")");
         }
         return bridge;
     }
@@ -141,6 +148,10 @@ final class FiguresReader {
 
     /** Amounts in cents: a capped sum may differ from the others by rounding. */
     private static final double CENT = 0.01;
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
 
     private static Revenue revenue(JsonNode node, String pointer, Fields fields) {
         if (Fields.absent(node) || !fields.object(node, pointer, REVENUE_KEYS)) {

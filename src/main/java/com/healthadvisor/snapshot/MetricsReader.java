@@ -32,9 +32,9 @@ final class MetricsReader {
                 continue;
             }
             MetricDefinition known = definition.get();
-            String hint = "ratio".equals(known.unit()) && entry.getValue().isNumber()
-                    && Fields.toDouble(entry.getValue()) > 1 && known.max() <= 1
-                    ? "; ratios are fractions: 0.06, not 6" : "";
+            double given = entry.getValue().isNumber() ? Fields.toDouble(entry.getValue()) : 0;
+            String hint = !"ratio".equals(known.unit()) || given <= known.max() || given <= 1 ? ""
+                    : known.max() <= 1 ? "; ratios are fractions: 0.06, not 6" : "; ratios are fractions: 1.10, not 110";
             Double value = fields.between(entry.getValue(), at, known.min(), known.max(), hint);
             if (value != null) {
                 values.put(code, value);

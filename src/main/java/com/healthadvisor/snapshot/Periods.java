@@ -71,6 +71,16 @@ public final class Periods {
         return true;
     }
 
+    /** The periodicity a valid period's form stands for: a month, a quarter or a year. */
+    static String periodicityOf(String period) {
+        return period.length() == 4 ? "annual" : period.contains("Q") ? "quarterly" : "monthly";
+    }
+
+    /** A period's form in words, for messages. */
+    static String formOf(String period) {
+        return period.length() == 4 ? "year" : period.contains("Q") ? "quarter" : "month";
+    }
+
     /** Two periods of the same form compare correctly as strings. */
     static boolean comparable(String a, String b) {
         return a.length() == b.length() && a.contains("Q") == b.contains("Q");

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class SnapshotReader {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> CURRENCIES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The largest document read by default (contract.md): the service sets its own, {@code advisor.max-snapshot-size}. */
     public static final long DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -95,6 +97,7 @@ public final class SnapshotReader {
         }
         String period = period(root, "", fields, true);
         String periodicity = fields.word(root, "periodicity", "", PERIODICITIES);
+        matchesPeriodicity(root, period, periodicity, fields);
         String currency = currency(root, fields);
         Figures figures = FiguresReader.figures(root, "", period, fields);
         Map<String, Double> targets = MetricsReader.metrics(root.get("targets"), "/targets", fields);
@@ -108,6 +111,20 @@ public final class SnapshotReader {
                 customers);
     }
 
+    /** A quarter is reported with "periodicity": "quarterly", a year with "annual": every rate is read by it. */
+    private static void matchesPeriodicity(JsonNode root, String period, String periodicity, Fields fields) {
+        if (period == null || periodicity == null && !Fields.absent(root.get("periodicity"))) {
+            return;
+        }
+        String stated = periodicity == null ? "monthly" : periodicity;
+        String implied = Periods.periodicityOf(period);
+        if (!implied.equals(stated)) {
+            fields.fail("/period", "\"" + period + "\" is a " + Periods.formOf(period) + ", but the periodicity is "
+                    + stated + (periodicity == null ? " (the default)" : "") + ": set \"periodicity\": \"" + implied
+                    + "\"");
+        }
+    }
+
     private static String currency(JsonNode root, Fields fields) {
         String currency = fields.text(root, "currency", "");
         if (currency == null) {
@@ -115,8 +132,16 @@ public final class SnapshotReader {
         }
         if (!CURRENCY.matcher(currency).matches()) {
             fields.fail("/currency", "must be a three-letter ISO 4217 code such as USD (was \"" + currency + "\")");
+        } else if (!isCurrency(currency)) {
+            fields.fail("/currency", "unknown ISO 4217 currency \"" + currency + "\"; every amount is in the "
+                    + "snapshot's one currency, such as USD, EUR or GBP");
         }
         return currency;
+    }
+
+    /** Whether a code is one of ISO 4217's, as the Java runtime knows them. */
+    public static boolean isCurrency(String code) {
+        return CURRENCIES.contains(code);
     }
 
     private static Profile profile(JsonNode node, Fields fields) {
@@ -165,6 +190,10 @@ public final class SnapshotReader {
                     && period.compareTo(current) >= 0) {
                 fields.fail(pointer + "/period", "must be earlier than the snapshot's period \"" + current
                         + "\" (was \"" + period + "\")");
+            }
+            if (period != null && current != null && !Periods.formOf(period).equals(Periods.formOf(current))) {
+                fields.fail(pointer + "/period", "must be a " + Periods.formOf(current) + " like the snapshot's period \""
+                        + current + "\" (was \"" + period + "\")");
             }
             previous = period == null ? previous : period;
             history.add(FiguresReader.figures(entry, pointer, period, fields));

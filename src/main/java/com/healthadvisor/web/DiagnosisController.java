@@ -76,7 +76,7 @@ class DiagnosisController {
     ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
                                           @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
         Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(Bodies.limited(request,
-                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, "USD");
+                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, null);
         return respond(request, snapshot, fragment);
     }
 

@@ -33,8 +33,13 @@ class BadInputTest {
             snapshot-logo-retention-above-one                | /cohorts/0/logo_retention/1: must be between 0 and 1 (was 1.1)
             snapshot-share-above-one                         | /metrics/top_customer_share: must be between 0 and 1 (was 1.5)
             snapshot-ratio-written-as-percent                | /metrics/logo_churn_rate: must be between 0 and 1 (was 6); ratios are fractions: 0.06, not 6
-            snapshot-churned-customers-above-starting        | /customers/churned: must not exceed customers.starting (was 40 > 30)
-            snapshot-churn-and-contraction-above-starting-mrr | /mrr/churned: churned + contraction (11000) must not exceed starting MRR (10000)
+            snapshot-churned-customers-above-starting        | /customers/churned: must not exceed customers.starting + new + reactivated (was 40 > 35)
+            snapshot-churn-and-contraction-above-starting-mrr | /mrr/churned: churned + contraction (11000) must not exceed starting + new + expansion + reactivation MRR (10500)
+            snapshot-quarter-without-quarterly-periodicity   | /period: "2024-Q2" is a quarter, but the periodicity is monthly (the default): set "periodicity": "quarterly"
+            snapshot-year-with-monthly-periodicity           | /period: "2024" is a year, but the periodicity is monthly: set "periodicity": "annual"
+            snapshot-history-of-another-form                 | /history/0/period: must be a month like the snapshot's period "2024-06" (was "2024-Q1")
+            snapshot-unknown-currency-code                   | /currency: unknown ISO 4217 currency "XYZ"; every amount is in the snapshot's one currency, such as USD, EUR or GBP
+            snapshot-target-percent-written-as-ratio         | /targets/nrr: must be between 0 and 10 (was 110); ratios are fractions: 1.10, not 110
             snapshot-unknown-top-level-key                   | /mrrr: unknown key; did you mean "mrr"?
             snapshot-unknown-nested-key                      | /mrr/chruned: unknown key; did you mean "churned"?
             snapshot-unknown-metric-code                     | /metrics/nrrr: unknown metric code; did you mean "nrr"?

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LedgerSnapshotsTest {
 
     private static Snapshot snapshot(String csv) {
-        return LedgerSnapshots.read(new StringReader(csv), null, null, "USD");
+        return LedgerSnapshots.read(new StringReader(csv), null, null, null);
     }
 
     private static Snapshot snapshot(String csv, String period) {
-        return LedgerSnapshots.read(new StringReader(csv), period, null, "USD");
+        return LedgerSnapshots.read(new StringReader(csv), period, null, null);
     }
 
     /**
@@ -90,6 +90,27 @@ class LedgerSnapshotsTest {
         }
 
         assertThat(snapshot(csv.toString()).figures().yearAgo()).isNull();
+    }
+
+    @Test
+    void aCurrencyColumnGivesTheSnapshotItsCurrency() {
+        Snapshot snapshot = snapshot("customer_id,month,mrr,currency\na,2024-01,100,EUR\na,2024-02,120,eur\n");
+
+        assertThat(snapshot.currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aLedgerInTwoCurrenciesOrAnUnknownOneIsRefused() {
+        assertThatThrownBy(() -> snapshot("customer_id,month,mrr,currency\na,2024-01,100,EUR\nb,2024-01,90,USD\n"))
+                .isInstanceOf(InvalidLedgerException.class)
+                .hasMessageContaining("line 3: currency USD differs from EUR on line 2: a ledger is in one currency");
+        assertThatThrownBy(() -> snapshot("customer_id,month,mrr,currency\na,2024-01,100,EURO\n"))
+                .isInstanceOf(InvalidLedgerException.class)
+                .hasMessageContaining("line 2: currency must be an ISO 4217 code such as USD (was \"EURO\")");
+        assertThatThrownBy(() -> LedgerSnapshots.read(new StringReader(
+                "customer_id,month,mrr,currency\na,2024-01,100,EUR\n"), null, null, "USD"))
+                .isInstanceOf(InvalidLedgerException.class)
+                .hasMessageContaining("the ledger's currency column says EUR, but USD was asked for");
     }
 
     @Test
@@ -221,7 +242,7 @@ class LedgerSnapshotsTest {
         void aMissingRequiredColumn() {
             assertThat(problems("customer,month,mrr\na,2024-01,5\n")).containsExactly(
                     "line 1: unknown column \"customer\"; columns are customer_id, month, mrr and optionally users, "
-                            + "product, market, plan, region, channel");
+                            + "currency, product, market, plan, region, channel");
             assertThat(problems("customer_id,mrr\na,5\n")).containsExactly(
                     "line 1: missing required column month (the header must name customer_id, month and mrr)");
         }
