@@ -32,6 +32,9 @@ class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "diagnose the snapshot built from this MRR ledger (CSV)")
     String ledger;
 
+    @Option(names = "--allow-empty-months", description = "with --ledger: a month with no rows is real, not missing")
+    boolean allowEmptyMonths;
+
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "with --ledger: the month (default: the last)")
     String period;
 
@@ -52,7 +55,7 @@ class DiagnoseCommand implements Callable<Integer> {
                     "give either a snapshot FILE or --ledger FILE");
         }
         Snapshot snapshot = ledger != null
-                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, null)
+                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, null, allowEmptyMonths)
                 : new SnapshotReader().read(Inputs.read(file, System.in));
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
         DiagnosisResult result = advisor.diagnose(snapshot);

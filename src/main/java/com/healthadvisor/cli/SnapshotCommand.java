@@ -18,7 +18,8 @@ class SnapshotCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--ledger", required = true, paramLabel = "FILE",
-            description = "CSV with customer_id,month,mrr and optional users,product,market,plan,region,channel (- for stdin)")
+            description = "CSV with customer_id,month,mrr and optional users,currency,product,market,plan,region,channel "
+                    + "(- for stdin)")
     String ledger;
 
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "the month to build (default: the ledger's last)")
@@ -30,9 +31,13 @@ class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--currency", description = "the ledger's currency (default: its currency column, else USD)")
     String currency;
 
+    @Option(names = "--allow-empty-months", description = "a month with no rows is real, not missing from the export")
+    boolean allowEmptyMonths;
+
     @Override
     public Integer call() {
-        var snapshot = LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency);
+        var snapshot = LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency,
+                allowEmptyMonths);
         spec.commandLine().getOut().println(SnapshotWriter.write(snapshot));
         spec.commandLine().getOut().flush();
         return 0;

@@ -12,9 +12,21 @@ import java.util.Map;
  * @param series     rows by key {@code customerIndex << 32 | comboIndex}
  * @param hasUsers   whether the ledger has a users column
  * @param currency   the one currency its currency column states, or null without one
+ * @param monthsWithRows the months at least one row names
  */
 record Ledger(List<String> dimensions, List<String> customers, List<List<String>> combos, Map<Long, Series> series,
-              boolean hasUsers, int firstMonth, int lastMonth, String currency) {
+              boolean hasUsers, int firstMonth, int lastMonth, String currency, java.util.Set<Integer> monthsWithRows) {
+
+    /** The months between the first and the last that no row names: most likely a month missing from the export. */
+    List<String> emptyMonths() {
+        List<String> empty = new java.util.ArrayList<>();
+        for (int month = firstMonth; month <= lastMonth; month++) {
+            if (!monthsWithRows.contains(month)) {
+                empty.add(Months.format(month));
+            }
+        }
+        return empty;
+    }
 
     static long key(int customer, int combo) {
         return ((long) customer << 32) | combo;

@@ -39,6 +39,7 @@ public final class LedgerReader {
 
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
+    private final java.util.Set<Integer> monthsWithRows = new java.util.HashSet<>();
     /** The currency the rows state, and the first line that stated it; null without a currency column. */
     private String currency;
     private int currencyLine;
@@ -143,6 +144,7 @@ public final class LedgerReader {
             });
             int combo = combos.computeIfAbsent(values, v -> combos.size());
             series.computeIfAbsent(Ledger.key(customerIndex, combo), k -> new Series()).add(month, mrr, users, line);
+            monthsWithRows.add(month);
             first = Math.min(first, month);
             last = Math.max(last, month);
         }
@@ -151,7 +153,7 @@ public final class LedgerReader {
         }
         checkDuplicates(series, customerIds, columns);
         return new Ledger(columns.dimensionNames(), customerIds, List.copyOf(combos.keySet()), series,
-                columns.users() >= 0, first, last, currency);
+                columns.users() >= 0, first, last, currency, java.util.Set.copyOf(monthsWithRows));
     }
 
     /**

@@ -2,8 +2,10 @@ package com.healthadvisor.ledger;
 
 import com.healthadvisor.snapshot.Breakdown;
 import com.healthadvisor.snapshot.Cohort;
+import com.healthadvisor.snapshot.CustomerBridge;
 import com.healthadvisor.snapshot.CustomerRevenue;
 import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.MrrBridge;
 import com.healthadvisor.snapshot.Periodicity;
 import com.healthadvisor.snapshot.Profile;
 import com.healthadvisor.snapshot.Snapshot;
@@ -38,11 +40,27 @@ public final class LedgerSnapshots {
     }
 
     /**
+     * A ledger without empty months.
+     *
      * @param period   {@code YYYY-MM}, or null for the ledger's last month
      * @param currency the currency its amounts are in; null for the one its currency column states, else USD
      */
     public static Snapshot read(Reader csv, String period, String company, String currency) {
+        return read(csv, period, company, currency, false);
+    }
+
+    /**
+     * @param allowEmptyMonths whether a month with no rows between the first and the last is real (every customer
+     *                         paused) rather than a month missing from the export, which is refused by default
+     */
+    public static Snapshot read(Reader csv, String period, String company, String currency, boolean allowEmptyMonths) {
         Ledger ledger = LedgerReader.read(csv);
+        List<String> empty = ledger.emptyMonths();
+        if (!allowEmptyMonths && !empty.isEmpty()) {
+            throw new InvalidLedgerException(empty.stream().map(month -> month + " has no rows: a missing export "
+                    + "month reads as every customer churning; pass --allow-empty-months (allow_empty_months=true "
+                    + "over HTTP) if it is real").toList());
+        }
         int month = period == null ? ledger.lastMonth() : Months.parse(period);
         if (month < 0) {
             throw new InvalidLedgerException(List.of("period must be YYYY-MM (was \"" + period + "\")"));
@@ -88,8 +106,12 @@ public final class LedgerSnapshots {
             history.add(all.figures(Months.format(firstMonth + m), m));
         }
         List<Breakdown> breakdowns = new ArrayList<>();
-        byDimension.forEach((dimension, slices) -> slices.forEach((name, slice) ->
-                breakdowns.add(new Breakdown(dimension, name, slice.figures(null, months - 1)))));
+        // A value first seen after this period (a product launched later) is not a slice of it.
+        byDimension.forEach((dimension, slices) -> slices.forEach((name, slice) -> {
+            if (slice.seen) {
+                breakdowns.add(new Breakdown(dimension, name, slice.figures(null, months - 1)));
+            }
+        }));
         String period = Months.format(firstMonth + months - 1);
         return new Snapshot(company, period, Periodicity.MONTHLY, currency, Profile.NONE,
                 all.figures(period, months - 1), Map.of(), history, cohorts(all), breakdowns, customerRevenue(all));
@@ -99,18 +121,31 @@ public final class LedgerSnapshots {
     private final class Slice {
         private final Map<Integer, double[]> byCustomer = new HashMap<>();
         private final long[] users = new long[months];
+        /** Whether a row of this slice falls in the months up to the period. */
+        private boolean seen;
 
         void add(int customer, int month, double mrr, int userCount) {
             byCustomer.computeIfAbsent(customer, c -> new double[months])[month] += mrr;
             users[month] += userCount;
+            seen = true;
         }
 
         Figures figures(String period, int month) {
-            Movements.Month bridges = Movements.of(byCustomer.values(), month);
+            Movements.Month bridges = month == 0 ? firstMonth(Movements.of(byCustomer.values(), month))
+                    : Movements.of(byCustomer.values(), month);
             // Only the snapshot's own month: history entries are read for their bridges alone.
             YearAgoCustomers yearAgo = month == months - 1 ? yearAgo(month) : null;
             return new Figures(period, bridges.mrr(), bridges.customers(),
                     ledger.hasUsers() ? (double) users[month] : null, null, Map.of(), yearAgo);
+        }
+
+        /**
+         * The ledger's first month: what it ends with is known, but not what it started with, so none of its
+         * customers is read as won in that month (a sales record it is not).
+         */
+        private static Movements.Month firstMonth(Movements.Month read) {
+            return new Movements.Month(new MrrBridge(null, null, null, null, null, null, read.mrr().ending()),
+                    new CustomerBridge(null, null, null, null, read.customers().ending()));
         }
 
         /** The customers who paid twelve months before this month, followed to it; null with under 13 months. */
@@ -166,10 +201,11 @@ public final class LedgerSnapshots {
 
     private List<CustomerRevenue> customerRevenue(Slice all) {
         int last = months - 1;
+        // Ordered on the amount as shown, to the cent, so that two customers shown alike are ordered by id.
         return all.byCustomer.entrySet().stream()
                 .filter(e -> e.getValue()[last] > 0)
-                .sorted(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> e.getValue()[last]).reversed()
-                        .thenComparing(e -> ledger.customers().get(e.getKey())))
+                .sorted(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> Movements.cents(e.getValue()[last]))
+                        .reversed().thenComparing(e -> ledger.customers().get(e.getKey())))
                 .limit(MAX_CUSTOMERS)
                 .map(e -> new CustomerRevenue(ledger.customers().get(e.getKey()), Movements.cents(e.getValue()[last])))
                 .toList();

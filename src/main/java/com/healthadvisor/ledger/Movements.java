@@ -61,7 +61,8 @@ final class Movements {
         return false;
     }
 
+    /** To the cent, half up in decimal as people round: 1.005 is 1.01 (in binary it is a hair under 1.005). */
     static double cents(double amount) {
-        return Math.round(amount * 100) / 100.0;
+        return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -74,9 +74,11 @@ class DiagnosisController {
     @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
             MediaType.TEXT_HTML_VALUE})
     ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
-                                          @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
+                                          @RequestParam(defaultValue = "false") boolean fragment,
+                                          @RequestParam(name = "allow_empty_months", defaultValue = "false")
+                                          boolean allowEmptyMonths) throws IOException {
         Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(Bodies.limited(request,
-                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, null);
+                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, null, allowEmptyMonths);
         return respond(request, snapshot, fragment);
     }
 

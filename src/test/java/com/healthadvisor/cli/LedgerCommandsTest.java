@@ -46,6 +46,19 @@ class LedgerCommandsTest {
     }
 
     @Test
+    void aMissingMonthIsRefusedUnlessAllowed(@TempDir Path dir) throws IOException {
+        Path gap = dir.resolve("gap.csv");
+        Files.writeString(gap, "customer_id,month,mrr\na,2024-01,100\na,2024-03,100\n");
+
+        Cli.Run refused = Cli.run("snapshot", "--ledger", gap.toString());
+        Cli.Run allowed = Cli.run("diagnose", "--ledger", gap.toString(), "--allow-empty-months");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("2024-02 has no rows");
+        assertThat(allowed.exitCode()).isZero();
+    }
+
+    @Test
     void anEarlierPeriodCanBeChosen() {
         Cli.Run run = Cli.run("snapshot", "--ledger", LEDGER, "--period", "2024-03");
 

@@ -114,11 +114,41 @@ class LedgerSnapshotsTest {
     }
 
     @Test
+    void aMonthWithoutRowsIsRefusedByNameUnlessItIsSaidToBeReal() {
+        String gap = "customer_id,month,mrr\na,2024-01,100\na,2024-02,100\na,2024-04,100\n";
+
+        assertThatThrownBy(() -> snapshot(gap)).isInstanceOf(InvalidLedgerException.class)
+                .hasMessageContaining("2024-03 has no rows: a missing export month reads as every customer churning; "
+                        + "pass --allow-empty-months");
+        Snapshot allowed = LedgerSnapshots.read(new StringReader(gap), null, null, null, true);
+        assertThat(allowed.figures().mrr().reactivation()).isEqualTo(100.0);
+    }
+
+    @Test
+    void amountsAreRoundedHalfUpInDecimalAndTiesOrderedById() {
+        Snapshot snapshot = snapshot("customer_id,month,mrr\nb,2024-01,1.005\na,2024-01,1.01\nc,2024-01,1.004\n");
+
+        assertThat(snapshot.customerRevenue()).extracting(c -> c.customer() + "=" + c.mrr())
+                .containsExactly("a=1.01", "b=1.01", "c=1.0");
+    }
+
+    @Test
+    void aProductLaunchedAfterThePeriodIsNotOneOfItsSlices() {
+        String csv = "customer_id,month,mrr,product\na,2024-01,100,Core\na,2024-02,100,Core\nb,2024-03,50,New\n";
+
+        Snapshot february = snapshot(csv, "2024-02");
+
+        assertThat(february.breakdowns()).extracting(Breakdown::name).containsExactly("Core");
+    }
+
+    @Test
     void everyEarlierMonthIsHistoryOldestFirst() {
         Snapshot snapshot = snapshot(FIVE_MOVEMENTS);
 
         assertThat(snapshot.history()).extracting(h -> h.period()).containsExactly("2024-01", "2024-02");
-        assertThat(snapshot.history().get(0).mrr()).isEqualTo(new MrrBridge(0.0, 440.0, 0.0, 0.0, 0.0, 0.0, 440.0));
+        // The ledger's first month: what it ends with, not a month in which every customer was won.
+        assertThat(snapshot.history().get(0).mrr()).isEqualTo(new MrrBridge(null, null, null, null, null, null, 440.0));
+        assertThat(snapshot.history().get(0).customers()).isEqualTo(new CustomerBridge(null, null, null, null, 4.0));
         assertThat(snapshot.history().get(1).mrr()).isEqualTo(new MrrBridge(440.0, 0.0, 0.0, 0.0, 0.0, 60.0, 380.0));
         assertThat(snapshot.history().get(1).customers()).isEqualTo(new CustomerBridge(4.0, 0.0, 0.0, 1.0, 3.0));
     }
