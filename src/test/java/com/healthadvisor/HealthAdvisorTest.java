@@ -80,7 +80,7 @@ class HealthAdvisorTest {
         DiagnosisResult result = advisor.diagnose("{\"period\":\"2024-06\"}");
 
         List<String> codes = result.notAssessed().stream().map(DiagnosisResult.NotAssessed::code).toList();
-        assertThat(codes).doesNotHaveDuplicates().hasSize(46);
+        assertThat(codes).doesNotHaveDuplicates().hasSize(47);
         assertThat(result.notAssessed()).contains(
                 new DiagnosisResult.NotAssessed("COHORT_DEGRADATION", "no cohorts in the snapshot"),
                 new DiagnosisResult.NotAssessed("CUSTOMER_CONCENTRATION", "no customer_revenue in the snapshot"),

@@ -46,7 +46,12 @@ public final class MetricCatalog {
         money("contraction_mrr", "contraction MRR", "lower", "mrr.contraction");
         money("churned_mrr", "churned MRR", "lower", "mrr.churned");
         define("net_new_mrr", "money", "higher", -INF, INF, "net new MRR", "every component of " + bridge);
+        money("acquired_mrr", "acquired MRR", "neutral", "mrr.acquired");
         ratio("mrr_growth_rate", "MRR growth", "higher", -1, INF, "mrr.starting and mrr.ending");
+        ratio("organic_mrr_growth_rate", "organic MRR growth", "higher", -INF, INF,
+                "mrr.starting and mrr.ending (less mrr.acquired)");
+        ratio("acquired_share_of_growth", "share of MRR growth acquired", "neutral", -INF, INF,
+                "mrr.acquired, mrr.starting and mrr.ending");
         ratio("revenue_churn_rate", "revenue churn", "lower", 0, 1, "mrr.starting and mrr.churned");
         ratio("revenue_churn_rate_monthly", "monthly revenue churn", "lower", 0, 1, "mrr.starting and mrr.churned");
         ratio("gross_revenue_churn_rate", "gross revenue churn", "lower", 0, 1,
@@ -72,6 +77,7 @@ public final class MetricCatalog {
         count("customers", "customers", "higher", "customers.ending");
         count("starting_customers", "starting customers", "neutral", "customers.starting");
         count("new_customers", "new customers", "higher", "customers.new");
+        count("acquired_customers", "acquired customers", "neutral", "customers.acquired");
         count("reactivated_customers", "reactivated customers", "higher", "customers.reactivated");
         count("churned_customers", "churned customers", "lower", "customers.churned");
         count("rate_base_customers", "customer count at the start of the period", "neutral",

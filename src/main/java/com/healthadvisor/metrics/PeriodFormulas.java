@@ -34,7 +34,8 @@ final class PeriodFormulas {
     }
 
     private static Book compute(Book book, Figures figures, int periodsPerYear) {
-        MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null) : figures.mrr();
+        MrrBridge mrr = figures.mrr() == null ? new MrrBridge(null, null, null, null, null, null, null)
+                : figures.mrr();
         CustomerBridge customers = figures.customers() == null
                 ? new CustomerBridge(null, null, null, null, null) : figures.customers();
         Revenue revenue = figures.revenue() == null ? new Revenue(null, null, null, null) : figures.revenue();
@@ -53,11 +54,13 @@ final class PeriodFormulas {
         book.compute("contraction_mrr", v -> mrr.contraction());
         book.compute("churned_mrr", v -> mrr.churned());
         book.compute("mrr", v -> mrr.ending());
+        book.compute("acquired_mrr", v -> mrr.acquired());
         book.compute("starting_customers", v -> customers.starting());
         book.compute("new_customers", v -> customers.newCustomers());
         book.compute("reactivated_customers", v -> customers.reactivated());
         book.compute("churned_customers", v -> customers.churned());
         book.compute("customers", v -> customers.ending());
+        book.compute("acquired_customers", v -> customers.acquired());
         book.compute("users", v -> users);
         book.compute("gross_revenue", v -> revenue.gross());
         book.compute("discounts", v -> revenue.discounts());
@@ -71,6 +74,11 @@ final class PeriodFormulas {
         book.compute("net_new_mrr", v -> add(v.apply("new_mrr"), v.apply("expansion_mrr"),
                 orZero(v.apply("reactivation_mrr")), neg(v.apply("contraction_mrr")), neg(v.apply("churned_mrr"))));
         book.compute("mrr_growth_rate", v -> div(sub(v.apply("mrr"), v.apply("starting_mrr")), v.apply("starting_mrr")));
+        // Growth the company made itself: what acquisitions brought is taken out (absent acquisitions, none).
+        book.compute("organic_mrr_growth_rate", v -> div(sub(sub(v.apply("mrr"), orZero(v.apply("acquired_mrr"))),
+                v.apply("starting_mrr")), v.apply("starting_mrr")));
+        book.compute("acquired_share_of_growth", v -> v.apply("acquired_mrr") == null || v.apply("acquired_mrr") <= 0
+                ? null : div(v.apply("acquired_mrr"), sub(v.apply("mrr"), v.apply("starting_mrr"))));
         // Where the year's money at stake is measured from (judgment.md P9); without a bridge, reported ending MRR
         // and growth still tell where the period started.
         book.compute("starting_arr", v -> v.apply("starting_mrr") != null ? mul(v.apply("starting_mrr"), 12)
@@ -92,7 +100,7 @@ final class PeriodFormulas {
                 v -> div(v.apply("expansion_mrr"), add(v.apply("new_mrr"), v.apply("expansion_mrr"))));
         book.compute("quick_ratio", v -> div(add(v.apply("new_mrr"), v.apply("expansion_mrr")),
                 add(v.apply("churned_mrr"), v.apply("contraction_mrr"))));
-        book.compute("mrr_bridge_gap_rate", v -> div(abs(sub(v.apply("net_new_mrr"),
+        book.compute("mrr_bridge_gap_rate", v -> div(abs(sub(add(v.apply("net_new_mrr"), orZero(v.apply("acquired_mrr"))),
                 sub(v.apply("mrr"), v.apply("starting_mrr")))), v.apply("starting_mrr")));
     }
 
@@ -122,7 +130,7 @@ final class PeriodFormulas {
                 annual(v.apply("logo_churn_rate"), ppy)));
         book.compute("customer_bridge_gap", v -> abs(sub(add(v.apply("starting_customers"),
                 v.apply("new_customers"), orZero(v.apply("reactivated_customers")),
-                neg(v.apply("churned_customers"))), v.apply("customers"))));
+                orZero(v.apply("acquired_customers")), neg(v.apply("churned_customers"))), v.apply("customers"))));
     }
 
     private static void revenue(Book book) {

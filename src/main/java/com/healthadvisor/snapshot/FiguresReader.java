@@ -18,8 +18,9 @@ final class FiguresReader {
     private static final Set<String> BREAKDOWN_KEYS =
             Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics", "year_ago_customers");
     private static final Set<String> MRR_KEYS =
-            Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending");
-    private static final Set<String> CUSTOMER_KEYS = Set.of("starting", "new", "reactivated", "churned", "ending");
+            Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending", "acquired");
+    private static final Set<String> CUSTOMER_KEYS =
+            Set.of("starting", "new", "reactivated", "churned", "ending", "acquired");
     private static final Set<String> REVENUE_KEYS = Set.of("gross", "discounts", "refunds", "credits");
     private static final Set<String> YEAR_AGO_KEYS = Set.of("mrr_then", "mrr_now", "mrr_now_capped");
     private static final Set<String> RESERVED_DIMENSIONS = Set.of("company", "cohort");
@@ -91,16 +92,17 @@ final class FiguresReader {
         MrrBridge bridge = new MrrBridge(fields.amount(node, "starting", pointer), fields.amount(node, "new", pointer),
                 fields.amount(node, "expansion", pointer), fields.amount(node, "reactivation", pointer),
                 fields.amount(node, "contraction", pointer), fields.amount(node, "churned", pointer),
-                fields.amount(node, "ending", pointer));
+                fields.amount(node, "ending", pointer), fields.amount(node, "acquired", pointer));
         if (bridge.starting() != null && bridge.churned() != null) {
             // What could be lost is what was there and what came in during the period: over a quarter or a year,
             // customers won in the period can leave in it too.
             double lost = bridge.churned() + orZero(bridge.contraction());
             double there = bridge.starting() + orZero(bridge.newMrr()) + orZero(bridge.expansion())
-                    + orZero(bridge.reactivation());
+                    + orZero(bridge.reactivation()) + orZero(bridge.acquired());
             if (lost > there + 0.005) {
                 fields.fail(pointer + "/churned", "churned + contraction (" + Fields.plain(lost)
-                        + ") must not exceed starting + new + expansion + reactivation MRR (" + Fields.plain(there)
+                        + ") must not exceed starting + new + expansion + reactivation + acquired MRR ("
+                        + Fields.plain(there)
                         + ")");
             }
         }
@@ -113,11 +115,13 @@ final class FiguresReader {
         }
         CustomerBridge bridge = new CustomerBridge(fields.count(node, "starting", pointer),
                 fields.count(node, "new", pointer), fields.count(node, "reactivated", pointer),
-                fields.count(node, "churned", pointer), fields.count(node, "ending", pointer));
+                fields.count(node, "churned", pointer), fields.count(node, "ending", pointer),
+                fields.count(node, "acquired", pointer));
         double there = bridge.starting() == null ? 0
-                : bridge.starting() + orZero(bridge.newCustomers()) + orZero(bridge.reactivated());
+                : bridge.starting() + orZero(bridge.newCustomers()) + orZero(bridge.reactivated())
+                        + orZero(bridge.acquired());
         if (bridge.starting() != null && bridge.churned() != null && bridge.churned() > there) {
-            fields.fail(pointer + "/churned", "must not exceed customers.starting + new + reactivated (was "
+            fields.fail(pointer + "/churned", "must not exceed customers.starting + new + reactivated + acquired (was "
                     + Fields.plain(bridge.churned()) + " > " + Fields.plain(there) + ")");
         }
         return bridge;

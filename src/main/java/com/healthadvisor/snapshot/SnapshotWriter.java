@@ -65,6 +65,7 @@ public final class SnapshotWriter {
             put(m, "contraction", mrr.contraction());
             put(m, "churned", mrr.churned());
             put(m, "ending", mrr.ending());
+            put(m, "acquired", mrr.acquired());
             into.put("mrr", m);
         }
         CustomerBridge customers = figures.customers();
@@ -75,6 +76,7 @@ public final class SnapshotWriter {
             put(c, "reactivated", customers.reactivated());
             put(c, "churned", customers.churned());
             put(c, "ending", customers.ending());
+            put(c, "acquired", customers.acquired());
             into.put("customers", c);
         }
         put(into, "users", figures.users());

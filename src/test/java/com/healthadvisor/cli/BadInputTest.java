@@ -33,8 +33,8 @@ class BadInputTest {
             snapshot-logo-retention-above-one                | /cohorts/0/logo_retention/1: must be between 0 and 1 (was 1.1)
             snapshot-share-above-one                         | /metrics/top_customer_share: must be between 0 and 1 (was 1.5)
             snapshot-ratio-written-as-percent                | /metrics/logo_churn_rate: must be between 0 and 1 (was 6); ratios are fractions: 0.06, not 6
-            snapshot-churned-customers-above-starting        | /customers/churned: must not exceed customers.starting + new + reactivated (was 40 > 35)
-            snapshot-churn-and-contraction-above-starting-mrr | /mrr/churned: churned + contraction (11000) must not exceed starting + new + expansion + reactivation MRR (10500)
+            snapshot-churned-customers-above-starting        | /customers/churned: must not exceed customers.starting + new + reactivated + acquired (was 40 > 35)
+            snapshot-churn-and-contraction-above-starting-mrr | /mrr/churned: churned + contraction (11000) must not exceed starting + new + expansion + reactivation + acquired MRR (10500)
             snapshot-quarter-without-quarterly-periodicity   | /period: "2024-Q2" is a quarter, but the periodicity is monthly (the default): set "periodicity": "quarterly"
             snapshot-year-with-monthly-periodicity           | /period: "2024" is a year, but the periodicity is monthly: set "periodicity": "annual"
             snapshot-history-of-another-form                 | /history/0/period: must be a month like the snapshot's period "2024-06" (was "2024-Q1")
