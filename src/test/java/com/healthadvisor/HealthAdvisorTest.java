@@ -85,7 +85,8 @@ class HealthAdvisorTest {
                 new DiagnosisResult.NotAssessed("COHORT_DEGRADATION", "no cohorts in the snapshot"),
                 new DiagnosisResult.NotAssessed("CUSTOMER_CONCENTRATION", "no customer_revenue in the snapshot"),
                 new DiagnosisResult.NotAssessed("TARGET_MISSED", "no targets in the snapshot"),
-                new DiagnosisResult.NotAssessed("RUNWAY_SHORT", "no runway: report it as metrics.runway_months"));
+                new DiagnosisResult.NotAssessed("RUNWAY_SHORT",
+                        "no runway: needs finance.cash and finance.net_burn, or metrics.runway_months"));
         // judgment.md P11: a snapshot holding only its period is never healthy.
         assertThat(result.health()).isEqualTo("insufficient_data");
         assertThat(result.healthReason()).startsWith("no dimension of the business could be judged");

@@ -150,18 +150,30 @@ public final class MetricCatalog {
                 "customers.starting and the previous history entry's customers.ending");
         define("customer_bridge_gap", "count", "lower", 0, INF, "customer bridge gap",
                 "every component of the customer bridge");
-        reported("gross_margin", "ratio", "higher", -INF, 1, "gross margin");
+        ratio("gross_margin", "gross margin", "higher", -INF, 1, "finance.gross_margin");
+        ratio("operating_margin", "operating margin", "higher", -INF, 1,
+                "finance.operating_margin");
+        money("sales_marketing_spend", "sales and marketing spend", "lower", "finance.sales_marketing_spend");
+        define("net_burn", "money", "lower", -INF, INF, "net burn", "finance.net_burn");
+        money("cash", "cash", "higher", "finance.cash");
         reported("contribution_margin", "ratio", "higher", -INF, 1, "contribution margin");
-        reported("ltv_cac_ratio", "multiple", "higher", 0, INF, "LTV:CAC");
-        reported("cac_payback_months", "months", "lower", 0, INF, "CAC payback");
-        reported("rule_of_40", "score", "higher", -INF, INF, "Rule of 40");
-        reported("magic_number", "multiple", "higher", -INF, INF, "magic number");
-        reported("burn_multiple", "multiple", "lower", -INF, INF, "burn multiple");
-        reported("runway_months", "months", "higher", 0, INF, "runway");
+        String spend = "finance.sales_marketing_spend";
+        define("ltv_cac_ratio", "multiple", "higher", 0, INF, "LTV:CAC",
+                spend + ", finance.gross_margin and the MRR and customer bridges");
+        define("cac_payback_months", "months", "lower", 0, INF, "CAC payback",
+                spend + ", finance.gross_margin and customers.new");
+        define("rule_of_40", "score", "higher", -INF, INF, "Rule of 40",
+                "finance.operating_margin and MRR growth");
+        define("magic_number", "multiple", "higher", -INF, INF, "magic number",
+                spend + " and the MRR bridge");
+        define("burn_multiple", "multiple", "lower", -INF, INF, "burn multiple",
+                "finance.net_burn and the MRR bridge");
+        define("runway_months", "months", "higher", 0, INF, "runway", "finance.cash and finance.net_burn");
         reported("arr_growth_rate_yoy", "ratio", "higher", -1, INF, "ARR growth year over year");
         reported("acv", "money", "higher", 0, INF, "ACV");
-        reported("cac", "money", "lower", 0, INF, "CAC");
-        reported("ltv", "money", "higher", 0, INF, "LTV");
+        define("cac", "money", "lower", 0, INF, "CAC", spend + " and customers.new");
+        define("ltv", "money", "higher", 0, INF, "LTV",
+                "finance.gross_margin and the MRR and customer bridges");
     }
 
     private MetricCatalog() {

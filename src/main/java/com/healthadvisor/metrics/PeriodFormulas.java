@@ -2,6 +2,7 @@ package com.healthadvisor.metrics;
 
 import com.healthadvisor.snapshot.CustomerBridge;
 import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.Finance;
 import com.healthadvisor.snapshot.MrrBridge;
 import com.healthadvisor.snapshot.Revenue;
 import com.healthadvisor.snapshot.YearAgoCustomers;
@@ -43,6 +44,8 @@ final class PeriodFormulas {
         mrrBridge(book, periodsPerYear);
         customerBridge(book, periodsPerYear);
         revenue(book);
+        finance(book, figures.finance() == null ? new Finance(null, null, null, null, null) : figures.finance(),
+                periodsPerYear);
         return book;
     }
 
@@ -138,6 +141,50 @@ final class PeriodFormulas {
                 neg(orZero(v.apply("refunds"))), neg(orZero(v.apply("credits")))));
         book.compute("discount_rate", v -> div(v.apply("discounts"), v.apply("gross_revenue")));
         book.compute("refund_rate", v -> div(v.apply("refunds"), v.apply("gross_revenue")));
+    }
+
+    /**
+     * Unit economics computed from the finance section and the bridges instead of believed as reported, each
+     * checked against a reported value as P7 says. Spend and burn are the period's; MRR is per month.
+     */
+    private static void finance(Book book, Finance finance, int ppy) {
+        book.compute("sales_marketing_spend", v -> finance.salesMarketingSpend());
+        book.compute("net_burn", v -> finance.netBurn());
+        book.compute("cash", v -> finance.cash());
+        book.compute("gross_margin", v -> finance.grossMargin());
+        book.compute("operating_margin", v -> finance.operatingMargin());
+        book.compute("cac", v -> div(v.apply("sales_marketing_spend"), v.apply("new_customers")));
+        // Months of gross profit from one account to earn its CAC back.
+        book.compute("cac_payback_months", v -> div(v.apply("cac"), times(v.apply("arpa"), v.apply("gross_margin"))));
+        // Monthly gross profit of an account over the monthly-equivalent logo churn: its expected lifetime value.
+        book.compute("ltv", v -> div(times(v.apply("arpa"), v.apply("gross_margin")), v.apply("logo_churn_rate_monthly")));
+        book.compute("ltv_cac_ratio", v -> div(v.apply("ltv"), v.apply("cac")));
+        // Annualised net new ARR over annualised spend: net new MRR × 12 per period against the period's spend.
+        book.compute("magic_number", v -> div(mul(v.apply("net_new_mrr"), 12), v.apply("sales_marketing_spend")));
+        // Net burn over the net new ARR of the same months.
+        book.compute("burn_multiple", v -> positive(div(v.apply("net_burn"), mul(v.apply("net_new_mrr"), 12))));
+        // Months of cash at the period's monthly burn; a company not burning has no runway to count down.
+        book.compute("runway_months", v -> v.apply("net_burn") == null || v.apply("net_burn") <= 0 ? null
+                : div(v.apply("cash"), v.apply("net_burn") / (12.0 / ppy)));
+        // Growth in percent over a year plus the operating margin in percent.
+        book.compute("rule_of_40", v -> v.apply("operating_margin") == null ? null
+                : add(mul(yearly(v, ppy), 100), mul(v.apply("operating_margin"), 100)));
+    }
+
+    /** A year's growth: the reported year over year, else this period's MRR growth compounded over a year. */
+    private static Double yearly(java.util.function.Function<String, Double> v, int ppy) {
+        Double reported = v.apply("arr_growth_rate_yoy");
+        Double growth = v.apply("mrr_growth_rate");
+        return reported != null ? reported : growth == null ? null : Math.pow(1 + growth, ppy) - 1;
+    }
+
+    private static Double times(Double a, Double b) {
+        return a == null || b == null ? null : a * b;
+    }
+
+    /** A burn multiple means something only while net new ARR is positive. */
+    private static Double positive(Double value) {
+        return value == null || value < 0 ? null : value;
     }
 
     /**

@@ -25,7 +25,8 @@ final class MetricFormulas {
             Map.entry("logo_churn_rate", "customers lost / customers at the start of the period"),
             Map.entry("logo_churn_rate_annual", "1 − (1 − logo churn) ^ periods per year (compounded, not multiplied)"),
             Map.entry("logo_churn_change", "logo churn now − logo churn in the oldest period of the history"),
-            Map.entry("customer_growth_rate", "(ending − starting customers) / starting customers"),
+            Map.entry("customer_growth_rate",
+                    "(ending customers − customers at the start of the window) / customers at the start of the window"),
             Map.entry("arpa", "MRR / paying accounts"),
             Map.entry("arpu", "MRR / paying users"),
             Map.entry("seats_per_account", "paying users / paying accounts"),
@@ -35,7 +36,7 @@ final class MetricFormulas {
             Map.entry("gross_revenue_growth_rate", "(gross revenue − last period's) / last period's"),
             Map.entry("net_revenue_growth_rate", "(net revenue − last period's) / last period's"),
             Map.entry("arpu_growth_rate", "(ARPU − last period's) / last period's"),
-            Map.entry("arpa_growth_rate", "(ARPA − last period's) / last period's"),
+            Map.entry("arpa_growth_rate", "(ARPA − ARPA at the start of the window) / ARPA at the start of the window"),
             Map.entry("top_customer_share", "the largest customer's MRR / MRR"),
             Map.entry("top_customer_mrr", "the largest customer's MRR"),
             Map.entry("top10_customer_share", "the ten largest customers' MRR / MRR"),
@@ -52,7 +53,23 @@ final class MetricFormulas {
             Map.entry("cohort_logo_retention_largest_gain", "the largest rise in logo retention from one cohort to the next"),
             Map.entry("cohort_revenue_retention_largest_gain",
                     "the largest rise in revenue retention from one cohort to the next"),
-            Map.entry("rule_of_40", "growth % + profit margin %, as reported"));
+            Map.entry("rule_of_40", "growth over a year % + operating margin %"),
+            Map.entry("cac", "sales and marketing spend / new customers"),
+            Map.entry("cac_payback_months", "CAC / (ARPA × gross margin), in months"),
+            Map.entry("ltv", "ARPA × gross margin / monthly logo churn"),
+            Map.entry("ltv_cac_ratio", "LTV / CAC"),
+            Map.entry("magic_number", "net new MRR × 12 / sales and marketing spend of the period"),
+            Map.entry("burn_multiple", "net burn / net new ARR of the same period"),
+            Map.entry("runway_months", "cash / monthly net burn"),
+            Map.entry("gross_margin", "as given in the finance section, or as reported"),
+            Map.entry("operating_margin", "as given in the finance section, or as reported"),
+            Map.entry("sales_marketing_spend", "as given in the finance section"),
+            Map.entry("net_burn", "as given in the finance section"),
+            Map.entry("cash", "as given in the finance section"),
+            Map.entry("acquired_mrr", "MRR of companies acquired in the period"),
+            Map.entry("acquired_customers", "customers that came with an acquisition in the period"),
+            Map.entry("organic_mrr_growth_rate", "(ending − acquired − starting MRR) / starting MRR"),
+            Map.entry("acquired_share_of_growth", "acquired MRR / (ending − starting MRR)"));
 
     private MetricFormulas() {
     }

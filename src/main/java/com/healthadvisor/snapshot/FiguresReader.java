@@ -14,15 +14,19 @@ final class FiguresReader {
 
     private static final Pattern DIMENSION = Pattern.compile("[a-z][a-z0-9_]*");
 
-    static final Set<String> HISTORY_KEYS = Set.of("period", "mrr", "customers", "users", "revenue", "metrics");
+    static final Set<String> HISTORY_KEYS =
+            Set.of("period", "mrr", "customers", "users", "revenue", "metrics", "finance");
     private static final Set<String> BREAKDOWN_KEYS =
-            Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics", "year_ago_customers");
+            Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics", "year_ago_customers",
+                    "finance");
     private static final Set<String> MRR_KEYS =
             Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending", "acquired");
     private static final Set<String> CUSTOMER_KEYS =
             Set.of("starting", "new", "reactivated", "churned", "ending", "acquired");
     private static final Set<String> REVENUE_KEYS = Set.of("gross", "discounts", "refunds", "credits");
     private static final Set<String> YEAR_AGO_KEYS = Set.of("mrr_then", "mrr_now", "mrr_now_capped");
+    private static final Set<String> FINANCE_KEYS =
+            Set.of("sales_marketing_spend", "net_burn", "cash", "gross_margin", "operating_margin");
     private static final Set<String> RESERVED_DIMENSIONS = Set.of("company", "cohort");
 
     private FiguresReader() {
@@ -35,7 +39,8 @@ final class FiguresReader {
                 fields.count(node, "users", pointer),
                 revenue(node.get("revenue"), Fields.child(pointer, "revenue"), fields),
                 MetricsReader.metrics(node.get("metrics"), Fields.child(pointer, "metrics"), fields),
-                yearAgo(node.get("year_ago_customers"), Fields.child(pointer, "year_ago_customers"), fields));
+                yearAgo(node.get("year_ago_customers"), Fields.child(pointer, "year_ago_customers"), fields),
+                finance(node.get("finance"), Fields.child(pointer, "finance"), fields));
     }
 
     static List<Breakdown> breakdowns(JsonNode node, Fields fields) {
@@ -148,6 +153,23 @@ final class FiguresReader {
                     + ") (was " + Fields.plain(capped) + ")");
         }
         return yearAgo;
+    }
+
+    /** Spend and cash are amounts; burn may be negative (cash generated); margins are fractions up to 1. */
+    private static Finance finance(JsonNode node, String pointer, Fields fields) {
+        if (Fields.absent(node) || !fields.object(node, pointer, FINANCE_KEYS)) {
+            return null;
+        }
+        return new Finance(fields.amount(node, "sales_marketing_spend", pointer),
+                fields.number(node, "net_burn", pointer), fields.amount(node, "cash", pointer),
+                margin(node, "gross_margin", pointer, fields), margin(node, "operating_margin", pointer, fields));
+    }
+
+    private static Double margin(JsonNode node, String key, String pointer, Fields fields) {
+        JsonNode value = node.get(key);
+        String hint = value != null && value.isNumber() && Fields.toDouble(value) > 1
+                ? "; margins are fractions: 0.75, not 75" : "";
+        return fields.between(value, Fields.child(pointer, key), Double.NEGATIVE_INFINITY, 1, hint);
     }
 
     /** Amounts in cents: a capped sum may differ from the others by rounding. */

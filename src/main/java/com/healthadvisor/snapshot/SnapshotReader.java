@@ -29,7 +29,7 @@ public final class SnapshotReader {
 
     private static final Set<String> TOP_KEYS = Set.of("company", "period", "periodicity", "currency", "profile",
             "mrr", "customers", "users", "revenue", "metrics", "targets", "history", "cohorts", "breakdowns",
-            "customer_revenue", "year_ago_customers");
+            "customer_revenue", "year_ago_customers", "finance");
     private static final Set<String> PROFILE_KEYS = Set.of("stage", "market", "model");
     private static final List<String> PERIODICITIES = List.of("monthly", "quarterly", "annual");
 

@@ -92,6 +92,16 @@ public final class SnapshotWriter {
         if (!figures.metrics().isEmpty()) {
             into.put("metrics", figures.metrics());
         }
+        Finance finance = figures.finance();
+        if (finance != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            put(f, "sales_marketing_spend", finance.salesMarketingSpend());
+            put(f, "net_burn", finance.netBurn());
+            put(f, "cash", finance.cash());
+            put(f, "gross_margin", finance.grossMargin());
+            put(f, "operating_margin", finance.operatingMargin());
+            into.put("finance", f);
+        }
         YearAgoCustomers yearAgo = figures.yearAgo();
         if (yearAgo != null) {
             Map<String, Object> y = new LinkedHashMap<>();

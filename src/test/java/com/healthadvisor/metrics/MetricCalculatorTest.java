@@ -149,6 +149,54 @@ class MetricCalculatorTest {
     }
 
     @Test
+    void theFinanceSectionAndTheBridgesGiveEveryUnitEconomicsMetric() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06",
+                 "mrr":{"starting":100000,"new":10000,"expansion":2000,"contraction":1000,"churned":3000,"ending":108000},
+                 "customers":{"starting":500,"new":50,"churned":10,"ending":540},
+                 "finance":{"sales_marketing_spend":100000,"net_burn":150000,"cash":1800000,"gross_margin":0.75,
+                            "operating_margin":-0.2}}""");
+
+        // ARPA 108,000 / 540 = 200; CAC 100,000 / 50 new customers = 2,000.
+        assertThat(value(sheet, "cac")).isEqualTo(2000.0);
+        // 2,000 / (200 × 0.75 gross profit a month) = 13.33 months.
+        assertThat(value(sheet, "cac_payback_months")).isCloseTo(2000 / 150.0, within(1e-9));
+        // 150 of gross profit a month / 2% monthly logo churn (10 of 500) = 7,500; LTV:CAC 7,500 / 2,000 = 3.75.
+        assertThat(value(sheet, "ltv")).isEqualTo(7500.0);
+        assertThat(value(sheet, "ltv_cac_ratio")).isEqualTo(3.75);
+        // Net new MRR 10,000 + 2,000 − 1,000 − 3,000 = 8,000: 96,000 of net new ARR for 100,000 of spend.
+        assertThat(value(sheet, "magic_number")).isEqualTo(0.96);
+        // 150,000 burnt for 96,000 of net new ARR.
+        assertThat(value(sheet, "burn_multiple")).isCloseTo(150000 / 96000.0, within(1e-9));
+        // 1,800,000 of cash at 150,000 a month.
+        assertThat(value(sheet, "runway_months")).isEqualTo(12.0);
+        // MRR growth of 8% a month is 151.8% a year; with an operating margin of −20%: 131.8.
+        assertThat(value(sheet, "rule_of_40")).isCloseTo((Math.pow(1.08, 12) - 1) * 100 - 20, within(1e-6));
+    }
+
+    @Test
+    void aReportedLtvCacThatTheBooksContradictGivesWayToTheComputedOne() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06","metrics":{"ltv_cac_ratio":4.0},
+                 "mrr":{"starting":100000,"new":10000,"expansion":2000,"contraction":1000,"churned":3000,"ending":108000},
+                 "customers":{"starting":500,"new":50,"churned":10,"ending":540},
+                 "finance":{"sales_marketing_spend":100000,"gross_margin":0.5}}""");
+
+        // 200 × 0.5 / 0.02 = 5,000 of LTV against 2,000 of CAC: 2.5, not the board's 4.0 (judgment.md P7).
+        assertThat(value(sheet, "ltv_cac_ratio")).isEqualTo(2.5);
+        assertThat(sheet.discrepancies()).anySatisfy(d -> assertThat(d.code()).isEqualTo("ltv_cac_ratio"));
+    }
+
+    @Test
+    void aQuarterOfFinanceBurnsAThirdOfItsBurnAMonth() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-Q2","periodicity":"quarterly",
+                 "finance":{"net_burn":300000,"cash":1200000}}""");
+
+        assertThat(value(sheet, "runway_months")).isEqualTo(12.0);
+    }
+
+    @Test
     void concentrationSharesAreOfCompanyMrrWhenKnown() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-06","mrr":{"ending":100000},
