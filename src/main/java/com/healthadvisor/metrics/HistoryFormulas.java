@@ -27,7 +27,8 @@ final class HistoryFormulas {
             "contraction_mrr", "churned_mrr", "mrr", "starting_customers", "new_customers", "reactivated_customers",
             "churned_customers", "customers", "users", "gross_revenue", "discounts", "refunds", "credits",
             "nrr_period", "gross_revenue_churn_rate", "revenue_churn_rate", "quick_ratio", "logo_churn_rate",
-            "logo_churn_rate_monthly", "arpa", "arpu", "net_revenue");
+            "logo_churn_rate_monthly", "arpa", "arpu", "net_revenue", "net_new_mrr", "sales_marketing_spend",
+            "net_burn");
 
     private HistoryFormulas() {
     }
@@ -54,6 +55,27 @@ final class HistoryFormulas {
                 v -> sub(v.apply("net_revenue_growth_rate"), v.apply("gross_revenue_growth_rate")));
         churnChange(current, period, history, historyPeriods);
         perCustomerOverTheWindow(current, run);
+        efficiencyOverTheWindow(current, run);
+    }
+
+    /**
+     * The magic number and the burn multiple over the trailing window (a quarter's spend buys the next months'
+     * ARR, so one month says little): net new ARR, spend and burn summed over the periods that carry them.
+     */
+    private static void efficiencyOverTheWindow(Book current, List<Book> run) {
+        List<Book> spending = books(run, "sales_marketing_spend");
+        List<Book> growing = books(spending, "net_new_mrr");
+        if (growing.size() > 1) {
+            int covered = growing.size() * current.monthsPerPeriod();
+            double spend = sum(growing, "sales_marketing_spend");
+            current.trail("magic_number", spend == 0 ? null : sum(growing, "net_new_mrr") * 12 / spend, covered);
+        }
+        List<Book> burning = books(books(run, "net_burn"), "net_new_mrr");
+        if (burning.size() > 1) {
+            int covered = burning.size() * current.monthsPerPeriod();
+            double newArr = sum(burning, "net_new_mrr") * 12;
+            current.trail("burn_multiple", newArr <= 0 ? null : sum(burning, "net_burn") / newArr, covered);
+        }
     }
 
     /**

@@ -188,6 +188,22 @@ class MetricCalculatorTest {
     }
 
     @Test
+    void theMagicNumberAndTheBurnMultipleRunOverTheWindowTheFinanceCovers() {
+        MetricSheet sheet = sheet("""
+                {"period":"2024-06",
+                 "mrr":{"starting":108000,"new":6000,"expansion":1000,"contraction":1000,"churned":2000,"ending":112000},
+                 "finance":{"sales_marketing_spend":50000,"net_burn":100000},
+                 "history":[{"period":"2024-05",
+                   "mrr":{"starting":100000,"new":10000,"expansion":2000,"contraction":1000,"churned":3000,"ending":108000},
+                   "finance":{"sales_marketing_spend":100000,"net_burn":150000}}]}""");
+
+        // Net new MRR 8,000 then 4,000: 144,000 of net new ARR for 150,000 of spend and 250,000 of burn.
+        assertThat(value(sheet, "magic_number")).isEqualTo(0.96);
+        assertThat(value(sheet, "burn_multiple")).isCloseTo(250000 / 144000.0, within(1e-9));
+        assertThat(sheet.company("magic_number").orElseThrow().windowMonths()).isEqualTo(2);
+    }
+
+    @Test
     void aQuarterOfFinanceBurnsAThirdOfItsBurnAMonth() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-Q2","periodicity":"quarterly",
