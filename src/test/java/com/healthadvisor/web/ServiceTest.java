@@ -170,6 +170,15 @@ class ServiceTest {
 
             assertThat(docs.status()).isEqualTo(200);
             assertThat(docs.body()).contains("/api/v1/diagnoses", "/api/v1/rules/files/{name}");
+            JsonNode api = docs.json();
+            // The snapshot's own JSON Schema describes the body, with every section.
+            assertThat(api.at("/paths/~1api~1v1~1diagnoses/post/requestBody/content/application~1json/schema/$ref")
+                    .asString()).isEqualTo("#/components/schemas/Snapshot");
+            assertThat(api.at("/components/schemas/Snapshot/properties/finance/$ref").asString())
+                    .isEqualTo("#/components/schemas/SnapshotFinance");
+            assertThat(api.at("/components/schemas/Snapshot/properties/year_ago_customers").isMissingNode()).isFalse();
+            assertThat(api.at("/components/schemas/SnapshotMrr/properties/acquired").isMissingNode()).isFalse();
+            assertThat(api.at("/components/schemas/SnapshotFinance/properties/net_burn").isMissingNode()).isFalse();
         }
     }
 

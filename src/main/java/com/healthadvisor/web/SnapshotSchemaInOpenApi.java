@@ -1,0 +1,89 @@
+package com.healthadvisor.web;
+
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The OpenAPI description carries the snapshot's JSON Schema, the same file the reader is tested against, as the
+ * body of {@code POST /api/v1/diagnoses}: a client generated from it knows every section (finance, acquisitions,
+ * year_ago_customers). The schema's {@code $defs} become component schemas named {@code Snapshot…}.
+ */
+@Component
+class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
+
+    private static final String RESOURCE = "/schema/snapshot.schema.json";
+    private static final String PREFIX = "Snapshot";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        String text = schemaText();
+        // References inside the file point at its $defs; in OpenAPI they point at the components.
+        for (Object name : definitions(text).keySet()) {
+            text = text.replace("\"#/$defs/" + name + "\"", "\"#/components/schemas/" + PREFIX + capitalized((String) name) + "\"");
+        }
+        Map<String, Object> root = read(text, java.util.LinkedHashMap.class);
+        Map<?, ?> definitions = (Map<?, ?>) root.remove("$defs");
+        root.remove("$schema");
+        root.remove("$id");
+        definitions.forEach((name, definition) -> openApi.getComponents().addSchemas(PREFIX + capitalized((String) name),
+                read(Json31.pretty(definition), Schema.class)));
+        openApi.getComponents().addSchemas(PREFIX, read(Json31.pretty(root), Schema.class));
+        PathItem diagnoses = openApi.getPaths() == null ? null : openApi.getPaths().get("/api/v1/diagnoses");
+        Operation post = diagnoses == null ? null : diagnoses.getPost();
+        if (post != null) {
+            RequestBody body = post.getRequestBody() == null ? new RequestBody() : post.getRequestBody();
+            Content content = body.getContent() == null ? new Content() : body.getContent();
+            content.addMediaType("application/json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PREFIX)));
+            post.setRequestBody(body.content(content).required(true));
+        }
+    }
+
+    private static Map<?, ?> definitions(String text) {
+        Map<?, ?> root = read(text, Map.class);
+        Object defs = root.get("$defs");
+        return defs instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    private static String capitalized(String name) {
+        StringBuilder words = new StringBuilder();
+        for (String word : name.split("_")) {
+            words.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return words.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(String json, Class<?> type) {
+        try {
+            return (T) Json31.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the snapshot schema does not read as OpenAPI", e);
+        }
+    }
+
+    private static String schemaText() {
+        try (InputStream in = SnapshotSchemaInOpenApi.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
