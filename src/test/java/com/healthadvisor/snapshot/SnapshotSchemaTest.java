@@ -27,4 +27,20 @@ class SnapshotSchemaTest {
                     MetricCatalog.all().stream().map(MetricDefinition::code).toList());
         }
     }
+
+    /** Each metric's range in the schema is the catalog's, the one the reader checks a reported value against. */
+    @Test
+    void schemaGivesEachMetricTheRangeTheReaderChecks() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schema/snapshot.schema.json")) {
+            JsonNode metrics = JsonMapper.builder().build().readTree(in).at("/$defs/metrics/properties");
+            for (MetricDefinition metric : MetricCatalog.all()) {
+                JsonNode range = metrics.get(metric.code());
+                assertThat(range).as(metric.code()).isNotNull();
+                assertThat(range.has("minimum") ? range.get("minimum").asDouble() : Double.NEGATIVE_INFINITY)
+                        .as(metric.code() + " minimum").isEqualTo(metric.min());
+                assertThat(range.has("maximum") ? range.get("maximum").asDouble() : Double.POSITIVE_INFINITY)
+                        .as(metric.code() + " maximum").isEqualTo(metric.max());
+            }
+        }
+    }
 }
