@@ -80,14 +80,14 @@ public final class AuditLog {
         }
     }
 
+    /** Rewrites the log without its expired lines; only the first line is read unless it has expired. */
     private void dropExpired() throws IOException {
-        List<Entry> all = entries();
         Instant oldest = clock.instant().minus(maxAge);
-        if (all.isEmpty() || !all.get(0).at().isBefore(oldest)) {
+        if (!Files.exists(log) || !firstEntryBefore(oldest)) {
             return;
         }
         List<String> kept = new ArrayList<>();
-        for (Entry entry : all) {
+        for (Entry entry : entries()) {
             if (!entry.at().isBefore(oldest)) {
                 kept.add(JSON.writeValueAsString(entry));
             }
@@ -95,5 +95,12 @@ public final class AuditLog {
         Path temporary = Files.createTempFile(log.getParent(), ".audit", ".tmp");
         Files.write(temporary, kept, StandardCharsets.UTF_8);
         Files.move(temporary, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private boolean firstEntryBefore(Instant oldest) throws IOException {
+        try (var reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            return first != null && !first.isBlank() && JSON.readValue(first, Entry.class).at().isBefore(oldest);
+        }
     }
 }

@@ -95,11 +95,9 @@ public final class RuleDirectory {
     }
 
     /** Removes one file; returns the new active rule set and the scenarios it moved. */
-    public RuleSetVetting.Vetted delete(String name, Change change) {
-        synchronized (this) {
-            if (contentOf(activeFiles(), name) == null) {
-                throw new NoSuchRuleFileException(name);
-            }
+    public synchronized RuleSetVetting.Vetted delete(String name, Change change) {
+        if (contentOf(activeFiles(), name) == null) {
+            throw new NoSuchRuleFileException(name);
         }
         return change("delete", Collections.singletonMap(name, null), change);
     }
@@ -114,20 +112,18 @@ public final class RuleDirectory {
      * Applies the changes of a preview, if the rule set it was made against is still the active one; vetted again
      * as any change is.
      */
-    public RuleSetVetting.Vetted apply(Previews.Pending pending, Change change) {
-        synchronized (this) {
-            if (!active.current().version().equals(pending.preview().baseVersion())) {
-                StalePreviewException stale = new StalePreviewException(pending.id(), pending.preview().baseVersion(),
-                        active.current().version());
-                audit.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
-                throw stale;
-            }
-            return change("apply", pending.changes(), change);
+    public synchronized RuleSetVetting.Vetted apply(Previews.Pending pending, Change change) {
+        if (!active.current().version().equals(pending.preview().baseVersion())) {
+            StalePreviewException stale = new StalePreviewException(pending.id(), pending.preview().baseVersion(),
+                    active.current().version());
+            audit.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
+            throw stale;
         }
+        return change("apply", pending.changes(), change);
     }
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
-    public RuleSetVetting.Vetted restore(String id, Change change) {
+    public synchronized RuleSetVetting.Vetted restore(String id, Change change) {
         RuleVersions.Version version = versions.find(id).orElseThrow(() -> new NoSuchVersionException(id));
         return change("restore", differences(activeFiles(), versions.files(version)),
                 new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id));

@@ -83,6 +83,11 @@ public final class ValueFormat {
         return oneDecimal(ratio * 100) + "%";
     }
 
+    /** A difference of percentages in words, e.g. "5.0 points". */
+    public static String pointsInWords(double fraction) {
+        return oneDecimal(fraction * 100) + " points";
+    }
+
     private static String points(double fraction) {
         String number = oneDecimal(fraction * 100);
         return (number.startsWith("-") ? number : "+" + number) + " pts";

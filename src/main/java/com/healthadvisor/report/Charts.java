@@ -139,7 +139,7 @@ final class Charts {
         Double oldestAtAge = comparisonAge == null ? null : cohorts.values().stream()
                 .map(ages -> ages.get(comparisonAge)).filter(v -> v != null).findFirst().orElse(null);
         // As far below the oldest as the band that makes a cohort shift a decline in benchmarks.csv.
-        java.util.OptionalDouble drop = negated(benchmarks.edgeOf("cohort_logo_retention_shift", Band.BAD,
+        java.util.OptionalDouble drop = magnitude(benchmarks.edgeOf("cohort_logo_retention_shift", Band.BAD,
                 result.stage(), snapshot.profile().market(), snapshot.periodicity().word()));
         List<Header> ages = new ArrayList<>();
         for (int age = 0; age <= maxAge; age++) {
@@ -167,7 +167,7 @@ final class Charts {
             y += 26;
         }
         String note = comparisonAge == null || drop.isEmpty() ? "" : "Outlined: cohorts retaining "
-                + ValueFormat.percent(drop.getAsDouble()).replace("%", " points") + " or more below the oldest at age " + comparisonAge + ".";
+                + ValueFormat.pointsInWords(drop.getAsDouble()) + " or more below the oldest at age " + comparisonAge + ".";
         return new ReportView.Charts.Heatmap(WIDTH, y + 10, ages, rows, table, note);
     }
 
@@ -187,7 +187,7 @@ final class Charts {
         return new Cell(x, width - 2, x + width / 2, fill, String.format(Locale.ROOT, "%.0f%%", value * 100), "#ffffff");
     }
 
-    private static java.util.OptionalDouble negated(java.util.OptionalDouble edge) {
+    private static java.util.OptionalDouble magnitude(java.util.OptionalDouble edge) {
         return edge.isPresent() ? java.util.OptionalDouble.of(Math.abs(edge.getAsDouble())) : edge;
     }
 

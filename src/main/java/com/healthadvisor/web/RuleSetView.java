@@ -2,6 +2,7 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.ReloadAttempt;
+import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.ruleset.RuleProblem;
 import com.healthadvisor.ruleset.RuleSet;
 
@@ -23,6 +24,11 @@ record RuleSetView(String version, List<String> files, int rules, int codes, Ins
         static Problem of(RuleProblem problem) {
             return new Problem(problem.file(), problem.line(), problem.message(), problem.toString());
         }
+    }
+
+    /** The view of the live rule set, with where its fixtures are. */
+    static RuleSetView of(ActiveRuleSet active, RuleDirectory directory) {
+        return of(active.state(), directory.fixturesStatus());
     }
 
     /** One state, read once: the rule set and the attempt that belong together. */

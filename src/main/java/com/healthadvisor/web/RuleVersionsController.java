@@ -41,9 +41,6 @@ class RuleVersionsController {
         this.rights = rights;
     }
 
-    private RuleSetView view() {
-        return RuleSetView.of(active.state(), directory.fixturesStatus());
-    }
 
     /** The versions kept, newest first: id, time, actor, message and the files each changed. */
     @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,12 +78,12 @@ class RuleVersionsController {
                 directory.versions().files(version)).keySet());
         if (files.isEmpty()) {
             // Its files are the active ones already: nothing to change, and no version to make.
-            return CompletableFuture.completedFuture(view());
+            return CompletableFuture.completedFuture(RuleSetView.of(active, directory));
         }
         RuleDirectory.Change change = rights.check(editor, "restore", files, message);
         return changes.submit(() -> {
             directory.restore(id, change);
-            return view();
+            return RuleSetView.of(active, directory);
         });
     }
 

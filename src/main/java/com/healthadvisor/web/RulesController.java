@@ -69,12 +69,9 @@ class RulesController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     RuleSetView ruleSet() {
-        return view();
+        return RuleSetView.of(active, directory);
     }
 
-    private RuleSetView view() {
-        return RuleSetView.of(active.state(), directory.fixturesStatus());
-    }
 
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String file(@PathVariable String name) {
@@ -127,7 +124,7 @@ class RulesController {
         RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
         return changes.submit(() -> {
             directory.apply(pending, change);
-            return view();
+            return RuleSetView.of(active, directory);
         });
     }
 
@@ -166,7 +163,8 @@ class RulesController {
         return changes.submit(() -> {
             boolean existed = active.current().files().contains(name);
             directory.put(name, content, change);
-            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view());
+            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(RuleSetView.of(active, directory));
         });
     }
 
@@ -177,7 +175,7 @@ class RulesController {
         RuleDirectory.Change change = rights.check(editor, "delete", List.of(name), message);
         return changes.submit(() -> {
             directory.delete(name, change);
-            return view();
+            return RuleSetView.of(active, directory);
         });
     }
 

@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAPI description carries the snapshot's JSON Schema, the same file the reader is tested against, as the
@@ -28,19 +31,19 @@ class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
     private static final String RESOURCE = "/schema/snapshot.schema.json";
     private static final String PREFIX = "Snapshot";
 
+    /** References inside the file point at its $defs; in OpenAPI they point at the components. */
+    private static final Pattern DEFINITION = Pattern.compile("\"#/\\$defs/([a-z_]+)\"");
+
     @Override
     public void customise(OpenAPI openApi) {
-        String text = schemaText();
-        // References inside the file point at its $defs; in OpenAPI they point at the components.
-        for (Object name : definitions(text).keySet()) {
-            text = text.replace("\"#/$defs/" + name + "\"", "\"#/components/schemas/" + PREFIX + capitalized((String) name) + "\"");
-        }
-        Map<String, Object> root = read(text, java.util.LinkedHashMap.class);
+        String text = DEFINITION.matcher(schemaText()).replaceAll(reference ->
+                Matcher.quoteReplacement("\"#/components/schemas/" + PREFIX + capitalized(reference.group(1)) + "\""));
+        Map<String, Object> root = read(text, LinkedHashMap.class);
         Map<?, ?> definitions = (Map<?, ?>) root.remove("$defs");
         root.remove("$schema");
         root.remove("$id");
-        definitions.forEach((name, definition) -> openApi.getComponents().addSchemas(PREFIX + capitalized((String) name),
-                read(Json31.pretty(definition), Schema.class)));
+        definitions.forEach((name, definition) -> openApi.getComponents()
+                .addSchemas(PREFIX + capitalized((String) name), read(Json31.pretty(definition), Schema.class)));
         openApi.getComponents().addSchemas(PREFIX, read(Json31.pretty(root), Schema.class));
         PathItem diagnoses = openApi.getPaths() == null ? null : openApi.getPaths().get("/api/v1/diagnoses");
         Operation post = diagnoses == null ? null : diagnoses.getPost();
@@ -51,12 +54,6 @@ class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PREFIX)));
             post.setRequestBody(body.content(content).required(true));
         }
-    }
-
-    private static Map<?, ?> definitions(String text) {
-        Map<?, ?> root = read(text, Map.class);
-        Object defs = root.get("$defs");
-        return defs instanceof Map<?, ?> map ? map : Map.of();
     }
 
     private static String capitalized(String name) {
