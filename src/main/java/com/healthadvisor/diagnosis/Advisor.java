@@ -42,7 +42,16 @@ public final class Advisor {
     }
 
     public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {
-        MetricSheet raw = calculator.calculate(snapshot, judging(ruleSet.limits()));
+        return diagnose(snapshot, ruleSet, List.of());
+    }
+
+    /**
+     * @param outside metrics the snapshot cannot tell by itself (how its history compares with the periods a
+     *                company stored), judged with the rest
+     */
+    public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet, List<Metric> outside) {
+        MetricSheet calculated = calculator.calculate(snapshot, judging(ruleSet.limits()));
+        MetricSheet raw = outside.isEmpty() ? calculated : calculated.withMetrics(concat(calculated.metrics(), outside));
         String stage = Banding.stage(snapshot, raw.metrics(), ruleSet.benchmarks());
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks(),
                 ruleSet.limits().get("min_customers_for_rates")));
@@ -66,6 +75,12 @@ public final class Advisor {
                 verdict.health(), verdict.reason(),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet), notAssessed);
+    }
+
+    private static List<Metric> concat(List<Metric> first, List<Metric> second) {
+        List<Metric> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static Judging judging(Limits limits) {

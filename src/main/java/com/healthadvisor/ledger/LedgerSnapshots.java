@@ -54,13 +54,7 @@ public final class LedgerSnapshots {
      *                         paused) rather than a month missing from the export, which is refused by default
      */
     public static Snapshot read(Reader csv, String period, String company, String currency, boolean allowEmptyMonths) {
-        Ledger ledger = LedgerReader.read(csv);
-        List<String> empty = ledger.emptyMonths();
-        if (!allowEmptyMonths && !empty.isEmpty()) {
-            throw new InvalidLedgerException(empty.stream().map(month -> month + " has no rows: a missing export "
-                    + "month reads as every customer churning; pass --allow-empty-months (allow_empty_months=true "
-                    + "over HTTP) if it is real").toList());
-        }
+        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths);
         int month = period == null ? ledger.lastMonth() : Months.parse(period);
         if (month < 0) {
             throw new InvalidLedgerException(List.of("period must be YYYY-MM (was \"" + period + "\")"));
@@ -69,6 +63,36 @@ public final class LedgerSnapshots {
             throw new InvalidLedgerException(List.of("period " + period + " is outside the ledger, which runs from "
                     + Months.format(ledger.firstMonth()) + " to " + Months.format(ledger.lastMonth())));
         }
+        return new LedgerSnapshots(ledger, month).snapshot(company, currencyOf(ledger, currency));
+    }
+
+    /**
+     * Every month of a ledger as its own snapshot, oldest first, each without history (the months before it are
+     * the other snapshots): what a company's memory stores from one upload. The ledger is read once.
+     */
+    public static List<Snapshot> readAll(Reader csv, String company, String currency, boolean allowEmptyMonths) {
+        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths);
+        LedgerSnapshots all = new LedgerSnapshots(ledger, ledger.lastMonth());
+        String chosen = currencyOf(ledger, currency);
+        Slices slices = all.slices();
+        List<Snapshot> snapshots = new ArrayList<>(all.months);
+        for (int m = 0; m < all.months; m++) {
+            snapshots.add(all.snapshotAt(m, slices, company, chosen, false));
+        }
+        return snapshots;
+    }
+
+    private static Ledger complete(Ledger ledger, boolean allowEmptyMonths) {
+        List<String> empty = ledger.emptyMonths();
+        if (!allowEmptyMonths && !empty.isEmpty()) {
+            throw new InvalidLedgerException(empty.stream().map(month -> month + " has no rows: a missing export "
+                    + "month reads as every customer churning; pass --allow-empty-months (allow_empty_months=true "
+                    + "over HTTP) if it is real").toList());
+        }
+        return ledger;
+    }
+
+    private static String currencyOf(Ledger ledger, String currency) {
         if (currency != null && !SnapshotReader.isCurrency(currency)) {
             throw new InvalidLedgerException(List.of("unknown ISO 4217 currency \"" + currency + "\""));
         }
@@ -76,11 +100,18 @@ public final class LedgerSnapshots {
             throw new InvalidLedgerException(List.of("the ledger's currency column says " + ledger.currency()
                     + ", but " + currency + " was asked for: its amounts are not converted"));
         }
-        String chosen = currency != null ? currency : ledger.currency() != null ? ledger.currency() : "USD";
-        return new LedgerSnapshots(ledger, month).snapshot(company, chosen);
+        return currency != null ? currency : ledger.currency() != null ? ledger.currency() : "USD";
     }
 
     private Snapshot snapshot(String company, String currency) {
+        return snapshotAt(months - 1, slices(), company, currency, true);
+    }
+
+    /** The company and each slice of each breakdown column, over every month this reads. */
+    private record Slices(Slice all, Map<String, Map<String, Slice>> byDimension) {
+    }
+
+    private Slices slices() {
         Slice all = new Slice();
         Map<String, Map<String, Slice>> byDimension = new LinkedHashMap<>();
         ledger.dimensions().forEach(d -> byDimension.put(d, new LinkedHashMap<>()));
@@ -101,40 +132,47 @@ public final class LedgerSnapshots {
                 }
             }
         }
+        return new Slices(all, byDimension);
+    }
+
+    /** The snapshot of month {@code last} (counted from the ledger's first), with the months before as history or not. */
+    private Snapshot snapshotAt(int last, Slices slices, String company, String currency, boolean withHistory) {
         List<Figures> history = new ArrayList<>();
-        for (int m = 0; m < months - 1; m++) {
-            history.add(all.figures(Months.format(firstMonth + m), m));
+        for (int m = 0; withHistory && m < last; m++) {
+            history.add(slices.all().figures(Months.format(firstMonth + m), m, false));
         }
         List<Breakdown> breakdowns = new ArrayList<>();
         // A value first seen after this period (a product launched later) is not a slice of it.
-        byDimension.forEach((dimension, slices) -> slices.forEach((name, slice) -> {
-            if (slice.seen) {
-                breakdowns.add(new Breakdown(dimension, name, slice.figures(null, months - 1)));
+        slices.byDimension().forEach((dimension, byName) -> byName.forEach((name, slice) -> {
+            if (slice.firstSeen <= last) {
+                breakdowns.add(new Breakdown(dimension, name, slice.figures(null, last, true)));
             }
         }));
-        String period = Months.format(firstMonth + months - 1);
+        String period = Months.format(firstMonth + last);
         return new Snapshot(company, period, Periodicity.MONTHLY, currency, Profile.NONE,
-                all.figures(period, months - 1), Map.of(), history, cohorts(all), breakdowns, customerRevenue(all));
+                slices.all().figures(period, last, true), Map.of(), history, cohorts(slices.all(), last),
+                breakdowns, customerRevenue(slices.all(), last));
     }
 
     /** Monthly MRR per customer, and users per month, of one slice of the ledger (or all of it). */
     private final class Slice {
         private final Map<Integer, double[]> byCustomer = new HashMap<>();
         private final long[] users = new long[months];
-        /** Whether a row of this slice falls in the months up to the period. */
-        private boolean seen;
+        /** The first month with a row of this slice. */
+        private int firstSeen = Integer.MAX_VALUE;
 
         void add(int customer, int month, double mrr, int userCount) {
             byCustomer.computeIfAbsent(customer, c -> new double[months])[month] += mrr;
             users[month] += userCount;
-            seen = true;
+            firstSeen = Math.min(firstSeen, month);
         }
 
-        Figures figures(String period, int month) {
+        /** @param own whether these are the snapshot's own figures, rather than a history entry's */
+        Figures figures(String period, int month, boolean own) {
             Movements.Month bridges = month == 0 ? firstMonth(Movements.of(byCustomer.values(), month))
                     : Movements.of(byCustomer.values(), month);
             // Only the snapshot's own month: history entries are read for their bridges alone.
-            YearAgoCustomers yearAgo = month == months - 1 ? yearAgo(month) : null;
+            YearAgoCustomers yearAgo = own ? yearAgo(month) : null;
             return new Figures(period, bridges.mrr(), bridges.customers(),
                     ledger.hasUsers() ? (double) users[month] : null, null, Map.of(), yearAgo);
         }
@@ -167,7 +205,8 @@ public final class LedgerSnapshots {
     }
 
     /** Customers by first paid month; a customer who comes back counts as retained at that age. */
-    private List<Cohort> cohorts(Slice all) {
+    private List<Cohort> cohorts(Slice all, int last) {
+        int months = last + 1;
         Map<Integer, List<double[]>> byFirstMonth = new java.util.TreeMap<>();
         for (double[] values : all.byCustomer.values()) {
             for (int m = 0; m < months; m++) {
@@ -199,8 +238,7 @@ public final class LedgerSnapshots {
         return whole == 0 ? 0 : Math.round(part / whole * 1e6) / 1e6;
     }
 
-    private List<CustomerRevenue> customerRevenue(Slice all) {
-        int last = months - 1;
+    private List<CustomerRevenue> customerRevenue(Slice all, int last) {
         // Ordered on the amount as shown, to the cent, so that two customers shown alike are ordered by id.
         return all.byCustomer.entrySet().stream()
                 .filter(e -> e.getValue()[last] > 0)

@@ -141,6 +141,8 @@ public final class MetricCatalog {
         define("net_revenue_growth_gap", "points", "higher", -INF, INF,
                 "net minus gross revenue growth", "revenue.gross, its deductions and history");
         ratio("mrr_bridge_gap_rate", "MRR bridge gap", "lower", 0, INF, "every component of the mrr bridge");
+        ratio("stored_history_gap_rate", "gap between the history sent and the periods stored", "lower", 0, INF,
+                "a history entry for a period the company stored");
         ratio("breakdown_mrr_gap_rate", "gap between the slices' MRR and the company's", "lower", 0, INF,
                 "breakdowns with mrr.ending, and mrr.ending");
         ratio("period_mrr_discontinuity_rate", "gap between this period's starting MRR and the last one's ending",

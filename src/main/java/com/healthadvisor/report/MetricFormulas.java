@@ -45,6 +45,7 @@ final class MetricFormulas {
             Map.entry("revenue_logo_churn_gap", "revenue churn − logo churn"),
             Map.entry("net_revenue_growth_gap", "net revenue growth − gross revenue growth"),
             Map.entry("mrr_bridge_gap_rate", "|starting + movements − ending MRR| / starting MRR"),
+            Map.entry("stored_history_gap_rate", "|sent − stored| / the larger, over the numbers both give for a period"),
             Map.entry("customer_bridge_gap", "|starting + new + reactivated − churned − ending customers|"),
             Map.entry("cohort_logo_retention_shift",
                     "newest − oldest cohort's logo retention, at the latest age at least 3 cohorts reached"),

@@ -52,6 +52,14 @@ final class ReportBuilder {
         this.format = new ValueFormat(result.currency());
     }
 
+    private PeriodChanges since;
+
+    /** A stored period's report also says what changed since the period before. */
+    ReportBuilder since(PeriodChanges changes) {
+        this.since = changes;
+        return this;
+    }
+
     ReportView build() {
         ReportView.Charts charts = new Charts(result, snapshot).build(ruleSet.benchmarks());
         if (charts.benchmarks() != null) {
@@ -63,7 +71,8 @@ final class ReportBuilder {
         return new ReportView(result.company() == null ? "Company" : result.company(), Words.period(result.period()),
                 result.currency(), result.health(), Words.health(result.health()), healthReason(),
                 wins(), risks(), trends, targets, dimensions, owners(), definitions(), notAssessed(),
-                result.ruleSet().version(), Words.instant(result.ruleSet().loadedAt()), result.ruleSet().rules(), charts);
+                result.ruleSet().version(), Words.instant(result.ruleSet().loadedAt()), result.ruleSet().rules(), charts,
+                since);
     }
 
     private String healthReason() {

@@ -9,7 +9,8 @@ import java.util.List;
 record ReportView(String company, String period, String currency, String health, String healthWord, String healthReason,
                   List<Item> wins, List<Item> risks, List<Trend> trends, List<TargetRow> targets,
                   List<DimensionSection> dimensions, List<OwnerActions> owners, List<Definition> definitions,
-                  List<Item> notAssessed, String ruleSetVersion, String loadedAt, int rules, Charts charts) {
+                  List<Item> notAssessed, String ruleSetVersion, String loadedAt, int rules, Charts charts,
+                  PeriodChanges since) {
 
     boolean hasWins() {
         return !wins.isEmpty();

@@ -35,12 +35,23 @@ public final class Reports {
     }
 
     public static String markdown(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet) {
-        return MARKDOWN.execute(new ReportBuilder(result, snapshot, ruleSet).build()).replaceAll("\n{3,}", "\n\n");
+        return markdown(result, snapshot, ruleSet, null);
+    }
+
+    /** @param since what changed since the period before, for a stored period; null for none */
+    public static String markdown(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, PeriodChanges since) {
+        return MARKDOWN.execute(new ReportBuilder(result, snapshot, ruleSet).since(since).build())
+                .replaceAll("\n{3,}", "\n\n");
     }
 
     /** @param fragment a {@code <section>} to embed, instead of a whole document */
     public static String html(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, boolean fragment) {
-        ReportView view = new ReportBuilder(result, snapshot, ruleSet).build();
+        return html(result, snapshot, ruleSet, fragment, null);
+    }
+
+    public static String html(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, boolean fragment,
+                              PeriodChanges since) {
+        ReportView view = new ReportBuilder(result, snapshot, ruleSet).since(since).build();
         return HTML.execute(Map.of("report", view, "document", !fragment));
     }
 

@@ -28,6 +28,11 @@ public final class ResultJson {
         return COMPACT.writeValueAsBytes(result);
     }
 
+    /** A result written by {@link #write} or {@link #writeCompact}, read back (a stored diagnosis). */
+    public static DiagnosisResult read(String json) {
+        return MAPPER.readValue(json, DiagnosisResult.class);
+    }
+
     public static JsonMapper mapper() {
         return MAPPER;
     }

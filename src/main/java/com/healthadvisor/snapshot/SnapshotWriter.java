@@ -13,8 +13,21 @@ public final class SnapshotWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final JsonMapper COMPACT = JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SnapshotWriter() {
+    }
+
+    /**
+     * One period's figures as a {@code history} entry, compact: what the periods after it are diagnosed with. A
+     * history entry has no {@code year_ago_customers} (contract.md), so that section is left out.
+     */
+    public static String writeEntry(String period, Figures figures) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("period", period);
+        figures(entry, new Figures(period, figures.mrr(), figures.customers(), figures.users(), figures.revenue(),
+                figures.metrics(), null, figures.finance()));
+        return COMPACT.writeValueAsString(entry);
     }
 
     public static String write(Snapshot snapshot) {

@@ -17,8 +17,9 @@ import java.util.List;
  *                           rules directory (a missing directory is said at start-up and in health)
  * @param adminToken         bearer token of the one admin {@code admin} (ADVISOR_ADMIN_TOKEN); rule changes over HTTP are
  *                           refused when neither it nor an editor is configured
- * @param editors            named tokens with a role: {@code analyst} may change benchmarks, limits and wording,
- *                           {@code admin} DRL too; each token is given as its SHA-256, never in plain text
+ * @param editors            named tokens with a role: {@code viewer} reads the company memory, {@code analyst} also
+ *                           stores snapshots and changes benchmarks, limits and wording, {@code admin} also changes
+ *                           DRL and deletes companies; each token is given as its SHA-256, never in plain text
  * @param apiKeys            when not empty, diagnosing needs one of these in {@code X-API-Key}
  * @param maxFirings         rule firings one evaluation may make before it is stopped as a loop
  * @param evaluationTimeout  how long one evaluation may run
@@ -42,12 +43,12 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures
     /** One person or system that may change rules: its name (what versions and the audit log record), role and token. */
     public record Editor(String name, String role, String tokenSha256) {
 
-        public static final List<String> ROLES = List.of("analyst", "admin");
+        public static final List<String> ROLES = List.of("viewer", "analyst", "admin");
 
         public Editor {
             if (name == null || name.isBlank() || !ROLES.contains(role) || tokenSha256 == null
                     || !tokenSha256.matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalArgumentException("advisor.editors: each needs a name, a role (analyst or admin) and "
+                throw new IllegalArgumentException("advisor.editors: each needs a name, a role (viewer, analyst or admin) and "
                         + "token-sha256, the 64 hex digits of the token's SHA-256 (was " + name + ", " + role + ")");
             }
             tokenSha256 = tokenSha256.toLowerCase(java.util.Locale.ROOT);
@@ -56,7 +57,7 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures
 
     /** Whether any token may change rules over HTTP. */
     public boolean allowsRuleChanges() {
-        return hasAdminToken() || !editors.isEmpty();
+        return hasAdminToken() || editors.stream().anyMatch(editor -> !editor.role().equals("viewer"));
     }
 
     /** The fixtures directory: as set, else beside the rules directory, wherever the service was started from. */

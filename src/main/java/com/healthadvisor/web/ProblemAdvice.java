@@ -105,6 +105,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid preview request", e.getMessage());
     }
 
+    @ExceptionHandler(com.healthadvisor.company.NoSuchPeriodException.class)
+    ProblemDetail noSuchPeriod(com.healthadvisor.company.NoSuchPeriodException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not stored", e.getMessage());
+    }
+
+    @ExceptionHandler({com.healthadvisor.company.InvalidCompanyNameException.class,
+            CompanyController.BadRequestException.class})
+    ProblemDetail badCompanyRequest(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", e.getMessage());

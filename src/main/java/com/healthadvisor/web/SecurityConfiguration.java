@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +47,8 @@ class SecurityConfiguration {
     static final String ADMIN = "ADMIN";
     static final String ANALYST = "ANALYST";
     static final String CLIENT = "CLIENT";
+    static final String VIEWER = "VIEWER";
+    static final String COMPANIES = "/api/v1/companies/**";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "api-key";
     /** Anything but reading on the rules API changes rules, whatever comes after the prefix. */
@@ -77,6 +80,10 @@ class SecurityConfiguration {
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     // Which files a role may change is decided per file, by the handler (RuleChangeRights).
                     requests.requestMatchers(RULE_CHANGES).hasAnyRole(ADMIN, ANALYST);
+                    // The company memory: a viewer reads, an analyst stores snapshots, an admin deletes.
+                    requests.requestMatchers(HttpMethod.GET, "/api/v1/companies", COMPANIES).hasRole(VIEWER);
+                    requests.requestMatchers(HttpMethod.DELETE, COMPANIES).hasRole(ADMIN);
+                    requests.requestMatchers("/api/v1/companies", COMPANIES).hasRole(ANALYST);
                     if (!properties.apiKeys().isEmpty()) {
                         requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
                     }
@@ -110,6 +117,8 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer");
             ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, RULE_CHANGES.matches(request)
                     ? "rule changes need Authorization: Bearer <token of an editor>"
+                    : request.getRequestURI().startsWith("/api/v1/companies")
+                    ? "the company memory needs Authorization: Bearer <token of a viewer, analyst or admin>"
                     : "diagnosing needs an X-API-Key header");
         };
     }
@@ -139,7 +148,7 @@ class SecurityConfiguration {
                 String hash = sha256(secret);
                 for (AdvisorProperties.Editor editor : properties.editors()) {
                     if (same(hash, editor.tokenSha256())) {
-                        return editor(editor.name(), editor.role().equals("admin") ? ADMIN : ANALYST);
+                        return editor(editor.name(), editor.role().toUpperCase(java.util.Locale.ROOT));
                     }
                 }
             }
@@ -153,11 +162,15 @@ class SecurityConfiguration {
         };
     }
 
-    /** An admin may do all an analyst may. */
+    /** An admin may do all an analyst may, and an analyst all a viewer may. */
     private static UsernamePasswordAuthenticationToken editor(String name, String role) {
-        return UsernamePasswordAuthenticationToken.authenticated(name, null, role.equals(ADMIN)
-                ? AuthorityUtils.createAuthorityList("ROLE_" + ADMIN, "ROLE_" + ANALYST)
-                : AuthorityUtils.createAuthorityList("ROLE_" + ANALYST));
+        List<String> roles = switch (role) {
+            case ADMIN -> List.of(ADMIN, ANALYST, VIEWER);
+            case ANALYST -> List.of(ANALYST, VIEWER);
+            default -> List.of(VIEWER);
+        };
+        return UsernamePasswordAuthenticationToken.authenticated(name, null,
+                AuthorityUtils.createAuthorityList(roles.stream().map(r -> "ROLE_" + r).toList()));
     }
 
     static String sha256(String secret) {

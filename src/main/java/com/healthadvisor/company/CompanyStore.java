@@ -1,0 +1,154 @@
+package com.healthadvisor.company;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The rows of company memory, through Spring's {@link JdbcClient}. Transactions are the caller's: every method
+ * joins the one in progress. The SQL is the common ground of H2 and PostgreSQL.
+ */
+public final class CompanyStore {
+
+    /** The newest revision of each period: what a period "is" until it is stored again. */
+    private static final String LATEST = "s.revision = (SELECT MAX(r.revision) FROM snapshot_revision r "
+            + "WHERE r.company = s.company AND r.period = s.period)";
+    private static final String SNAPSHOT_COLUMNS = "s.company, s.period, s.revision, s.end_month, s.periodicity, "
+            + "s.currency, s.sha256, s.document, s.figures, s.stored_at, s.stored_by";
+    private static final String DIAGNOSIS_COLUMNS = "d.company, d.period, d.revision, d.rule_set_version, d.health, "
+            + "d.summary, d.result, d.diagnosed_at";
+
+    private final JdbcClient jdbc;
+
+    public CompanyStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** The newest revision of a period, if it was ever stored. */
+    public Optional<StoredSnapshot> latest(String company, String period) {
+        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s "
+                        + "WHERE s.company = ? AND s.period = ? ORDER BY s.revision DESC FETCH FIRST 1 ROWS ONLY")
+                .params(company, period).query(SNAPSHOTS).optional();
+    }
+
+    public void insert(StoredSnapshot snapshot) {
+        jdbc.sql("INSERT INTO snapshot_revision (company, period, revision, end_month, periodicity, currency, sha256, "
+                        + "document, figures, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(snapshot.company(), snapshot.period(), snapshot.revision(), snapshot.endMonth(),
+                        snapshot.periodicity(), snapshot.currency(), snapshot.sha256(), snapshot.document(),
+                        snapshot.figures(), utc(snapshot.storedAt()), snapshot.storedBy())
+                .update();
+    }
+
+    /** The newest revision of each period of one form and currency, ending before {@code endMonth}, oldest first. */
+    public List<StoredSnapshot> before(String company, String periodicity, String currency, int endMonth) {
+        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE s.company = ? "
+                        + "AND s.periodicity = ? AND s.currency = ? AND s.end_month < ? AND " + LATEST
+                        + " ORDER BY s.end_month")
+                .params(company, periodicity, currency, endMonth).query(SNAPSHOTS).list();
+    }
+
+    /** The newest revision of each period of one form, ending after {@code endMonth}, oldest first. */
+    public List<StoredSnapshot> after(String company, String periodicity, int endMonth) {
+        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE s.company = ? "
+                        + "AND s.periodicity = ? AND s.end_month > ? AND " + LATEST + " ORDER BY s.end_month")
+                .params(company, periodicity, endMonth).query(SNAPSHOTS).list();
+    }
+
+    /** The newest revision of every period of a company, oldest period first. */
+    public List<StoredSnapshot> periods(String company) {
+        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE s.company = ? AND " + LATEST
+                        + " ORDER BY s.end_month, s.period")
+                .params(company).query(SNAPSHOTS).list();
+    }
+
+    /** Each company's newest period (the one ending last; among equals the latest stored). */
+    public List<StoredSnapshot> latestOfEachCompany() {
+        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE " + LATEST
+                        + " AND NOT EXISTS (SELECT 1 FROM snapshot_revision o WHERE o.company = s.company "
+                        + "AND (o.end_month > s.end_month OR (o.end_month = s.end_month AND o.stored_at > s.stored_at)))"
+                        + " ORDER BY s.company")
+                .query(SNAPSHOTS).list();
+    }
+
+    /** The companies with at least one snapshot, by name. */
+    public List<String> companies() {
+        return jdbc.sql("SELECT DISTINCT company FROM snapshot_revision ORDER BY company").query(String.class).list();
+    }
+
+    /** How many periods all companies stored (each counted once, whatever its revisions). */
+    public int periodCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT company, period FROM snapshot_revision) p")
+                .query(Integer.class).single();
+    }
+
+    /** Stores the diagnosis of a revision, replacing the one it had. */
+    public void saveDiagnosis(StoredDiagnosis diagnosis) {
+        jdbc.sql("DELETE FROM diagnosis WHERE company = ? AND period = ? AND revision = ?")
+                .params(diagnosis.company(), diagnosis.period(), diagnosis.revision()).update();
+        jdbc.sql("INSERT INTO diagnosis (company, period, revision, rule_set_version, health, summary, result, "
+                        + "diagnosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(diagnosis.company(), diagnosis.period(), diagnosis.revision(), diagnosis.ruleSetVersion(),
+                        diagnosis.health(), diagnosis.summary(), diagnosis.result(), utc(diagnosis.diagnosedAt()))
+                .update();
+    }
+
+    public Optional<StoredDiagnosis> diagnosis(String company, String period, int revision) {
+        return jdbc.sql("SELECT " + DIAGNOSIS_COLUMNS + " FROM diagnosis d WHERE d.company = ? AND d.period = ? "
+                        + "AND d.revision = ?")
+                .params(company, period, revision).query(DIAGNOSES).optional();
+    }
+
+    /** The diagnosis of the newest revision of each period, oldest period first: a company's timeline. */
+    public List<StoredDiagnosis> timeline(String company) {
+        return jdbc.sql("SELECT " + DIAGNOSIS_COLUMNS + " FROM diagnosis d JOIN snapshot_revision s "
+                        + "ON s.company = d.company AND s.period = d.period AND s.revision = d.revision "
+                        + "WHERE s.company = ? AND " + LATEST + " ORDER BY s.end_month, s.period")
+                .params(company).query(DIAGNOSES).list();
+    }
+
+    /** Every revision of a company, oldest period and revision first, each with its diagnosis when it has one. */
+    public void export(String company, Consumer<Revision> each) {
+        jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + ", " + DIAGNOSIS_COLUMNS + " FROM snapshot_revision s "
+                        + "LEFT JOIN diagnosis d ON d.company = s.company AND d.period = s.period "
+                        + "AND d.revision = s.revision WHERE s.company = ? ORDER BY s.end_month, s.period, s.revision")
+                .params(company)
+                .query((rs, row) -> new Revision(SNAPSHOTS.mapRow(rs, row),
+                        rs.getString("rule_set_version") == null ? null : DIAGNOSES.mapRow(rs, row)))
+                .stream().forEach(each);
+    }
+
+    /** A stored revision and its diagnosis (null when it has none). */
+    public record Revision(StoredSnapshot snapshot, StoredDiagnosis diagnosis) {
+    }
+
+    /** Removes every revision of a company and their diagnoses; the number of revisions removed. */
+    public int delete(String company) {
+        jdbc.sql("DELETE FROM diagnosis WHERE company = ?").params(company).update();
+        return jdbc.sql("DELETE FROM snapshot_revision WHERE company = ?").params(company).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static final RowMapper<StoredSnapshot> SNAPSHOTS = (rs, row) -> new StoredSnapshot(
+            rs.getString("company"), rs.getString("period"), rs.getInt("revision"), rs.getInt("end_month"),
+            rs.getString("periodicity"), rs.getString("currency"), rs.getString("sha256"), rs.getString("document"),
+            rs.getString("figures"), instant(rs, "stored_at"), rs.getString("stored_by"));
+
+    private static final RowMapper<StoredDiagnosis> DIAGNOSES = (rs, row) -> new StoredDiagnosis(
+            rs.getString("company"), rs.getString("period"), rs.getInt("revision"), rs.getString("rule_set_version"),
+            rs.getString("health"), rs.getString("summary"), rs.getString("result"), instant(rs, "diagnosed_at"));
+}

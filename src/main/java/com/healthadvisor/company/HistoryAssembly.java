@@ -1,0 +1,96 @@
+package com.healthadvisor.company;
+
+import com.healthadvisor.facts.Metric;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A stored period's document with the stored earlier periods as its {@code history}, so that trends, trailing
+ * windows and churn change work from month-by-month submissions. An entry the document sends itself wins; where it
+ * disagrees with what was stored for that period, the largest gap becomes the metric
+ * {@code stored_history_gap_rate}, which the rules judge as a data-quality finding.
+ */
+final class HistoryAssembly {
+
+    static final String GAP_METRIC = "stored_history_gap_rate";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private HistoryAssembly() {
+    }
+
+    /**
+     * @param document    the document to diagnose, history included
+     * @param outside     the gap metric, when some period was both sent and stored
+     * @param conflicting the periods whose sent history differs from what was stored
+     */
+    record Assembled(byte[] document, List<Metric> outside, List<String> conflicting) {
+    }
+
+    /** @param earlier the stored periods before the document's, of its form and currency, oldest first */
+    static Assembled assemble(String document, List<StoredSnapshot> earlier) {
+        ObjectNode root = (ObjectNode) JSON.readTree(document);
+        if (earlier.isEmpty()) {
+            return new Assembled(JSON.writeValueAsBytes(root), List.of(), List.of());
+        }
+        Map<Integer, JsonNode> byMonth = new TreeMap<>();
+        for (StoredSnapshot stored : earlier) {
+            byMonth.put(stored.endMonth(), JSON.readTree(stored.figures()));
+        }
+        double largestGap = -1;
+        List<String> conflicting = new ArrayList<>();
+        JsonNode sent = root.get("history");
+        if (sent instanceof ArrayNode entries) {
+            for (JsonNode entry : entries) {
+                String period = entry.path("period").asString("");
+                Integer month = com.healthadvisor.snapshot.Periods.endMonth(period);
+                JsonNode stored = month == null ? null : byMonth.get(month);
+                if (stored != null) {
+                    double gap = gap(entry, stored);
+                    largestGap = Math.max(largestGap, gap);
+                    if (gap > 0) {
+                        conflicting.add(period);
+                    }
+                }
+                if (month != null) {
+                    byMonth.put(month, entry);
+                }
+            }
+        }
+        ArrayNode history = root.putArray("history");
+        byMonth.values().forEach(history::add);
+        List<Metric> outside = largestGap < 0 ? List.of() : List.of(new Metric(GAP_METRIC, Metric.COMPANY,
+                Metric.COMPANY, null, Math.round(largestGap * 1e6) / 1e6, "ratio", "computed", null, null, null));
+        return new Assembled(JSON.writeValueAsBytes(root), outside, conflicting);
+    }
+
+    /**
+     * The largest relative difference between the numbers both entries give, each against the larger of the two
+     * (so 0 to 1 for amounts of one sign); a number only one of them gives is more detail, not a disagreement.
+     */
+    static double gap(JsonNode sent, JsonNode stored) {
+        double largest = 0;
+        for (Map.Entry<String, JsonNode> field : sent.properties()) {
+            JsonNode other = stored.get(field.getKey());
+            if (other == null) {
+                continue;
+            }
+            JsonNode value = field.getValue();
+            if (value.isObject() && other.isObject()) {
+                largest = Math.max(largest, gap(value, other));
+            } else if (value.isNumber() && other.isNumber()) {
+                double a = value.doubleValue();
+                double b = other.doubleValue();
+                double scale = Math.max(Math.abs(a), Math.abs(b));
+                largest = Math.max(largest, scale == 0 ? 0 : Math.abs(a - b) / scale);
+            }
+        }
+        return largest;
+    }
+}
