@@ -47,7 +47,7 @@ class RuleSetCompilerTest {
 
         assertThat(first.version()).isEqualTo(second.version()).matches("[0-9a-f]{8}");
         assertThat(first.loadedAt()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
-        assertThat(first.wording()).hasSize(47);
+        assertThat(first.wording()).hasSize(48);
 
         replace("limits.csv", "blended_average_spread,10,", "blended_average_spread,12,");
         assertThat(compiler.compile(files).version()).isNotEqualTo(first.version());

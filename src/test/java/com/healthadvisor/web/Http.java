@@ -53,6 +53,11 @@ final class Http {
                 .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(body)), headers));
     }
 
+    Response putJson(String path, String body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)), headers));
+    }
+
     Response delete(String path, String... headers) {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers));
     }
