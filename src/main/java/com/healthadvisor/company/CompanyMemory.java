@@ -201,6 +201,11 @@ public final class CompanyMemory {
         return new Stored(stored, true, result);
     }
 
+    /** A stored period diagnosed with its stored history under a given rule set; nothing is stored. */
+    DiagnosisResult judge(StoredSnapshot stored, RuleSet ruleSet) {
+        return diagnose(stored, ruleSet).result();
+    }
+
     private Diagnosed diagnose(StoredSnapshot stored, RuleSet ruleSet) {
         Assembly assembly = assemble(stored);
         return new Diagnosed(stored, assembly.snapshot(),

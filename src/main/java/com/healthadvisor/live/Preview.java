@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * @param errors      why it cannot be applied: rule errors and broken guards
  * @param moved       every fixture whose verdict or codes differ
  * @param summary     the moves counted by code and by health
+ * @param companies   the same over the companies' newest stored periods; null without a company memory or when
+ *                    the candidate does not compile
  */
 public record Preview(String baseVersion, String version, List<RuleProblem> errors, List<Move> moved,
-                      List<String> summary) {
+                      List<String> summary, StoredPeriods.Compared companies) {
 
     /** One fixture's verdict before and after, with the codes that appeared and disappeared. */
     public record Move(String fixture, FixtureRunner.Verdict before, FixtureRunner.Verdict after,
@@ -38,7 +40,8 @@ public record Preview(String baseVersion, String version, List<RuleProblem> erro
 
     /** Compares two runs over the same fixtures; a fixture that could not be diagnosed has no verdict. */
     static Preview of(String baseVersion, String version, List<RuleProblem> errors,
-                      List<FixtureRunner.Outcome> before, List<FixtureRunner.Outcome> after) {
+                      List<FixtureRunner.Outcome> before, List<FixtureRunner.Outcome> after,
+                      StoredPeriods.Compared companies) {
         Map<String, FixtureRunner.Verdict> was = before.stream().filter(o -> o.verdict() != null)
                 .collect(Collectors.toMap(FixtureRunner.Outcome::fixture, FixtureRunner.Outcome::verdict));
         List<Move> moved = new ArrayList<>();
@@ -50,12 +53,12 @@ public record Preview(String baseVersion, String version, List<RuleProblem> erro
                         minus(then.codes(), now.codes())));
             }
         }
-        return new Preview(baseVersion, version, List.copyOf(errors), List.copyOf(moved), summary(moved));
+        return new Preview(baseVersion, version, List.copyOf(errors), List.copyOf(moved), summary(moved), companies);
     }
 
     /** A candidate that does not compile: nothing to compare. */
     static Preview refused(String baseVersion, List<RuleProblem> errors) {
-        return new Preview(baseVersion, null, List.copyOf(errors), List.of(), List.of());
+        return new Preview(baseVersion, null, List.copyOf(errors), List.of(), List.of(), null);
     }
 
     private static List<String> minus(List<String> codes, List<String> others) {

@@ -40,10 +40,18 @@ public final class RuleSetVetting {
     private record Baseline(String version, List<FixtureRunner.Outcome> outcomes) {
     }
 
+    /** The companies' stored periods a preview also compares; null without a company memory. */
+    private final StoredPeriods storedPeriods;
+
     public RuleSetVetting(RuleSetCompiler compiler, Path fixtures, Advisor advisor) {
+        this(compiler, fixtures, advisor, null);
+    }
+
+    public RuleSetVetting(RuleSetCompiler compiler, Path fixtures, Advisor advisor, StoredPeriods storedPeriods) {
         this.compiler = compiler;
         this.fixtures = fixtures;
         this.advisor = advisor;
+        this.storedPeriods = storedPeriods;
     }
 
     /** The fixtures directory, and whether it is there: without it nothing but compiling vets a change. */
@@ -90,7 +98,8 @@ public final class RuleSetVetting {
             return Preview.refused(active.version(), e.problems());
         }
         List<FixtureRunner.Outcome> after = run(candidate);
-        return Preview.of(active.version(), candidate.version(), problems(after, true), baselineOf(active), after);
+        return Preview.of(active.version(), candidate.version(), problems(after, true), baselineOf(active), after,
+                storedPeriods == null ? null : storedPeriods.compare(active, candidate));
     }
 
     private List<FixtureRunner.Outcome> baselineOf(RuleSet active) {

@@ -63,8 +63,10 @@ class AdvisorConfiguration {
 
     @Bean
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
-                                RuleSetCompiler compiler, Clock clock) {
-        RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor);
+                                RuleSetCompiler compiler, Clock clock,
+                                ObjectProvider<com.healthadvisor.live.StoredPeriods> storedPeriods) {
+        RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor,
+                storedPeriods.getIfAvailable());
         if (vetting.hasFixtures()) {
             LOG.info("rule changes are vetted with the fixtures in {}", vetting.fixtures());
         } else {

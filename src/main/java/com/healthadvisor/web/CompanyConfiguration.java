@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.PastPeriodsPreview;
 import com.healthadvisor.company.Rediagnoses;
 import com.healthadvisor.company.Schema;
 import com.healthadvisor.diagnosis.Advisor;
@@ -28,6 +29,12 @@ class CompanyConfiguration {
     CompanyMemory companyMemory(DataSource dataSource, PlatformTransactionManager transactionManager,
                                 SnapshotReader reader, Advisor advisor, ActiveRuleSet active, Clock clock) {
         return new CompanyMemory(dataSource, transactionManager, reader, advisor, active::current, clock);
+    }
+
+    /** Rule change previews try the candidate on each company's newest stored period too. */
+    @Bean
+    PastPeriodsPreview pastPeriodsPreview(CompanyMemory memory) {
+        return new PastPeriodsPreview(memory);
     }
 
     @Bean

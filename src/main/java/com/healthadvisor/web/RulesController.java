@@ -196,12 +196,13 @@ class RulesController {
 
     /** What a preview shows; {@code id} applies it, and is null when it cannot be applied. */
     record PreviewView(String id, String baseVersion, String version, boolean applicable,
-                       List<RuleSetView.Problem> errors, List<Preview.Move> moved, List<String> summary) {
+                       List<RuleSetView.Problem> errors, List<Preview.Move> moved, List<String> summary,
+                       com.healthadvisor.live.StoredPeriods.Compared companies) {
 
         static PreviewView of(String id, Preview preview) {
             return new PreviewView(id, preview.baseVersion(), preview.version(), preview.applicable(),
                     preview.errors().stream().map(RuleSetView.Problem::of).toList(), preview.moved(),
-                    preview.summary());
+                    preview.summary(), preview.companies());
         }
     }
 

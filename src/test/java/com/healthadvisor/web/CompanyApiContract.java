@@ -193,6 +193,26 @@ abstract class CompanyApiContract {
     }
 
     @Test
+    void aRuleChangePreviewIsTriedOnEachCompanysNewestStoredPeriod() {
+        String company = company();
+        put(company, "2024-01", month(0.06, 1).get(0), ANALYST);
+        String benchmarks = Http.read(RULES.resolve("benchmarks.csv"));
+
+        JsonNode preview = http().post("/api/v1/rules/preview", "application/json", Http.json(java.util.Map.of(
+                "files", java.util.Map.of("benchmarks.csv",
+                        ServiceTest.ChangingRules.sevenPercentCrisis(benchmarks)))), ANALYST).json();
+
+        JsonNode companies = preview.get("companies");
+        assertThat(companies.get("compared").asInt()).isEqualTo(companies.get("companies").asInt())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(companies.get("moved").toString()).contains("\"company\":\"" + company + "\"");
+        JsonNode move = java.util.stream.StreamSupport.stream(companies.get("moved").spliterator(), false)
+                .filter(m -> m.get("company").asString().equals(company)).findFirst().orElseThrow();
+        assertThat(move.get("disappeared").toString()).contains("LOGO_CHURN_CRISIS");
+        assertThat(companies.get("summary").toString()).contains("LOGO_CHURN_CRISIS disappears for ");
+    }
+
+    @Test
     void badRequestsAreProblemsThatSayWhatIsWrong() {
         String company = company();
         String january = month(0.02, 1).get(0);
