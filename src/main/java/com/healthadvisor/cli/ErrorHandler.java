@@ -33,11 +33,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             rules.problems().forEach(p -> err.println("  " + p));
             return FAILED;
         }
-        if (e instanceof UsageException || e instanceof UncheckedIOException) {
+        if (e instanceof UsageException || e instanceof UncheckedIOException
+                || e instanceof com.healthadvisor.company.InvalidCompanyNameException
+                || e instanceof com.healthadvisor.company.NoSuchPeriodException) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof EngineException) {
+        if (e instanceof EngineException || e instanceof com.healthadvisor.company.NewerSchemaException) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }

@@ -225,7 +225,7 @@ class CompanyController {
         }
         StreamingResponseBody body = out -> memory.store().export(company, revision -> {
             try {
-                out.write(ExportLine.of(revision));
+                out.write(com.healthadvisor.company.ExportLines.of(revision));
                 out.write('\n');
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -255,32 +255,5 @@ class CompanyController {
 
     private static NoSuchPeriodException missing(String company, String period) {
         return new NoSuchPeriodException("company \"" + company + "\" has no stored period " + period);
-    }
-
-    /** One line of an export. */
-    static final class ExportLine {
-
-        private ExportLine() {
-        }
-
-        static byte[] of(CompanyStore.Revision revision) {
-            StoredSnapshot s = revision.snapshot();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("company", s.company());
-            line.put("period", s.period());
-            line.put("revision", s.revision());
-            line.put("stored_at", s.storedAt().toString());
-            line.put("stored_by", s.storedBy());
-            line.put("sha256", s.sha256());
-            line.put("snapshot", ResultJson.mapper().readTree(s.document()));
-            StoredDiagnosis d = revision.diagnosis();
-            if (d != null) {
-                line.put("rule_set_version", d.ruleSetVersion());
-                line.put("diagnosed_at", d.diagnosedAt().toString());
-                line.put("diagnosis", ResultJson.mapper().readTree(d.result()));
-            }
-            return ResultJson.mapper().rebuild().disable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .build().writeValueAsBytes(line);
-        }
     }
 }

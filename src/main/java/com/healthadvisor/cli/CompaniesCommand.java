@@ -1,0 +1,330 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.company.ChangeWords;
+import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.Database;
+import com.healthadvisor.company.NoSuchPeriodException;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.report.PeriodChanges;
+import com.healthadvisor.report.Reports;
+import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.SnapshotReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code companies put | ledger | list | timeline | diagnosis | changes | export | delete | rediagnose}: the company
+ * memory from a script, on the service's database (the H2 file under ./data, or SPRING_DATASOURCE_URL, or
+ * {@code --database}). The command line opens the database itself: whoever may read its file or credentials may do
+ * all of this, so roles apply over HTTP only.
+ */
+@Command(name = "companies", mixinStandardHelpOptions = true,
+        description = "Stores snapshots per company and period, and reads timelines, diagnoses and changes.",
+        subcommands = {CompaniesCommand.Put.class, CompaniesCommand.PutLedger.class, CompaniesCommand.ListAll.class,
+                CompaniesCommand.Timeline.class, CompaniesCommand.Diagnosis.class, CompaniesCommand.Changes.class,
+                CompaniesCommand.Export.class, CompaniesCommand.Delete.class, CompaniesCommand.Rediagnose.class})
+class CompaniesCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: put, ledger, list, "
+                + "timeline, diagnosis, changes, export, delete or rediagnose");
+    }
+
+    /** Where the memory is and which rules judge: shared by every subcommand. */
+    static class Memory {
+
+        @Option(names = "--database", paramLabel = "JDBC_URL", defaultValue = "${env:SPRING_DATASOURCE_URL}",
+                description = "the database (default: SPRING_DATASOURCE_URL, else the H2 file ./data/advisor)")
+        String database;
+
+        @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+                description = "the rules directory (default: ADVISOR_RULES, else rules)")
+        Path rules;
+
+        RuleSet ruleSet() {
+            return HealthAdvisor.fromRules(Inputs.directory(rules, "rules")).ruleSet();
+        }
+
+        /** Opens the database (refusing a newer schema), and closes it after the work. */
+        <T> T with(java.util.function.BiFunction<CompanyMemory, RuleSet, T> work, boolean needsRules) {
+            RuleSet ruleSet = needsRules ? ruleSet() : null;
+            try (Database db = Database.open(database)) {
+                CompanyMemory memory = new CompanyMemory(db.dataSource(), db.transactionManager(),
+                        new SnapshotReader(), new Advisor(), () -> ruleSet, Clock.systemUTC());
+                return work.apply(memory, ruleSet);
+            }
+        }
+    }
+
+    static void print(CommandSpec spec, Object value) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(value instanceof String text ? text : ResultJson.mapper().writeValueAsString(value));
+        out.flush();
+    }
+
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Stores a snapshot as its period's new revision (the same document again changes nothing) "
+                    + "and prints its diagnosis.")
+    static class Put implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+        @Parameters(index = "1", paramLabel = "FILE", description = "the snapshot JSON, or - for standard input")
+        String file;
+        @Option(names = "--as", defaultValue = "${sys:user.name}", description = "who stores it (default: the user)")
+        String actor;
+
+        @Override
+        public Integer call() {
+            byte[] document = Inputs.read(file, System.in);
+            String period = new SnapshotReader().read(document).period();
+            CompanyMemory.Stored stored = memory.with((m, rules) -> m.put(company, period, document, actor), true);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("company", company);
+            out.put("period", period);
+            out.put("revision", stored.snapshot().revision());
+            out.put("created", stored.created());
+            out.put("diagnosis", stored.result());
+            print(spec, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "ledger", mixinStandardHelpOptions = true,
+            description = "Stores every month of a per-customer MRR ledger (CSV) at once: all months or none.")
+    static class PutLedger implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+        @Parameters(index = "1", paramLabel = "FILE", description = "the ledger CSV, or - for standard input")
+        String file;
+        @Option(names = "--currency", description = "the ledger's currency (default: its currency column, else USD)")
+        String currency;
+        @Option(names = "--allow-empty-months", description = "a month with no rows is real, not missing")
+        boolean allowEmptyMonths;
+        @Option(names = "--as", defaultValue = "${sys:user.name}", description = "who stores it (default: the user)")
+        String actor;
+
+        @Override
+        public Integer call() {
+            CompanyMemory.checkName(company);
+            var months = LedgerSnapshots.readAll(Inputs.reader(file, System.in), null, currency, allowEmptyMonths);
+            List<CompanyMemory.Stored> stored = memory.with((m, rules) -> m.putAll(company, months, actor), true);
+            PrintWriter out = spec.commandLine().getOut();
+            for (CompanyMemory.Stored s : stored) {
+                out.printf("%s revision %d %s %s%n", s.snapshot().period(), s.snapshot().revision(),
+                        s.created() ? "stored" : "unchanged", s.result().health());
+            }
+            out.printf("%d months of %s stored%n", stored.size(), company);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the companies, each with its newest period and that period's health (JSON).")
+    static class ListAll implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+
+        @Override
+        public Integer call() {
+            print(spec, memory.with((m, rules) -> m.store().latestOfEachCompany().stream().map(s -> {
+                Map<String, Object> company = new LinkedHashMap<>();
+                company.put("company", s.company());
+                company.put("latest_period", s.period());
+                company.put("revision", s.revision());
+                m.diagnosis(s.company(), s.period()).ifPresent(d -> company.put("health", d.health()));
+                return company;
+            }).toList(), false));
+            return 0;
+        }
+    }
+
+    @Command(name = "timeline", mixinStandardHelpOptions = true,
+            description = "Per period: health, the key metrics with their windows, and the codes (JSON).")
+    static class Timeline implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+
+        @Override
+        public Integer call() {
+            var periods = memory.with((m, rules) -> m.timeline(company), false);
+            if (periods.isEmpty()) {
+                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            }
+            print(spec, Map.of("company", company, "periods", periods));
+            return 0;
+        }
+    }
+
+    @Command(name = "diagnosis", mixinStandardHelpOptions = true,
+            description = "A stored period's diagnosis, or with --now under today's rules; as JSON or a report "
+                    + "that says what changed since the period before.")
+    static class Diagnosis implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+        @Parameters(index = "1", paramLabel = "PERIOD")
+        String period;
+        @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
+        DiagnoseCommand.Format format;
+        @Option(names = "--now", description = "diagnose again under the rules of --rules instead of the stored result")
+        boolean now;
+
+        @Override
+        public Integer call() {
+            String output = memory.with((m, rules) -> {
+                CompanyMemory.Diagnosed diagnosed = (now ? m.diagnoseNow(company, period) : m.stored(company, period))
+                        .orElseThrow(() -> new NoSuchPeriodException("company \"" + company
+                                + "\" has no stored period " + period));
+                PeriodChanges since = m.sinceLast(company, diagnosed.stored())
+                        .map(c -> ChangeWords.of(c, diagnosed.result().currency())).orElse(null);
+                return switch (format) {
+                    case json -> ResultJson.write(diagnosed.result());
+                    case markdown -> Reports.markdown(diagnosed.result(), diagnosed.snapshot(), rules, since);
+                    case html -> Reports.html(diagnosed.result(), diagnosed.snapshot(), rules, false, since);
+                };
+            }, true);
+            print(spec, output);
+            return 0;
+        }
+    }
+
+    @Command(name = "changes", mixinStandardHelpOptions = true,
+            description = "What changed between two stored periods: findings new, resolved, worse, better (JSON).")
+    static class Changes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+        @Option(names = "--from", required = true, paramLabel = "PERIOD")
+        String from;
+        @Option(names = "--to", required = true, paramLabel = "PERIOD")
+        String to;
+
+        @Override
+        public Integer call() {
+            print(spec, memory.with((m, rules) -> m.changes(company, from, to), false)
+                    .orElseThrow(() -> new NoSuchPeriodException("company \"" + company + "\" has not stored both "
+                            + from + " and " + to)));
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Everything a company stored, one revision per line with its diagnosis (JSON lines).")
+    static class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            int lines = memory.with((m, rules) -> {
+                int[] count = {0};
+                m.store().export(company, revision -> {
+                    out.println(new String(com.healthadvisor.company.ExportLines.of(revision),
+                            StandardCharsets.UTF_8));
+                    count[0]++;
+                });
+                return count[0];
+            }, false);
+            out.flush();
+            if (lines == 0) {
+                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Removes a company and every revision and diagnosis it stored.")
+    static class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+
+        @Override
+        public Integer call() {
+            int removed = memory.with((m, rules) -> m.delete(company), false);
+            if (removed == 0) {
+                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            }
+            print(spec, "deleted " + company + ": " + removed + " revision(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "rediagnose", mixinStandardHelpOptions = true,
+            description = "Diagnoses every stored period of every company (or of the one named) again under the "
+                    + "rules of --rules, and stores the results.")
+    static class Rediagnose implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "COMPANY")
+        String company;
+
+        @Override
+        public Integer call() {
+            String done = memory.with((m, rules) -> {
+                List<String> companies = company != null ? List.of(company) : m.store().companies();
+                int periods = 0;
+                for (String name : companies) {
+                    periods += m.rediagnose(name, rules);
+                }
+                return periods + " period(s) of " + companies.size() + " company(ies) diagnosed under rule set "
+                        + rules.version();
+            }, true);
+            print(spec, done);
+            return 0;
+        }
+    }
+}
