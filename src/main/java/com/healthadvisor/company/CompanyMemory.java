@@ -41,6 +41,7 @@ public final class CompanyMemory {
 
     /** Company names as they appear in paths: a letter or digit, then letters, digits, dots, dashes, underscores. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompanyMemory.class);
     /** The path of the re-diagnosis jobs, beside the companies' own. */
     private static final String RESERVED = "rediagnose";
     private static final int ATTEMPTS = 5;
@@ -102,6 +103,7 @@ public final class CompanyMemory {
         RuleSet ruleSet = rules.get();
         List<String> documents = months.stream().map(SnapshotWriter::write).toList();
         return writing(company, () -> {
+            LOG.info("storing {} months of {} in one transaction", months.size(), company);
             List<Stored> stored = new ArrayList<>(months.size());
             for (int i = 0; i < months.size(); i++) {
                 // The periods after the last one are diagnosed again once, after it.

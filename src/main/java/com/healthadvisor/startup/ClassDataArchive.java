@@ -70,7 +70,10 @@ public final class ClassDataArchive {
         Path loaded = service.resolve("health-advisor.classlist");
         Path archive = service.resolve(ARCHIVE);
         Files.deleteIfExists(archive);
-        try (ServiceProcess process = ServiceProcess.start(jar, rules, List.of("-XX:DumpLoadedClassList=" + loaded))) {
+        // A database of its own, so that building leaves no ./data behind.
+        Path database = Files.createTempDirectory("advisor-archive-db");
+        try (ServiceProcess process = ServiceProcess.start(jar, rules, List.of("-XX:DumpLoadedClassList=" + loaded),
+                java.util.Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + database.resolve("advisor")))) {
             for (String format : List.of("application/json", "text/markdown", "text/html")) {
                 process.diagnose(snapshot, format);
             }

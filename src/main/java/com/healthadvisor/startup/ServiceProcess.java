@@ -54,6 +54,12 @@ public final class ServiceProcess implements AutoCloseable {
      * checks; the start-up time runs from launching the JVM to the first healthy answer.
      */
     public static ServiceProcess start(Path jar, Path rules, List<String> jvmOptions) throws Exception {
+        return start(jar, rules, jvmOptions, java.util.Map.of());
+    }
+
+    /** The same, with more environment variables (a database URL, say). */
+    public static ServiceProcess start(Path jar, Path rules, List<String> jvmOptions,
+                                       java.util.Map<String, String> environment) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("advisor-service", ".log");
         List<String> command = new ArrayList<>();
@@ -62,6 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ADVISOR_ADMIN_TOKEN", TOKEN);
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         awaitHealthy(process, port, log, start);
@@ -106,6 +113,17 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("diagnosis answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** What the service has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Kills the process outright (SIGKILL), as a crash or a pulled plug would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Resident memory of the service process, from /proc (Linux). */
