@@ -79,7 +79,20 @@ public final class Bench {
         inProcess("large", LargeSnapshot.json(), -1, -1);
         ruleCompile();
         ledger();
+        memory();
         summary();
+    }
+
+    /** Only the company memory's figures, on both databases. */
+    public void runMemory() throws Exception {
+        out.printf("Health Advisor benchmark, company memory (%s), %d cores, Java %s%n", quick ? "quick" : "full",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        memory();
+        summary();
+    }
+
+    private void memory() throws Exception {
+        new MemoryBench(out, HealthAdvisor.fromRules(rules).ruleSet(), quick, table::add).run();
     }
 
     private void inProcess(String name, String json, double targetRate, double targetP99) throws Exception {
@@ -376,7 +389,7 @@ public final class Bench {
         return "http://127.0.0.1:" + port;
     }
 
-    private static String[] row(String figure, double value, String unit, String target, boolean met) {
+    static String[] row(String figure, double value, String unit, String target, boolean met) {
         String shown = value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
         return new String[] {figure, shown + " " + unit, target, met ? "yes" : "NO"};
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code bench [--quick]}: prints every performance figure with its unit, then a table against the targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures diagnosis, HTTP, rule reload, ledger import and start-up on this machine.")
+        description = "Measures diagnosis, HTTP, rule reload, ledger import, the company memory and start-up on this "
+                + "machine.")
 class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -28,10 +29,19 @@ class BenchCommand implements Callable<Integer> {
             description = "where the seed snapshots are (the typical snapshot is seed-2-warning-signs.json)")
     Path fixtures;
 
+    @Option(names = "--memory-only", description = "only the company memory's figures, on the H2 file and on "
+            + "PostgreSQL (Debian's binaries, or ADVISOR_TEST_POSTGRES_URL)")
+    boolean memoryOnly;
+
     @Override
     public Integer call() throws Exception {
-        new Bench(spec.commandLine().getOut(), Inputs.directory(rules, "rules"), Inputs.directory(fixtures, "fixtures"),
-                quick).run();
+        Bench bench = new Bench(spec.commandLine().getOut(), Inputs.directory(rules, "rules"),
+                Inputs.directory(fixtures, "fixtures"), quick);
+        if (memoryOnly) {
+            bench.runMemory();
+        } else {
+            bench.run();
+        }
         return 0;
     }
 }

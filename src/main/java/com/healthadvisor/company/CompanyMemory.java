@@ -135,8 +135,8 @@ public final class CompanyMemory {
     }
 
     public List<TimelineEntry> timeline(String company) {
-        return store.timeline(company).stream().map(d -> ResultJson.mapper().readValue(d.summary(),
-                TimelineEntry.class)).toList();
+        return store.timeline(company).stream()
+                .map(summary -> ResultJson.mapper().readValue(summary, TimelineEntry.class)).toList();
     }
 
     /** What changed from one stored period to another; empty when either was never stored. */
@@ -152,7 +152,8 @@ public final class CompanyMemory {
 
     /** What changed since the period stored before this one (of its form), if there is one. */
     public Optional<Changes> sinceLast(String company, StoredSnapshot period) {
-        List<StoredSnapshot> earlier = store.before(company, period.periodicity(), period.currency(), period.endMonth());
+        List<CompanyStore.PeriodFigures> earlier = store.before(company, period.periodicity(), period.currency(),
+                period.endMonth());
         return earlier.isEmpty() ? Optional.empty()
                 : changes(company, earlier.get(earlier.size() - 1).period(), period.period());
     }

@@ -47,12 +47,22 @@ public final class CompanyStore {
                 .update();
     }
 
-    /** The newest revision of each period of one form and currency, ending before {@code endMonth}, oldest first. */
-    public List<StoredSnapshot> before(String company, String periodicity, String currency, int endMonth) {
-        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE s.company = ? "
+    /** A period's own figures as a history entry: all that the diagnoses of later periods read of it. */
+    public record PeriodFigures(String period, int endMonth, String figures) {
+    }
+
+    /**
+     * The figures of the newest revision of each period of one form and currency, ending before {@code endMonth},
+     * oldest first (not the documents: a history needs only the figures).
+     */
+    public List<PeriodFigures> before(String company, String periodicity, String currency, int endMonth) {
+        return jdbc.sql("SELECT s.period, s.end_month, s.figures FROM snapshot_revision s WHERE s.company = ? "
                         + "AND s.periodicity = ? AND s.currency = ? AND s.end_month < ? AND " + LATEST
                         + " ORDER BY s.end_month")
-                .params(company, periodicity, currency, endMonth).query(SNAPSHOTS).list();
+                .params(company, periodicity, currency, endMonth)
+                .query((rs, row) -> new PeriodFigures(rs.getString("period"), rs.getInt("end_month"),
+                        rs.getString("figures")))
+                .list();
     }
 
     /** The newest revision of each period of one form, ending after {@code endMonth}, oldest first. */
@@ -106,12 +116,15 @@ public final class CompanyStore {
                 .params(company, period, revision).query(DIAGNOSES).optional();
     }
 
-    /** The diagnosis of the newest revision of each period, oldest period first: a company's timeline. */
-    public List<StoredDiagnosis> timeline(String company) {
-        return jdbc.sql("SELECT " + DIAGNOSIS_COLUMNS + " FROM diagnosis d JOIN snapshot_revision s "
+    /**
+     * The summaries of the diagnoses of the newest revision of each period, oldest period first: a company's
+     * timeline (not the whole results, which are many times larger).
+     */
+    public List<String> timeline(String company) {
+        return jdbc.sql("SELECT d.summary FROM diagnosis d JOIN snapshot_revision s "
                         + "ON s.company = d.company AND s.period = d.period AND s.revision = d.revision "
                         + "WHERE s.company = ? AND " + LATEST + " ORDER BY s.end_month, s.period")
-                .params(company).query(DIAGNOSES).list();
+                .params(company).query(String.class).list();
     }
 
     /** Every revision of a company, oldest period and revision first, each with its diagnosis when it has one. */

@@ -34,13 +34,13 @@ final class HistoryAssembly {
     }
 
     /** @param earlier the stored periods before the document's, of its form and currency, oldest first */
-    static Assembled assemble(String document, List<StoredSnapshot> earlier) {
+    static Assembled assemble(String document, List<CompanyStore.PeriodFigures> earlier) {
         ObjectNode root = (ObjectNode) JSON.readTree(document);
         if (earlier.isEmpty()) {
             return new Assembled(JSON.writeValueAsBytes(root), List.of(), List.of());
         }
         Map<Integer, JsonNode> byMonth = new TreeMap<>();
-        for (StoredSnapshot stored : earlier) {
+        for (CompanyStore.PeriodFigures stored : earlier) {
             byMonth.put(stored.endMonth(), JSON.readTree(stored.figures()));
         }
         double largestGap = -1;

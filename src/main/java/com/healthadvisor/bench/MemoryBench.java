@@ -1,0 +1,136 @@
+package com.healthadvisor.bench;
+
+import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.Database;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ledger.LedgerGenerator;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.snapshot.SnapshotReader;
+import com.healthadvisor.snapshot.SnapshotWriter;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The company memory's figures, on the embedded H2 file and on PostgreSQL: snapshots stored and diagnosed one by
+ * one (each with its stored history), a 1M-row ledger stored as monthly snapshots, and the timeline of a company
+ * with 120 periods.
+ */
+final class MemoryBench {
+
+    private final PrintWriter out;
+    private final RuleSet ruleSet;
+    private final boolean quick;
+    private final Consumer<String[]> table;
+
+    MemoryBench(PrintWriter out, RuleSet ruleSet, boolean quick, Consumer<String[]> table) {
+        this.out = out;
+        this.ruleSet = ruleSet;
+        this.quick = quick;
+        this.table = table;
+    }
+
+    void run() throws Exception {
+        List<byte[]> months = documents(300, 36);
+        List<Snapshot> decade = LedgerSnapshots.readAll(new StringReader(ledger(300, 120)), null, null, false);
+        String million = ledger(50_000, 20);
+        String h2 = "jdbc:h2:file:" + Files.createTempDirectory("bench-h2").resolve("advisor");
+        measure("H2 file", h2, months, decade, million);
+        String postgres;
+        try {
+            postgres = LocalPostgres.freshDatabase("bench_memory");
+        } catch (RuntimeException e) {
+            out.println("company memory on PostgreSQL: not measured: " + e.getMessage());
+            return;
+        }
+        measure("PostgreSQL", postgres, months, decade, million);
+    }
+
+    private void measure(String name, String url, List<byte[]> months, List<Snapshot> decade, String million) {
+        try (Database database = Database.open(url)) {
+            CompanyMemory memory = new CompanyMemory(database.dataSource(), database.transactionManager(),
+                    new SnapshotReader(), new Advisor(), () -> ruleSet, Clock.systemUTC());
+            oneByOne(name, memory, months);
+            ledger(name, memory, million);
+            timeline(name, memory, decade);
+        }
+    }
+
+    /** Companies of 36 months each, every month stored and diagnosed on its own, oldest first. */
+    private void oneByOne(String name, CompanyMemory memory, List<byte[]> months) {
+        int companies = quick ? 4 : 12;
+        putAll(memory, "warm-up", months);
+        long start = System.nanoTime();
+        for (int c = 0; c < companies; c++) {
+            putAll(memory, "one-by-one-" + c, months);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = companies * months.size() / seconds;
+        out.printf(Locale.ROOT, "company memory (%s): %,.0f snapshots/s stored and diagnosed one by one (%d companies "
+                + "× %d months, each with its stored history)%n", name, rate, companies, months.size());
+        out.flush();
+        table.accept(Bench.row("stored one by one (" + name + ")", rate, "snapshots/s", "-", true));
+    }
+
+    private static void putAll(CompanyMemory memory, String company, List<byte[]> months) {
+        for (byte[] month : months) {
+            memory.put(company, new SnapshotReader().read(month).period(), month, "bench");
+        }
+    }
+
+    private void ledger(String name, CompanyMemory memory, String csv) {
+        long start = System.nanoTime();
+        List<Snapshot> months = LedgerSnapshots.readAll(new StringReader(csv), null, null, false);
+        memory.putAll("ledger-1m", months, "bench");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "company memory (%s): ledger of 1,000,000 rows stored as %d monthly snapshots with "
+                + "their diagnoses in %.1f s%n", name, months.size(), seconds);
+        out.flush();
+        table.accept(Bench.row("ledger 1M rows stored (" + name + ")", seconds, "s", "-", true));
+    }
+
+    private void timeline(String name, CompanyMemory memory, List<Snapshot> decade) {
+        memory.putAll("decade", decade, "bench");
+        int runs = quick ? 100 : 300;
+        for (int i = 0; i < runs / 2; i++) {
+            memory.timeline("decade");
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            int periods = memory.timeline("decade").size();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (periods != decade.size()) {
+                throw new IllegalStateException("the timeline has " + periods + " periods, not " + decade.size());
+            }
+        }
+        Arrays.sort(millis);
+        double p50 = millis[runs / 2];
+        double p99 = millis[(int) Math.ceil(runs * 0.99) - 1];
+        out.printf(Locale.ROOT, "company memory (%s): timeline of %d periods %.1f ms p50, %.1f ms p99 (%d reads)%n",
+                name, decade.size(), p50, p99, runs);
+        out.flush();
+        table.accept(Bench.row("timeline of 120 periods p99 (" + name + ")", p99, "ms", "-", true));
+    }
+
+    private static List<byte[]> documents(int customers, int months) {
+        return LedgerSnapshots.readAll(new StringReader(ledger(customers, months)), null, null, false).stream()
+                .map(s -> SnapshotWriter.write(s).getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static String ledger(int customers, int months) {
+        StringWriter csv = new StringWriter();
+        LedgerGenerator.write(csv, customers, months, 42);
+        return csv.toString();
+    }
+}
