@@ -90,7 +90,14 @@ public final class CompanyMemory {
                     + snapshot.period() + ", but it is sent as " + period)));
         }
         String text = new String(document, StandardCharsets.UTF_8);
-        return writing(company, () -> storeAndDiagnose(company, snapshot, text, actor, rules.get(), true));
+        RuleSet ruleSet = rules.get();
+        return writing(company, () -> {
+            Stored stored = storeAndDiagnose(company, snapshot, text, actor, ruleSet, false);
+            if (stored.created()) {
+                diagnoseLater(stored.snapshot(), ruleSet);
+            }
+            return stored;
+        });
     }
 
     /**
@@ -105,10 +112,15 @@ public final class CompanyMemory {
         return writing(company, () -> {
             LOG.info("storing {} months of {} in one transaction", months.size(), company);
             List<Stored> stored = new ArrayList<>(months.size());
+            boolean changed = false;
             for (int i = 0; i < months.size(); i++) {
-                // The periods after the last one are diagnosed again once, after it.
-                stored.add(storeAndDiagnose(company, months.get(i), documents.get(i), actor, ruleSet,
-                        i == months.size() - 1));
+                // Once a month has changed, the unchanged months after it have a new history.
+                Stored month = storeAndDiagnose(company, months.get(i), documents.get(i), actor, ruleSet, changed);
+                changed |= month.created();
+                stored.add(month);
+            }
+            if (changed && !stored.isEmpty()) {
+                diagnoseLater(stored.get(stored.size() - 1).snapshot(), ruleSet);
             }
             return stored;
         });
@@ -181,13 +193,18 @@ public final class CompanyMemory {
         });
     }
 
+    /**
+     * @param historyChanged whether an earlier period changed in this transaction, so that a period found unchanged
+     *                       is diagnosed again all the same
+     */
     private Stored storeAndDiagnose(String company, Snapshot snapshot, String document, String actor,
-                                    RuleSet ruleSet, boolean laterToo) {
+                                    RuleSet ruleSet, boolean historyChanged) {
         String sha = sha256(document);
         Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
         if (newest.isPresent() && newest.get().sha256().equals(sha)) {
             StoredSnapshot same = newest.get();
-            Optional<StoredDiagnosis> kept = store.diagnosis(company, same.period(), same.revision());
+            Optional<StoredDiagnosis> kept = historyChanged ? Optional.empty()
+                    : store.diagnosis(company, same.period(), same.revision());
             DiagnosisResult result = kept.isPresent() ? ResultJson.read(kept.get().result())
                     : save(diagnose(same, ruleSet)).result();
             return new Stored(same, false, result);
@@ -197,11 +214,13 @@ public final class CompanyMemory {
                 snapshot.periodicity().word(), snapshot.currency(), sha, document,
                 SnapshotWriter.writeEntry(snapshot.period(), snapshot.figures()), clock.instant(), actor);
         store.insert(stored);
-        DiagnosisResult result = save(diagnose(stored, ruleSet)).result();
-        if (laterToo) {
-            store.after(company, stored.periodicity(), stored.endMonth()).forEach(later -> save(diagnose(later, ruleSet)));
-        }
-        return new Stored(stored, true, result);
+        return new Stored(stored, true, save(diagnose(stored, ruleSet)).result());
+    }
+
+    /** The stored periods after one that changed have a new history: each is diagnosed again, oldest first. */
+    private void diagnoseLater(StoredSnapshot changed, RuleSet ruleSet) {
+        store.after(changed.company(), changed.periodicity(), changed.endMonth())
+                .forEach(later -> save(diagnose(later, ruleSet)));
     }
 
     /** A stored period diagnosed with its stored history under a given rule set; nothing is stored. */

@@ -205,6 +205,25 @@ abstract class CompanyMemoryContract {
     }
 
     @Test
+    void aLedgerStoredAgainWithAnEarlierMonthCorrectedJudgesTheUnchangedMonthsAfterItAgain() {
+        SnapshotReader reader = new SnapshotReader();
+        List<com.healthadvisor.snapshot.Snapshot> months = MonthlyDocuments.withChurn(0.02, 0.02, 0.02).stream()
+                .map(reader::read).toList();
+        memory.putAll(company, months, "tester");
+        assertThat(codes(ResultJsonRead.of(memory.diagnosis(company, "2024-02").orElseThrow())))
+                .doesNotContain("PERIOD_DISCONTINUITY");
+        List<com.healthadvisor.snapshot.Snapshot> corrected = new ArrayList<>(months);
+        corrected.set(0, reader.read(MonthlyDocuments.withChurn(0.05).get(0)));
+
+        List<CompanyMemory.Stored> stored = memory.putAll(company, corrected, "tester");
+
+        assertThat(stored).extracting(CompanyMemory.Stored::created).containsExactly(true, false, false);
+        assertThat(codes(stored.get(1).result())).contains("PERIOD_DISCONTINUITY");
+        assertThat(codes(ResultJsonRead.of(memory.diagnosis(company, "2024-02").orElseThrow())))
+                .contains("PERIOD_DISCONTINUITY");
+    }
+
+    @Test
     void deletingACompanyRemovesEveryRevisionAndDiagnosis() {
         put("2024-01", MonthlyDocuments.withChurn(0.02).get(0));
         put("2024-01", MonthlyDocuments.withChurn(0.03).get(0));

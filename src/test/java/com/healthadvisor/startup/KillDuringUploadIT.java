@@ -39,25 +39,26 @@ class KillDuringUploadIT {
         Map<String, String> database = Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + temp.resolve("db/advisor"));
         List<String> options = List.of("-Dadvisor.max-ledger-size=64MB");
 
-        try (ServiceProcess service = start(options, database)) {
+        ServiceProcess service = start(options, database);
+        try {
             assertThat(upload(service, "before", ledger).join().statusCode()).isEqualTo(201);
-        }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            ServiceProcess service = start(options, database);
-            CompletableFuture<HttpResponse<String>> upload = upload(service, "killed-" + attempt, ledger);
-            awaitLog(service, "storing " + MONTHS + " months of killed-" + attempt);
-            Thread.sleep(150L * attempt);
-            service.kill();
-            assertThat(upload).failsWithin(Duration.ofSeconds(30));
-            service.close();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                CompletableFuture<HttpResponse<String>> upload = upload(service, "killed-" + attempt, ledger);
+                awaitLog(service, "storing " + MONTHS + " months of killed-" + attempt);
+                Thread.sleep(150L * attempt);
+                service.kill();
+                assertThat(upload).failsWithin(Duration.ofSeconds(30));
+                service.close();
 
-            try (ServiceProcess restarted = start(options, database)) {
-                int kept = months(restarted, "killed-" + attempt);
+                service = start(options, database);
+                int kept = months(service, "killed-" + attempt);
                 System.out.printf("killed %d ms into storing a ledger of %d months: %d kept after the restart%n",
                         150 * attempt, MONTHS, kept);
                 assertThat(kept).isIn(0, MONTHS);
-                assertThat(months(restarted, "before")).isEqualTo(MONTHS);
+                assertThat(months(service, "before")).isEqualTo(MONTHS);
             }
+        } finally {
+            service.close();
         }
     }
 
