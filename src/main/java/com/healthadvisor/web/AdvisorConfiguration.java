@@ -52,8 +52,12 @@ class AdvisorConfiguration {
         return started != null ? started.compiler() : new RuleSetCompiler(clock);
     }
 
-    /** The rule set {@code serve} compiles while Spring starts, when there is one; else the rules directory's. */
+    /**
+     * The rule set {@code serve} compiles while Spring starts, when there is one; else the rules directory's. The
+     * database is opened and migrated first, while that compile runs on another core, rather than after it.
+     */
     @Bean
+    @org.springframework.context.annotation.DependsOn("flywayInitializer")
     ActiveRuleSet activeRuleSet(ObjectProvider<CompilingRuleSet> compiling, RuleSetCompiler compiler,
                                 AdvisorProperties properties, Clock clock) {
         CompilingRuleSet started = compiling.getIfAvailable();
