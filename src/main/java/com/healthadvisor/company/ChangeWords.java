@@ -30,7 +30,8 @@ public final class ChangeWords {
                 : change.severityTo() == null ? "was " + change.severityFrom()
                 : change.severityFrom().equals(change.severityTo()) ? "still " + change.severityTo()
                 : change.severityFrom() + " → " + change.severityTo();
-        String scope = change.scope().equals("company") ? "" : " in " + change.scope();
+        String scope = change.scope().equals("company") ? ""
+                : " in " + com.healthadvisor.diagnosis.DiagnosisWriter.scopeInWords(change.scope());
         String moves = moves(change.moves(), format);
         return severity + scope + (moves.isEmpty() ? "" : "; " + moves);
     }

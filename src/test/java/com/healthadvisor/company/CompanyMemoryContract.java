@@ -86,6 +86,31 @@ abstract class CompanyMemoryContract {
         assertThat(stored.metrics()).anySatisfy(m -> assertThat(m.code()).isEqualTo("logo_churn_change_relative"));
     }
 
+    /** The same, for generated companies: any run of months, any churn, stored in any order. */
+    @Test
+    void anyRunOfMonthsStoredInAnyOrderJudgesItsLastMonthAsOneSnapshotWithTheRestAsHistory() {
+        java.util.Random random = new java.util.Random(19);
+        for (int run = 0; run < 12; run++) {
+            company = "generated-" + run + "-" + System.nanoTime();
+            double[] churn = new double[2 + random.nextInt(13)];
+            for (int i = 0; i < churn.length; i++) {
+                churn[i] = random.nextInt(90) / 1000.0;
+            }
+            List<String> months = MonthlyDocuments.withChurn(churn);
+            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, months.size()).boxed().toList());
+            java.util.Collections.shuffle(order, random);
+            for (int i : order) {
+                put(MonthlyDocuments.period(i), months.get(i));
+            }
+
+            String last = MonthlyDocuments.period(months.size() - 1);
+            DiagnosisResult stored = ResultJsonRead.of(memory.diagnosis(company, last).orElseThrow());
+            DiagnosisResult together = HealthAdvisor.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(churn));
+            assertThat(codes(stored)).as("run %d, order %s", run, order).isEqualTo(codes(together));
+            assertThat(stored.metrics()).as("run %d, order %s", run, order).isEqualTo(together.metrics());
+        }
+    }
+
     @Test
     void theSameDocumentTwiceIsOneRevisionAndAChangedOneIsANewRevisionWithTheOldKept() {
         String january = MonthlyDocuments.withChurn(0.02).get(0);
