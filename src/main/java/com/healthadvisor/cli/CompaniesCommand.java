@@ -76,6 +76,16 @@ class CompaniesCommand implements Runnable {
         }
     }
 
+    /** A subcommand about one company: its name first, then what the subcommand needs. */
+    abstract static class OneCompany {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Memory memory;
+        @Parameters(index = "0", paramLabel = "COMPANY")
+        String company;
+    }
+
     static void print(CommandSpec spec, Object value) {
         PrintWriter out = spec.commandLine().getOut();
         out.println(value instanceof String text ? text : ResultJson.mapper().writeValueAsString(value));
@@ -85,13 +95,7 @@ class CompaniesCommand implements Runnable {
     @Command(name = "put", mixinStandardHelpOptions = true,
             description = "Stores a snapshot as its period's new revision (the same document again changes nothing) "
                     + "and prints its diagnosis.")
-    static class Put implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Put extends OneCompany implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "FILE", description = "the snapshot JSON, or - for standard input")
         String file;
         @Option(names = "--as", defaultValue = "${sys:user.name}", description = "who stores it (default: the user)")
@@ -115,13 +119,7 @@ class CompaniesCommand implements Runnable {
 
     @Command(name = "ledger", mixinStandardHelpOptions = true,
             description = "Stores every month of a per-customer MRR ledger (CSV) at once: all months or none.")
-    static class PutLedger implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class PutLedger extends OneCompany implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "FILE", description = "the ledger CSV, or - for standard input")
         String file;
         @Option(names = "--currency", description = "the ledger's currency (default: its currency column, else USD)")
@@ -171,13 +169,7 @@ class CompaniesCommand implements Runnable {
 
     @Command(name = "timeline", mixinStandardHelpOptions = true,
             description = "Per period: health, the key metrics with their windows, and the codes (JSON).")
-    static class Timeline implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Timeline extends OneCompany implements Callable<Integer> {
 
         @Override
         public Integer call() {
@@ -193,13 +185,7 @@ class CompaniesCommand implements Runnable {
     @Command(name = "diagnosis", mixinStandardHelpOptions = true,
             description = "A stored period's diagnosis, or with --now under today's rules; as JSON or a report "
                     + "that says what changed since the period before.")
-    static class Diagnosis implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Diagnosis extends OneCompany implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "PERIOD")
         String period;
         @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
@@ -228,13 +214,7 @@ class CompaniesCommand implements Runnable {
 
     @Command(name = "changes", mixinStandardHelpOptions = true,
             description = "What changed between two stored periods: findings new, resolved, worse, better (JSON).")
-    static class Changes implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Changes extends OneCompany implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "PERIOD")
         String from;
         @Option(names = "--to", required = true, paramLabel = "PERIOD")
@@ -251,13 +231,7 @@ class CompaniesCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Everything a company stored, one revision per line with its diagnosis (JSON lines).")
-    static class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Export extends OneCompany implements Callable<Integer> {
 
         @Override
         public Integer call() {
@@ -281,13 +255,7 @@ class CompaniesCommand implements Runnable {
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Removes a company and every revision and diagnosis it stored.")
-    static class Delete implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        Memory memory;
-        @Parameters(index = "0", paramLabel = "COMPANY")
-        String company;
+    static class Delete extends OneCompany implements Callable<Integer> {
 
         @Override
         public Integer call() {
