@@ -41,11 +41,12 @@ final class MemoryBench {
     }
 
     void run() throws Exception {
-        List<byte[]> months = documents(300, 36);
+        List<byte[]> months = documents(300, 36, false);
+        List<byte[]> bridges = documents(300, 36, true);
         List<Snapshot> decade = LedgerSnapshots.readAll(new StringReader(ledger(300, 120)), null, null, false);
         String million = ledger(50_000, 20);
         String h2 = "jdbc:h2:file:" + Files.createTempDirectory("bench-h2").resolve("advisor");
-        measure("H2 file", h2, months, decade, million);
+        measure("H2 file", h2, months, bridges, decade, million);
         String postgres;
         try {
             postgres = LocalPostgres.freshDatabase("bench_memory");
@@ -53,33 +54,37 @@ final class MemoryBench {
             out.println("company memory on PostgreSQL: not measured: " + e.getMessage());
             return;
         }
-        measure("PostgreSQL", postgres, months, decade, million);
+        measure("PostgreSQL", postgres, months, bridges, decade, million);
     }
 
-    private void measure(String name, String url, List<byte[]> months, List<Snapshot> decade, String million) {
+    private void measure(String name, String url, List<byte[]> months, List<byte[]> bridges, List<Snapshot> decade,
+                         String million) {
         try (Database database = Database.open(url)) {
             CompanyMemory memory = new CompanyMemory(database.dataSource(), database.transactionManager(),
                     new SnapshotReader(), new Advisor(), () -> ruleSet, Clock.systemUTC());
-            oneByOne(name, memory, months);
+            oneByOne(name, "whole ledger months: bridges, cohorts, slices, 300 customers' revenue", memory, months);
+            oneByOne(name, "bridges only", memory, bridges);
             ledger(name, memory, million);
             timeline(name, memory, decade);
         }
     }
 
     /** Companies of 36 months each, every month stored and diagnosed on its own, oldest first. */
-    private void oneByOne(String name, CompanyMemory memory, List<byte[]> months) {
+    private void oneByOne(String name, String documents, CompanyMemory memory, List<byte[]> months) {
         int companies = quick ? 4 : 12;
-        putAll(memory, "warm-up", months);
+        String prefix = documents.length() + "-" + name.length();
+        putAll(memory, "warm-up-" + prefix, months);
         long start = System.nanoTime();
         for (int c = 0; c < companies; c++) {
-            putAll(memory, "one-by-one-" + c, months);
+            putAll(memory, "one-by-one-" + prefix + "-" + c, months);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = companies * months.size() / seconds;
         out.printf(Locale.ROOT, "company memory (%s): %,.0f snapshots/s stored and diagnosed one by one (%d companies "
-                + "× %d months, each with its stored history)%n", name, rate, companies, months.size());
+                + "× %d months of %s, each with its stored history)%n", name, rate, companies, months.size(), documents);
         out.flush();
-        table.accept(Bench.row("stored one by one (" + name + ")", rate, "snapshots/s", "-", true));
+        table.accept(Bench.row("stored one by one, " + documents.split(":")[0] + " (" + name + ")", rate,
+                "snapshots/s", "-", true));
     }
 
     private static void putAll(CompanyMemory memory, String company, List<byte[]> months) {
@@ -123,8 +128,11 @@ final class MemoryBench {
         table.accept(Bench.row("timeline of 120 periods p99 (" + name + ")", p99, "ms", "-", true));
     }
 
-    private static List<byte[]> documents(int customers, int months) {
+    /** @param bridgesOnly whether to keep only the company's figures, as a monthly submission by hand has */
+    private static List<byte[]> documents(int customers, int months, boolean bridgesOnly) {
         return LedgerSnapshots.readAll(new StringReader(ledger(customers, months)), null, null, false).stream()
+                .map(s -> bridgesOnly ? new Snapshot(s.company(), s.period(), s.periodicity(), s.currency(),
+                        s.profile(), s.figures(), s.targets(), List.of(), List.of(), List.of(), List.of()) : s)
                 .map(s -> SnapshotWriter.write(s).getBytes(StandardCharsets.UTF_8)).toList();
     }
 
