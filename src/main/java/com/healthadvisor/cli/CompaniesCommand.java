@@ -155,14 +155,7 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, memory.with((m, rules) -> m.store().latestOfEachCompany().stream().map(s -> {
-                Map<String, Object> company = new LinkedHashMap<>();
-                company.put("company", s.company());
-                company.put("latest_period", s.period());
-                company.put("revision", s.revision());
-                m.diagnosis(s.company(), s.period()).ifPresent(d -> company.put("health", d.health()));
-                return company;
-            }).toList(), false));
+            print(spec, memory.with((m, rules) -> m.store().heads(), false));
             return 0;
         }
     }

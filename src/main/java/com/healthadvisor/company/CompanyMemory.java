@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -295,9 +294,7 @@ public final class CompanyMemory {
     /** The SHA-256 of a document with its keys sorted, so that key order and spacing make no new revision. */
     static String sha256(String document) {
         try {
-            Object tree = SORTED.readValue(document, Object.class);
-            byte[] canonical = SORTED.writeValueAsBytes(tree instanceof java.util.Map<?, ?> map
-                    ? new LinkedHashMap<>(map) : tree);
+            byte[] canonical = SORTED.writeValueAsBytes(SORTED.readValue(document, Object.class));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

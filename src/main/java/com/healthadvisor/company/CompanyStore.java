@@ -79,13 +79,23 @@ public final class CompanyStore {
                 .params(company).query(SNAPSHOTS).list();
     }
 
-    /** Each company's newest period (the one ending last; among equals the latest stored). */
-    public List<StoredSnapshot> latestOfEachCompany() {
-        return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE " + LATEST
+    /** A company's newest period (the one ending last; among equals the latest stored) and that period's verdict. */
+    public record CompanyHead(String company, String latestPeriod, int revision, Instant storedAt, String health,
+                              String ruleSetVersion) {
+    }
+
+    /** Every company's newest period, by company name, without reading any document or result. */
+    public List<CompanyHead> heads() {
+        return jdbc.sql("SELECT s.company, s.period, s.revision, s.stored_at, d.health, d.rule_set_version "
+                        + "FROM snapshot_revision s LEFT JOIN diagnosis d ON d.company = s.company "
+                        + "AND d.period = s.period AND d.revision = s.revision WHERE " + LATEST
                         + " AND NOT EXISTS (SELECT 1 FROM snapshot_revision o WHERE o.company = s.company "
                         + "AND (o.end_month > s.end_month OR (o.end_month = s.end_month AND o.stored_at > s.stored_at)))"
                         + " ORDER BY s.company")
-                .query(SNAPSHOTS).list();
+                .query((rs, row) -> new CompanyHead(rs.getString("company"), rs.getString("period"),
+                        rs.getInt("revision"), instant(rs, "stored_at"), rs.getString("health"),
+                        rs.getString("rule_set_version")))
+                .list();
     }
 
     /** The companies with at least one snapshot, by name. */

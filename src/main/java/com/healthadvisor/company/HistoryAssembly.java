@@ -6,7 +6,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,25 +25,23 @@ final class HistoryAssembly {
     }
 
     /**
-     * @param document    the document to diagnose, history included
-     * @param outside     the gap metric, when some period was both sent and stored
-     * @param conflicting the periods whose sent history differs from what was stored
+     * @param document the document to diagnose, history included
+     * @param outside  the gap metric, when some period was both sent and stored
      */
-    record Assembled(byte[] document, List<Metric> outside, List<String> conflicting) {
+    record Assembled(byte[] document, List<Metric> outside) {
     }
 
     /** @param earlier the stored periods before the document's, of its form and currency, oldest first */
     static Assembled assemble(String document, List<CompanyStore.PeriodFigures> earlier) {
         ObjectNode root = (ObjectNode) JSON.readTree(document);
         if (earlier.isEmpty()) {
-            return new Assembled(JSON.writeValueAsBytes(root), List.of(), List.of());
+            return new Assembled(JSON.writeValueAsBytes(root), List.of());
         }
         Map<Integer, JsonNode> byMonth = new TreeMap<>();
         for (CompanyStore.PeriodFigures stored : earlier) {
             byMonth.put(stored.endMonth(), JSON.readTree(stored.figures()));
         }
         double largestGap = -1;
-        List<String> conflicting = new ArrayList<>();
         JsonNode sent = root.get("history");
         if (sent instanceof ArrayNode entries) {
             for (JsonNode entry : entries) {
@@ -52,11 +49,7 @@ final class HistoryAssembly {
                 Integer month = com.healthadvisor.snapshot.Periods.endMonth(period);
                 JsonNode stored = month == null ? null : byMonth.get(month);
                 if (stored != null) {
-                    double gap = gap(entry, stored);
-                    largestGap = Math.max(largestGap, gap);
-                    if (gap > 0) {
-                        conflicting.add(period);
-                    }
+                    largestGap = Math.max(largestGap, gap(entry, stored));
                 }
                 if (month != null) {
                     byMonth.put(month, entry);
@@ -67,7 +60,7 @@ final class HistoryAssembly {
         byMonth.values().forEach(history::add);
         List<Metric> outside = largestGap < 0 ? List.of() : List.of(new Metric(GAP_METRIC, Metric.COMPANY,
                 Metric.COMPANY, null, Math.round(largestGap * 1e6) / 1e6, "ratio", "computed", null, null, null));
-        return new Assembled(JSON.writeValueAsBytes(root), outside, conflicting);
+        return new Assembled(JSON.writeValueAsBytes(root), outside);
     }
 
     /**

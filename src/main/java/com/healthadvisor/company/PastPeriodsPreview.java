@@ -30,10 +30,11 @@ public final class PastPeriodsPreview implements StoredPeriods {
 
     @Override
     public Compared compare(RuleSet active, RuleSet candidate) {
-        List<StoredSnapshot> newest = memory.store().latestOfEachCompany();
-        List<StoredSnapshot> sample = sample(newest);
+        List<CompanyStore.CompanyHead> newest = memory.store().heads();
+        List<CompanyStore.CompanyHead> sample = sample(newest);
         List<Move> moved = new ArrayList<>();
-        for (StoredSnapshot period : sample) {
+        for (CompanyStore.CompanyHead head : sample) {
+            StoredSnapshot period = memory.store().latest(head.company(), head.latestPeriod()).orElseThrow();
             DiagnosisResult before = memory.judge(period, active);
             DiagnosisResult after = memory.judge(period, candidate);
             List<String> was = codes(before);
@@ -46,11 +47,11 @@ public final class PastPeriodsPreview implements StoredPeriods {
         return new Compared(newest.size(), sample.size(), List.copyOf(moved), summary(moved, sample.size()));
     }
 
-    private static List<StoredSnapshot> sample(List<StoredSnapshot> all) {
+    private static <T> List<T> sample(List<T> all) {
         if (all.size() <= SAMPLE) {
             return all;
         }
-        List<StoredSnapshot> sample = new ArrayList<>(SAMPLE);
+        List<T> sample = new ArrayList<>(SAMPLE);
         for (int i = 0; i < SAMPLE; i++) {
             sample.add(all.get((int) ((long) i * all.size() / SAMPLE)));
         }

@@ -61,19 +61,10 @@ class CompanyController {
         this.properties = properties;
     }
 
-    /** One company: its newest period, that period's health and the rule set that judged it. */
-    record CompanySummary(String company, String latestPeriod, int revision, String health, String ruleSetVersion,
-                          Instant storedAt) {
-    }
-
+    /** Each company with its newest period, that period's health and the rule set that judged it. */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    List<CompanySummary> companies() {
-        CompanyStore store = memory.store();
-        return store.latestOfEachCompany().stream().map(s -> {
-            StoredDiagnosis d = store.diagnosis(s.company(), s.period(), s.revision()).orElse(null);
-            return new CompanySummary(s.company(), s.period(), s.revision(), d == null ? null : d.health(),
-                    d == null ? null : d.ruleSetVersion(), s.storedAt());
-        }).toList();
+    List<CompanyStore.CompanyHead> companies() {
+        return memory.store().heads();
     }
 
     /** What a write answers: the revision it made (or found) and its diagnosis. */
