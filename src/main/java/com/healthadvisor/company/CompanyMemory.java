@@ -254,14 +254,16 @@ public final class CompanyMemory {
     }
 
     /**
-     * Runs one company's write in a transaction that holds the company's row lock; a clash on a revision number (two
-     * writers on two databases that lock differently) is tried again with the next number.
+     * Runs one company's write in one transaction that holds the company's row lock; a key clash (two first writers
+     * adding the row, or a revision number taken meanwhile) is tried again.
      */
     private <T> T writing(String company, Supplier<T> work) {
-        ensureRow(company);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
+                    // A company's first writes may race to add its row: the loser's key clash is tried again.
+                    jdbc.sql("INSERT INTO company (name) SELECT ? WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM company WHERE name = ?)").params(company, company).update();
                     jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company)
                             .query(String.class).single();
                     return work.get();
@@ -271,15 +273,6 @@ public final class CompanyMemory {
                     throw e;
                 }
             }
-        }
-    }
-
-    private void ensureRow(String company) {
-        try {
-            jdbc.sql("INSERT INTO company (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM company WHERE name = ?)")
-                    .params(company, company).update();
-        } catch (DuplicateKeyException e) {
-            // Another writer made it first: the row is there, which is all that was wanted.
         }
     }
 

@@ -13,9 +13,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * An H2 file under ./data. AUTO_SERVER lets a second process (the command line beside the running service)
-     * open it: the first to open it serves it to the others.
+     * open it: the first to open it serves it to the others. A write waits up to a minute for another write of the
+     * same company (a large ledger) rather than H2's default second.
      */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/advisor;AUTO_SERVER=TRUE";
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/advisor;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000";
 
     private final HikariDataSource dataSource;
 

@@ -110,6 +110,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not stored", e.getMessage());
     }
 
+    /**
+     * The database gave up waiting (another write of the same company held its lock longer than a minute, a very
+     * large ledger): the transaction was rolled back, so trying again is safe.
+     */
+    @ExceptionHandler(org.springframework.dao.TransientDataAccessException.class)
+    ProblemDetail busy(org.springframework.dao.TransientDataAccessException e) {
+        LOG.warn("a database operation timed out or clashed: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the database is busy (another write of this company "
+                + "may be in progress); nothing was stored, try again");
+    }
+
     @ExceptionHandler({com.healthadvisor.company.InvalidCompanyNameException.class,
             CompanyController.BadRequestException.class})
     ProblemDetail badCompanyRequest(RuntimeException e) {

@@ -198,6 +198,47 @@ abstract class CompanyMemoryContract {
     }
 
     @Test
+    void aWriteOfACompanyWaitsForALongOneOfTheSameCompanyAndThenSeesItsMonths() throws Exception {
+        List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(5);
+        Clock slow = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Instant.now();
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<CompanyMemory.Stored>> ledger = pool.submit(() -> memory(slow).putAll(company, months, "t"));
+            Thread.sleep(400);
+            String june = MonthlyDocuments.withChurn(0.02, 0.02, 0.02, 0.02, 0.02, 0.02).get(5);
+
+            // Held for some 2.5 s by the ledger: more than H2's default lock wait of one second.
+            CompanyMemory.Stored after = put("2024-06", june);
+
+            assertThat(ledger.get()).hasSize(5);
+            assertThat(after.result().metrics()).anySatisfy(m ->
+                    assertThat(m.code()).isEqualTo("period_mrr_discontinuity_rate"));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aLedgerThatFailsHalfWayStoresNoneOfItsMonths() {
         List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(6);
         AtomicInteger calls = new AtomicInteger();

@@ -12,6 +12,6 @@ class CompanyApiOnH2Test extends CompanyApiContract {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         String file = Files.createTempDirectory("advisor-api-h2").resolve("advisor").toString();
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000");
     }
 }
