@@ -98,6 +98,12 @@ public final class CompanyStore {
                 .list();
     }
 
+    /** Whether a company stored anything. */
+    public boolean exists(String company) {
+        return jdbc.sql("SELECT COUNT(*) FROM snapshot_revision WHERE company = ?").params(company)
+                .query(Integer.class).single() > 0;
+    }
+
     /** The companies with at least one snapshot, by name. */
     public List<String> companies() {
         return jdbc.sql("SELECT DISTINCT company FROM snapshot_revision ORDER BY company").query(String.class).list();

@@ -208,7 +208,7 @@ class CompanyController {
     /** Everything a company stored, one revision per line, oldest first, each with its diagnosis. */
     @GetMapping(value = "/{company}/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String company) {
-        if (memory.store().periods(company).isEmpty()) {
+        if (!memory.store().exists(company)) {
             throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
         }
         StreamingResponseBody body = out -> memory.store().export(company, revision -> {
