@@ -200,27 +200,13 @@ abstract class CompanyMemoryContract {
     @Test
     void aWriteOfACompanyWaitsForALongOneOfTheSameCompanyAndThenSeesItsMonths() throws Exception {
         List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(5);
-        Clock slow = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
+        Clock slow = clock(() -> {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Instant.now();
-            }
-        };
+        });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<List<CompanyMemory.Stored>> ledger = pool.submit(() -> memory(slow).putAll(company, months, "t"));
@@ -242,25 +228,11 @@ abstract class CompanyMemoryContract {
     void aLedgerThatFailsHalfWayStoresNoneOfItsMonths() {
         List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(6);
         AtomicInteger calls = new AtomicInteger();
-        Clock failing = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
+        Clock failing = clock(() -> {
+            if (calls.incrementAndGet() == 7) {
+                throw new IllegalStateException("the disk went away");
             }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                if (calls.incrementAndGet() == 7) {
-                    throw new IllegalStateException("the disk went away");
-                }
-                return Instant.now();
-            }
-        };
+        });
 
         assertThatThrownBy(() -> memory(failing).putAll(company, months, "tester"))
                 .hasMessageContaining("the disk went away");
@@ -350,6 +322,27 @@ abstract class CompanyMemoryContract {
         assertThat(worse.headline().orElseThrow().kind()).isEqualTo("new");
         assertThat(back.resolved()).extracting(Changes.Change::code).contains("LOGO_CHURN_CRISIS");
         assertThat(worse.keyMetrics()).anySatisfy(m -> assertThat(m.metric()).isEqualTo("logo_churn_rate"));
+    }
+
+    /** The system clock, doing {@code first} each time it is read: slow, or failing at some read. */
+    static Clock clock(Runnable first) {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                first.run();
+                return Instant.now();
+            }
+        };
     }
 
     static List<com.healthadvisor.snapshot.Snapshot> ledgerMonths(int count) {
