@@ -50,6 +50,10 @@ class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fragment && format != Format.html) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--fragment is for --format html: a <section> to embed in another page");
+        }
         if ((file == null) == (ledger == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give either a snapshot FILE or --ledger FILE");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "health-advisor", mixinStandardHelpOptions = true, version = "Health Advisor 0.1",
         description = "Diagnoses SaaS metric snapshots with editable rules.",
         subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class, SnapshotCommand.class,
-                GenerateLedgerCommand.class, BenchCommand.class, CompaniesCommand.class})
+                GenerateLedgerCommand.class, BenchCommand.class, CompaniesCommand.class, CommandLine.HelpCommand.class})
 public class HealthAdvisorCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,7 +15,8 @@ public class HealthAdvisorCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: diagnose, rules, serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** A command line with exit codes and messages mapped as contract.md section 3 says. */

@@ -107,21 +107,31 @@ class RulesCommand implements Runnable {
         @Mixin
         Directories directories;
 
+        @Option(names = "--verbose", description = "list every fixture that passes too, not only the failures")
+        boolean verbose;
+
         @Override
         public Integer call() {
             HealthAdvisor advisor = HealthAdvisor.fromRules(directories.rules());
-            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(advisor)
-                    .runAll(Inputs.directory(directories.fixtures(), "fixtures"));
+            Path fixtures = Inputs.directory(directories.fixtures(), "fixtures");
+            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(advisor).runAll(fixtures);
             PrintWriter out = spec.commandLine().getOut();
+            if (outcomes.isEmpty()) {
+                spec.commandLine().getErr().println("error: no fixtures in " + fixtures
+                        + ": nothing was tested (a fixture is NAME.json beside NAME.expected.json)");
+                return ErrorHandler.FAILED;
+            }
             for (FixtureRunner.Outcome outcome : outcomes) {
-                out.println((outcome.passed() ? "PASS " : "FAIL ") + outcome.fixture()
-                        + (outcome.isGuard() ? " (guard)" : ""));
-                outcome.problems().forEach(problem -> out.println("     " + problem));
+                if (verbose || !outcome.passed()) {
+                    out.println((outcome.passed() ? "PASS " : "FAIL ") + outcome.fixture()
+                            + (outcome.isGuard() ? " (guard)" : ""));
+                    outcome.problems().forEach(problem -> out.println("     " + problem));
+                }
             }
             long failed = outcomes.stream().filter(o -> !o.passed()).count();
             out.printf("fixtures: %d passed, %d failed%n", outcomes.size() - failed, failed);
             out.flush();
-            return failed == 0 && !outcomes.isEmpty() ? 0 : ErrorHandler.FAILED;
+            return failed == 0 ? 0 : ErrorHandler.FAILED;
         }
     }
 

@@ -198,4 +198,25 @@ class DiagnoseCommandTest {
         }
         throw new AssertionError(code + " not in " + codes(result));
     }
+
+    @Test
+    void aFragmentIsForHtmlOnly() {
+        Cli.Run run = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--fragment");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fragment is for --format html");
+    }
+
+    @Test
+    void helpAndNoCommandListEveryCommand() {
+        Cli.Run help = Cli.run("help");
+        Cli.Run none = Cli.run();
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("diagnose", "rules", "serve", "snapshot", "generate-ledger", "bench",
+                "companies");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, generate-ledger, bench, "
+                + "companies, help");
+    }
 }

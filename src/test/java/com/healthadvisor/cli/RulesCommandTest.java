@@ -60,11 +60,22 @@ class RulesCommandTest {
     }
 
     @Test
-    void testRunsEveryFixtureAndCountsThem() {
+    void testRunsEveryFixtureAndCountsThemListingEachPassOnlyWhenVerbose() {
         Cli.Run run = Cli.run("rules", "test");
+        Cli.Run verbose = Cli.run("rules", "test", "--verbose");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("PASS seed-2-warning-signs").containsPattern("fixtures: \\d+ passed, 0 failed");
+        assertThat(run.out()).doesNotContain("PASS ").containsPattern("^fixtures: \\d+ passed, 0 failed\\s*$");
+        assertThat(verbose.out()).contains("PASS seed-2-warning-signs")
+                .containsPattern("fixtures: \\d+ passed, 0 failed");
+    }
+
+    @Test
+    void testOnADirectoryWithoutFixturesSaysSoAndExitsOne(@TempDir Path empty) {
+        Cli.Run run = Cli.run("rules", "test", "--fixtures", empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no fixtures in " + empty + ": nothing was tested");
     }
 
     @Test
