@@ -41,6 +41,7 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path directory = Inputs.directory(rules, "rules");
+        refuseBusyPort();
         // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once.
         RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
         CompletableFuture<RuleSet> compiling =
@@ -62,6 +63,23 @@ class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return 0;
+    }
+
+    /**
+     * A port something else listens on is said in one line, before anything starts, instead of after Spring and
+     * the rules have spent their seconds starting (port 0 picks a free one).
+     */
+    private void refuseBusyPort() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(port));
+        } catch (java.io.IOException e) {
+            throw new UsageException("port " + port + " is already in use: stop what listens there, or choose "
+                    + "another with --port N");
+        }
     }
 
     private String[] arguments() {
