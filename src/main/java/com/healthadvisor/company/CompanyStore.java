@@ -145,13 +145,16 @@ public final class CompanyStore {
 
     /** Every revision of a company, oldest period and revision first, each with its diagnosis when it has one. */
     public void export(String company, Consumer<Revision> each) {
-        jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + ", " + DIAGNOSIS_COLUMNS + " FROM snapshot_revision s "
+        // A stream holds its result set and connection open until it is closed.
+        try (var revisions = jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + ", " + DIAGNOSIS_COLUMNS + " FROM snapshot_revision s "
                         + "LEFT JOIN diagnosis d ON d.company = s.company AND d.period = s.period "
                         + "AND d.revision = s.revision WHERE s.company = ? ORDER BY s.end_month, s.period, s.revision")
                 .params(company)
                 .query((rs, row) -> new Revision(SNAPSHOTS.mapRow(rs, row),
                         rs.getString("rule_set_version") == null ? null : DIAGNOSES.mapRow(rs, row)))
-                .stream().forEach(each);
+                .stream()) {
+            revisions.forEach(each);
+        }
     }
 
     /** A stored revision and its diagnosis (null when it has none). */

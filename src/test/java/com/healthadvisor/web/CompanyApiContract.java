@@ -103,6 +103,10 @@ abstract class CompanyApiContract {
         String export = http().getWith("/api/v1/companies/" + company + "/export", VIEWER).body();
         assertThat(export.lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"snapshot\":{",
                 "\"diagnosis\":{", "\"rule_set_version\":"));
+        // More exports than the pool has connections: each gives its connection back.
+        for (int i = 0; i < 12; i++) {
+            assertThat(http().getWith("/api/v1/companies/" + company + "/export", VIEWER).body().lines()).hasSize(2);
+        }
     }
 
     @Test
