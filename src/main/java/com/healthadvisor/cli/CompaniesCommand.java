@@ -168,7 +168,7 @@ class CompaniesCommand implements Runnable {
         public Integer call() {
             var periods = memory.with((m, rules) -> m.timeline(company), false);
             if (periods.isEmpty()) {
-                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+                throw NoSuchPeriodException.noCompany(company);
             }
             print(spec, Map.of("company", company, "periods", periods));
             return 0;
@@ -240,7 +240,7 @@ class CompaniesCommand implements Runnable {
             }, false);
             out.flush();
             if (lines == 0) {
-                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+                throw NoSuchPeriodException.noCompany(company);
             }
             return 0;
         }
@@ -254,7 +254,7 @@ class CompaniesCommand implements Runnable {
         public Integer call() {
             int removed = memory.with((m, rules) -> m.delete(company), false);
             if (removed == 0) {
-                throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+                throw NoSuchPeriodException.noCompany(company);
             }
             print(spec, "deleted " + company + ": " + removed + " revision(s)");
             return 0;

@@ -135,7 +135,7 @@ class CompanyController {
     Timeline timeline(@PathVariable String company) {
         List<TimelineEntry> periods = memory.timeline(company);
         if (periods.isEmpty()) {
-            throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            throw NoSuchPeriodException.noCompany(company);
         }
         return new Timeline(company, periods);
     }
@@ -200,7 +200,7 @@ class CompanyController {
     Deleted delete(@PathVariable String company) {
         int removed = memory.delete(company);
         if (removed == 0) {
-            throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            throw NoSuchPeriodException.noCompany(company);
         }
         return new Deleted(company, removed);
     }
@@ -209,7 +209,7 @@ class CompanyController {
     @GetMapping(value = "/{company}/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String company) {
         if (!memory.store().exists(company)) {
-            throw new NoSuchPeriodException("no company \"" + company + "\" is stored");
+            throw NoSuchPeriodException.noCompany(company);
         }
         StreamingResponseBody body = out -> memory.store().export(company, revision -> {
             try {
