@@ -10,6 +10,7 @@ import com.healthadvisor.snapshot.SnapshotReader;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 /**
  * The entry point for embedding the advisor in a Java program (a reporting job, a notebook) without
@@ -36,9 +37,13 @@ public final class HealthAdvisor {
         this.advisor = advisor;
     }
 
-    /** Compiles the rule set of a directory (the default rules live in {@code ./rules}). */
+    /**
+     * Compiles the rule set of a directory (the default rules live in {@code ./rules}). Its {@code loaded_at} is
+     * when the files last changed, so that a snapshot diagnosed twice gives the same bytes twice.
+     */
     public static HealthAdvisor fromRules(Path rulesDirectory) {
-        return of(new RuleSetLoader(Clock.systemUTC()).load(rulesDirectory));
+        Clock changed = Clock.fixed(RuleSetLoader.lastChanged(rulesDirectory), ZoneOffset.UTC);
+        return of(new RuleSetLoader(changed).load(rulesDirectory));
     }
 
     public static HealthAdvisor of(RuleSet ruleSet) {

@@ -12,6 +12,7 @@ import com.healthadvisor.snapshot.Snapshot;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,8 +105,20 @@ public final class Advisor {
         return facts;
     }
 
+    /**
+     * The company's metrics first, then the breakdowns' (by dimension, then name), then the cohorts' (oldest
+     * first); within each, the calculator's order, which is the same in every run (docs/contract.md, "Order").
+     */
     private static List<DiagnosisResult.MetricValue> metricValues(MetricSheet sheet) {
-        return sheet.metrics().stream().map(Advisor::metricValue).toList();
+        return sheet.metrics().stream().sorted(Comparator.comparingInt(Advisor::scopeGroup))
+                .map(Advisor::metricValue).toList();
+    }
+
+    private static int scopeGroup(Metric metric) {
+        if (metric.isCompany()) {
+            return 0;
+        }
+        return metric.scope().startsWith("cohort:") ? 2 : 1;
     }
 
     private static DiagnosisResult.MetricValue metricValue(Metric m) {

@@ -33,7 +33,8 @@ public record Finding(String code, String severity, String scope, String subject
                     + "; use one of " + SEVERITIES);
         }
         evidence = List.copyOf(evidence);
-        notes = Map.copyOf(notes);
+        // In the rule's order, the same in every run (Map.copyOf's order changes from one JVM to the next).
+        notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 
     /** A finding in the scope of its first piece of evidence (company when there is none). */

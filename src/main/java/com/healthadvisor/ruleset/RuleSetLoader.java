@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +31,28 @@ public final class RuleSetLoader {
 
     public RuleSet load(Path directory) {
         return compiler.compile(read(directory));
+    }
+
+    /**
+     * When the directory's rule set files last changed: the one-shot commands' {@code loaded_at}, so that the
+     * same snapshot and the same rules give the same bytes in every run. The epoch when there is nothing to read.
+     */
+    public static Instant lastChanged(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return Instant.EPOCH;
+        }
+        try (Stream<Path> paths = Files.list(directory)) {
+            Instant newest = Instant.EPOCH;
+            for (Path path : paths.toList()) {
+                if (new RuleFile(path.getFileName().toString(), "").belongsToRuleSet()) {
+                    Instant changed = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    newest = changed.isAfter(newest) ? changed : newest;
+                }
+            }
+            return newest.truncatedTo(ChronoUnit.MILLIS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
     }
 
     public static List<RuleFile> read(Path directory) {

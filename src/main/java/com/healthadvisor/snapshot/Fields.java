@@ -160,6 +160,8 @@ final class Fields {
     }
 
     private static String nearest(String key, Set<String> allowed) {
-        return allowed.stream().min(Comparator.comparingInt(word -> EditDistance.between(key, word))).orElse("");
+        // Ties go to the alphabetically first word, so that the message is the same in every run.
+        return allowed.stream().sorted().min(Comparator.comparingInt(word -> EditDistance.between(key, word)))
+                .orElse("");
     }
 }

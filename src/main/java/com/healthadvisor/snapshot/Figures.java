@@ -15,7 +15,7 @@ public record Figures(String period, MrrBridge mrr, CustomerBridge customers, Do
                       Map<String, Double> metrics, YearAgoCustomers yearAgo, Finance finance) {
 
     public Figures {
-        metrics = Map.copyOf(metrics);
+        metrics = Ordered.copyOf(metrics);
     }
 
     public Figures(String period, MrrBridge mrr, CustomerBridge customers, Double users, Revenue revenue,

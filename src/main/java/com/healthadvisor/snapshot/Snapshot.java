@@ -12,7 +12,7 @@ public record Snapshot(String company, String period, Periodicity periodicity, S
                        List<Cohort> cohorts, List<Breakdown> breakdowns, List<CustomerRevenue> customerRevenue) {
 
     public Snapshot {
-        targets = Map.copyOf(targets);
+        targets = Ordered.copyOf(targets);
         history = List.copyOf(history);
         cohorts = List.copyOf(cohorts);
         breakdowns = List.copyOf(breakdowns);

@@ -33,7 +33,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 e.violations().size() == 1 ? e.violations().get(0).toString()
                         : e.violations().size() + " fields are wrong; see errors");
         problem.setProperty("errors", e.violations().stream()
-                .map(v -> Map.of("pointer", v.pointer(), "detail", v.message())).toList());
+                .map(v -> new FieldError(v.pointer(), v.message())).toList());
         return problem;
     }
 
@@ -41,7 +41,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalidLedger(InvalidLedgerException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid ledger",
                 e.problems().size() == 1 ? e.problems().get(0) : e.problems().size() + " problems; see errors");
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("detail", p)).toList());
+        problem.setProperty("errors", e.problems().stream().map(Detail::new).toList());
         return problem;
     }
 
@@ -154,5 +154,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Records, not maps: their keys come out in the same order every time. */
+    record FieldError(String pointer, String detail) {
+    }
+
+    record Detail(String detail) {
     }
 }

@@ -58,4 +58,21 @@ class JarStandsAloneIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("0 failed");
     }
+
+    /** Each run is a new JVM, whose hash salts differ: any order taken from a hash would show here. */
+    @Test
+    void theSameSnapshotGivesTheSameBytesInEveryRun() throws Exception {
+        Path here = Path.of("").toAbsolutePath();
+        // Seed 3 has breakdowns as well as reported metrics; each run is a cold start, so two formats.
+        for (String seed : List.of("seed-3-blended-metrics-hiding-problems")) {
+            String file = Path.of("fixtures", seed + ".json").toAbsolutePath().toString();
+            for (String format : List.of("json", "html")) {
+                Run first = run(here, null, "diagnose", file, "--format", format);
+                Run second = run(here, null, "diagnose", file, "--format", format);
+
+                assertThat(first.exitCode()).as(first.output()).isZero();
+                assertThat(second.output()).as(seed + " as " + format).isEqualTo(first.output());
+            }
+        }
+    }
 }
