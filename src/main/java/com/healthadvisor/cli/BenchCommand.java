@@ -26,7 +26,8 @@ class BenchCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--fixtures", defaultValue = "fixtures", paramLabel = "DIR",
-            description = "where the seed snapshots are (the typical snapshot is seed-2-warning-signs.json)")
+            description = "where the seed snapshots are (default: ${DEFAULT-VALUE}; the typical snapshot is "
+                    + "seed-2-warning-signs.json)")
     Path fixtures;
 
     @Option(names = "--memory-only", description = "only the company memory's figures, on the H2 file and on "

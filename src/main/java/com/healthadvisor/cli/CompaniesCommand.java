@@ -170,7 +170,7 @@ class CompaniesCommand implements Runnable {
             if (periods.isEmpty()) {
                 throw NoSuchPeriodException.noCompany(company);
             }
-            print(spec, Map.of("company", company, "periods", periods));
+            print(spec, new com.healthadvisor.company.Timeline(company, periods));
             return 0;
         }
     }
@@ -181,7 +181,8 @@ class CompaniesCommand implements Runnable {
     static class Diagnosis extends OneCompany implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "PERIOD")
         String period;
-        @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
+        @Option(names = "--format", defaultValue = "json",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         DiagnoseCommand.Format format;
         @Option(names = "--now", description = "diagnose again under the rules of --rules instead of the stored result")
         boolean now;

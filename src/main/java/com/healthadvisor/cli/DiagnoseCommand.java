@@ -38,7 +38,16 @@ class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "with --ledger: the month (default: the last)")
     String period;
 
-    @Option(names = "--format", defaultValue = "json", description = "output format: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--company", paramLabel = "NAME", description = "with --ledger: the company's name (default: "
+            + "none; a snapshot file names its own)")
+    String company;
+
+    @Option(names = "--currency", paramLabel = "CODE", description = "with --ledger: the ledger's currency (default: its "
+            + "currency column, else USD)")
+    String currency;
+
+    @Option(names = "--format", defaultValue = "json",
+            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
@@ -58,8 +67,12 @@ class DiagnoseCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give either a snapshot FILE or --ledger FILE");
         }
+        if (ledger == null && (company != null || currency != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--company and --currency are for --ledger: a snapshot file states its own");
+        }
         Snapshot snapshot = ledger != null
-                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, null, null, allowEmptyMonths)
+                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency, allowEmptyMonths)
                 : new SnapshotReader().read(Inputs.read(file, System.in));
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
         DiagnosisResult result = advisor.diagnose(snapshot);

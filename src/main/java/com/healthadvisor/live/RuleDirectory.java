@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,9 +44,16 @@ public final class RuleDirectory {
     private final RuleHistory history;
     private final RuleVersions versions;
     private final AuditLog audit;
+    private final ReloadObserver observer;
 
     public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
                          RuleVersions versions, AuditLog audit) {
+        this(directory, vetting, active, history, versions, audit, ReloadObserver.NONE);
+    }
+
+    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
+                         RuleVersions versions, AuditLog audit, ReloadObserver observer) {
+        this.observer = observer;
         this.directory = directory;
         this.vetting = vetting;
         this.active = active;
@@ -153,12 +161,14 @@ public final class RuleDirectory {
     private synchronized RuleSetVetting.Vetted change(String action, Map<String, String> changes, Change change) {
         List<String> names = List.copyOf(changes.keySet());
         List<RuleFile> current = activeFiles();
+        long started = System.nanoTime();
         RuleSetVetting.Vetted vetted;
         try {
             vetted = vetting.vet(withChanges(current, changes));
             changes.forEach((name, content) -> replace(name, contentOf(current, name), content));
         } catch (RuleSetException e) {
             active.reject(e.problems(), "api");
+            observer.reloaded("api", false, since(started));
             audit.refused(change.actor(), action, names, reason(e.problems()));
             throw e;
         } catch (RulesNotWritableException e) {
@@ -166,6 +176,7 @@ public final class RuleDirectory {
             throw e;
         }
         active.activate(vetted, "api");
+        observer.reloaded("api", true, since(started));
         record(vetted, change.actor(), action, action.equals("restore") ? "restore" : "api", change.message(), names);
         return vetted;
     }
@@ -222,14 +233,21 @@ public final class RuleDirectory {
             return;
         }
         List<String> changed = List.copyOf(differences(activeFiles(), files).keySet());
+        long started = System.nanoTime();
         try {
             RuleSetVetting.Vetted vetted = vetting.vet(files);
             active.activate(vetted, "disk");
+            observer.reloaded("disk", true, since(started));
             record(vetted, "disk", "disk", "disk", null, changed);
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
+            observer.reloaded("disk", false, since(started));
             audit.refused("disk", "disk", changed, reason(e.problems()));
         }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static String contentOf(List<RuleFile> files, String name) {

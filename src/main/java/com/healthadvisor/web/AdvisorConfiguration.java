@@ -67,7 +67,7 @@ class AdvisorConfiguration {
 
     @Bean
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
-                                RuleSetCompiler compiler, Clock clock,
+                                RuleSetCompiler compiler, Clock clock, AdvisorMeters meters,
                                 ObjectProvider<com.healthadvisor.live.StoredPeriods> storedPeriods) {
         RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor,
                 storedPeriods.getIfAvailable());
@@ -88,7 +88,12 @@ class AdvisorConfiguration {
             LOG.warn("cannot record the starting rule set as a version: {}", e.getMessage());
         }
         return new RuleDirectory(properties.rules(), vetting, active, history, versions,
-                new AuditLog(properties.rules(), properties.historyMaxAge(), clock));
+                new AuditLog(properties.rules(), properties.historyMaxAge(), clock), meters);
+    }
+
+    @Bean
+    AdvisorMeters advisorMeters(MeterRegistry registry, ActiveRuleSet active) {
+        return new AdvisorMeters(registry, active);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.healthadvisor.company.NoSuchPeriodException;
 import com.healthadvisor.company.Rediagnoses;
 import com.healthadvisor.company.StoredDiagnosis;
 import com.healthadvisor.company.StoredSnapshot;
+import com.healthadvisor.company.Timeline;
 import com.healthadvisor.company.TimelineEntry;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.live.ActiveRuleSet;
@@ -52,9 +53,11 @@ class CompanyController {
     private final Rediagnoses rediagnoses;
     private final ActiveRuleSet active;
     private final AdvisorProperties properties;
+    private final AdvisorMeters meters;
 
     CompanyController(CompanyMemory memory, Rediagnoses rediagnoses, ActiveRuleSet active,
-                      AdvisorProperties properties) {
+                      AdvisorProperties properties, AdvisorMeters meters) {
+        this.meters = meters;
         this.memory = memory;
         this.rediagnoses = rediagnoses;
         this.active = active;
@@ -117,10 +120,11 @@ class CompanyController {
     ResponseEntity<StoredLedger> ledger(@PathVariable String company, HttpServletRequest request,
                                         @RequestParam(required = false) String currency,
                                         @RequestParam(name = "allow_empty_months", defaultValue = "false")
-                                        boolean allowEmptyMonths, Principal principal) throws IOException {
+                                        boolean allowEmptyMonths, Principal principal) throws Exception {
         CompanyMemory.checkName(company);
-        List<Snapshot> months = LedgerSnapshots.readAll(new InputStreamReader(Bodies.limited(request,
-                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), null, currency, allowEmptyMonths);
+        LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
+        List<Snapshot> months = meters.ledgerImport(lines, () -> LedgerSnapshots.readAll(
+                new InputStreamReader(lines, StandardCharsets.UTF_8), null, currency, allowEmptyMonths));
         List<CompanyMemory.Stored> stored = memory.putAll(company, months, principal.getName());
         List<LedgerMonth> periods = stored.stream().map(LedgerMonth::of).toList();
         int created = (int) stored.stream().filter(CompanyMemory.Stored::created).count();
@@ -128,8 +132,6 @@ class CompanyController {
                 .body(new StoredLedger(company, periods.size(), created, periods));
     }
 
-    record Timeline(String company, List<TimelineEntry> periods) {
-    }
 
     @GetMapping(value = "/{company}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     Timeline timeline(@PathVariable String company) {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -34,8 +33,11 @@ class DiagnosisController {
     private final Advisor advisor;
     private final ActiveRuleSet active;
     private final AdvisorProperties properties;
+    private final AdvisorMeters meters;
 
-    DiagnosisController(SnapshotReader reader, Advisor advisor, ActiveRuleSet active, AdvisorProperties properties) {
+    DiagnosisController(SnapshotReader reader, Advisor advisor, ActiveRuleSet active, AdvisorProperties properties,
+                        AdvisorMeters meters) {
+        this.meters = meters;
         this.reader = reader;
         this.advisor = advisor;
         this.active = active;
@@ -49,9 +51,16 @@ class DiagnosisController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
     ResponseEntity<byte[]> diagnose(HttpServletRequest request,
-                                    @RequestParam(defaultValue = "false") boolean fragment) throws IOException {
-        byte[] body = Bodies.read(request, reader.maxBytes());
-        return respond(request, reader.read(body), fragment);
+                                    @RequestParam(defaultValue = "false") boolean fragment) throws Exception {
+        return meters.diagnosis("snapshot", format(request), () -> {
+            byte[] body = Bodies.read(request, reader.maxBytes());
+            return respond(request, reader.read(body), fragment);
+        });
+    }
+
+    private static String format(HttpServletRequest request) {
+        MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
+        return wanted.equals(HTML) ? "html" : wanted.equals(MARKDOWN) ? "markdown" : "json";
     }
 
     private ResponseEntity<byte[]> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
@@ -74,12 +83,17 @@ class DiagnosisController {
     @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
             MediaType.TEXT_HTML_VALUE})
     ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
+                                          @RequestParam(required = false) String company,
+                                          @RequestParam(required = false) String currency,
                                           @RequestParam(defaultValue = "false") boolean fragment,
                                           @RequestParam(name = "allow_empty_months", defaultValue = "false")
-                                          boolean allowEmptyMonths) throws IOException {
-        Snapshot snapshot = LedgerSnapshots.read(new InputStreamReader(Bodies.limited(request,
-                properties.maxLedgerSize().toBytes()), StandardCharsets.UTF_8), period, null, null, allowEmptyMonths);
-        return respond(request, snapshot, fragment);
+                                          boolean allowEmptyMonths) throws Exception {
+        return meters.diagnosis("ledger", format(request), () -> {
+            LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
+            Snapshot snapshot = meters.ledgerImport(lines, () -> LedgerSnapshots.read(
+                    new InputStreamReader(lines, StandardCharsets.UTF_8), period, company, currency, allowEmptyMonths));
+            return respond(request, snapshot, fragment);
+        });
     }
 
     /** The first of JSON, Markdown and HTML that the Accept header lists, by quality; JSON for {@code *}{@code /*}. */

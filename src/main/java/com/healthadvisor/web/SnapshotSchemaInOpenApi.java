@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * year_ago_customers). The schema's {@code $defs} become component schemas named {@code Snapshot…}.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
 
     private static final String RESOURCE = "/schema/snapshot.schema.json";

@@ -219,4 +219,39 @@ class DiagnoseCommandTest {
         assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, generate-ledger, bench, "
                 + "companies, help");
     }
+
+    @Test
+    void companyNamesTheCompanyOfALedgerAndIsRefusedForASnapshotFile() {
+        Cli.Run ledger = Cli.run("diagnose", "--ledger", "fixtures/ledger-legacy-decline-hidden-by-new-product.csv",
+                "--company", "Acme Analytics", "--currency", "EUR");
+        Cli.Run snapshot = Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--company", "Other");
+
+        assertThat(ledger.exitCode()).as(ledger.err()).isZero();
+        assertThat(json(ledger.out()).get("company").asString()).isEqualTo("Acme Analytics");
+        assertThat(json(ledger.out()).get("currency").asString()).isEqualTo("EUR");
+        assertThat(snapshot.exitCode()).isEqualTo(2);
+        assertThat(snapshot.err()).contains("--company and --currency are for --ledger");
+    }
+
+    /** Every option that has a default says which in its help, in every command. */
+    @Test
+    void helpShowsEveryDefault() {
+        List<String> silent = new java.util.ArrayList<>();
+        walk(com.healthadvisor.cli.HealthAdvisorCommand.commandLine(), silent);
+
+        assertThat(silent).isEmpty();
+        assertThat(Cli.run("diagnose", "--help").out()).contains("(default: json)", "(default: ADVISOR_RULES,");
+    }
+
+    private static void walk(picocli.CommandLine command, List<String> silent) {
+        for (picocli.CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+            boolean hasDefault = option.defaultValue() != null && !option.usageHelp() && !option.versionHelp()
+                    && !option.type().equals(boolean.class);
+            String help = String.join(" ", option.description());
+            if (hasDefault && !help.contains("default")) {
+                silent.add(command.getCommandName() + " " + option.longestName());
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> walk(sub, silent));
+    }
 }

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceTest {
 
     static final String TOKEN = "test-admin-token";
+    /** The linter's version: the newest that runs on Debian's Node.js 20. */
+    static final String REDOCLY = "2.77.0";
     static final String[] ADMIN = {"Authorization", "Bearer " + TOKEN};
     static final Path RULES = Http.copyOf("rules", ".*");
     static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
@@ -97,11 +99,13 @@ class ServiceTest {
         void aLedgerIsDiagnosedFromCsv() {
             String ledger = Http.read(Path.of("fixtures/ledger-legacy-decline-hidden-by-new-product.csv"));
 
-            Http.Response response = http().post("/api/v1/diagnoses?period=2024-06", "text/csv", ledger);
+            Http.Response response = http().post("/api/v1/diagnoses?period=2024-06&company=Acme%20Analytics", "text/csv",
+                    ledger);
             Http.Response bad = http().post("/api/v1/diagnoses", "text/csv", "customer_id,month,mrr\na,June,5\n");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).contains("SEGMENT_HIDDEN_DECLINE");
+            assertThat(response.json().get("company").asString()).isEqualTo("Acme Analytics");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().get("detail").asString()).isEqualTo("line 2: month must be YYYY-MM (was \"June\")");
         }
@@ -179,6 +183,51 @@ class ServiceTest {
             assertThat(api.at("/components/schemas/Snapshot/properties/year_ago_customers").isMissingNode()).isFalse();
             assertThat(api.at("/components/schemas/SnapshotMrr/properties/acquired").isMissingNode()).isFalse();
             assertThat(api.at("/components/schemas/SnapshotFinance/properties/net_burn").isMissingNode()).isFalse();
+        }
+
+        @Test
+        void everyOperationSaysWhatItIsForWhoMayCallItAndItsProblems() {
+            JsonNode api = http().get("/v3/api-docs").json();
+            JsonNode diagnose = api.at("/paths/~1api~1v1~1diagnoses/post");
+
+            assertThat(api.at("/info/title").asString()).isEqualTo("Health Advisor API");
+            assertThat(api.at("/info/version").asString()).doesNotContain("v0").isNotBlank();
+            assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+            assertThat(api.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
+            assertThat(diagnose.at("/requestBody/content").propertyNames()).containsExactly("application/json", "text/csv");
+            assertThat(diagnose.at("/responses/200/content/application~1json/schema/$ref").asString())
+                    .isEqualTo("#/components/schemas/DiagnosisResult");
+            assertThat(api.at("/components/schemas/DiagnosisResult/properties/not_assessed").isMissingNode()).isFalse();
+            assertThat(api.at("/components/schemas/RuleSetView/properties/loaded_at").isMissingNode()).isFalse();
+            assertThat(api.at("/components/schemas/RuleSetView/properties/loadedAt").isMissingNode()).isTrue();
+            api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+                String name = operation.getKey() + " " + path.getKey();
+                assertThat(operation.getValue().get("summary")).as(name).isNotNull();
+                assertThat(operation.getValue().get("security")).as(name).isNotNull();
+                assertThat(operation.getValue().at("/responses/4XX/content/application~1problem+json").isMissingNode())
+                        .as(name).isFalse();
+            }));
+            assertThat(http().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        }
+
+        /** Redocly's linter, with its recommended rules, over the description as served: no error. */
+        @Test
+        void theDescriptionPassesTheLinter() throws Exception {
+            Path description = Path.of("target", "openapi.json");
+            Files.writeString(description, http().get("/v3/api-docs").body());
+            ProcessBuilder lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@" + REDOCLY, "lint",
+                    description.toString()).redirectErrorStream(true);
+            Process process;
+            try {
+                process = lint.start();
+            } catch (IOException e) {
+                throw new AssertionError("npx is missing: install Node.js and npm (apt-get install nodejs npm) to "
+                        + "lint the API description", e);
+            }
+            String output = new String(process.getInputStream().readAllBytes());
+
+            assertThat(process.waitFor()).as(output).isZero();
+            assertThat(output).contains("Your API description is valid");
         }
     }
 
@@ -400,6 +449,49 @@ class ServiceTest {
         @Test
         void anEmptyBodyIsA400() {
             assertThat(http().put("/api/v1/rules/files/limits.csv", "", ADMIN).status()).isEqualTo(400);
+        }
+    }
+
+    /** What an operator scrapes and reads: docs/operations.md. */
+    @Nested
+    class Operating {
+
+        @Test
+        void prometheusShowsTheTimersOfDiagnosesReloadsAndLedgerImports() {
+            String ledger = Http.read(Path.of("fixtures/ledger-legacy-decline-hidden-by-new-product.csv"));
+            http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"));
+            http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"), "Accept", "text/markdown");
+            http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"June\"}");
+            http().post("/api/v1/diagnoses?period=2024-06", "text/csv", ledger);
+            String wording = Http.read(RULES.resolve("concentration.yaml"));
+            http().put("/api/v1/rules/files/concentration.yaml", "not: [a wording file", ADMIN);
+            http().put("/api/v1/rules/files/concentration.yaml", wording + "\n", ADMIN);
+            http().put("/api/v1/rules/files/concentration.yaml", wording, ADMIN);
+            String version = http().get("/api/v1/rules").json().get("version").asString();
+
+            String scraped = http().get("/actuator/prometheus").body();
+
+            assertThat(scraped).contains(
+                    "advisor_diagnoses_seconds_count{format=\"json\",input=\"snapshot\",outcome=\"ok\"}",
+                    "advisor_diagnoses_seconds_count{format=\"markdown\",input=\"snapshot\",outcome=\"ok\"}",
+                    "advisor_diagnoses_seconds_count{format=\"json\",input=\"snapshot\",outcome=\"invalid\"}",
+                    "advisor_diagnoses_seconds_count{format=\"json\",input=\"ledger\",outcome=\"ok\"}",
+                    "advisor_ledger_imports_seconds_count{outcome=\"ok\"}",
+                    "advisor_ledger_import_rows_sum",
+                    "advisor_rules_reloads_seconds_count{outcome=\"refused\",trigger=\"api\"}",
+                    "advisor_rules_reloads_seconds_count{outcome=\"accepted\",trigger=\"api\"}",
+                    "advisor_rules_active{version=\"" + version + "\"} 1",
+                    "advisor_rules_last_reload_successful",
+                    "http_server_requests_seconds_count");
+        }
+
+        @Test
+        void infoNamesTheVersionAndTheCommit() {
+            JsonNode info = http().get("/actuator/info").json();
+
+            assertThat(info.at("/build/version").asString()).isNotBlank();
+            assertThat(info.at("/build/artifact").asString()).isEqualTo("health-advisor");
+            assertThat(info.at("/git/commit/id").asString()).matches("[0-9a-f]{7,}");
         }
     }
 
