@@ -48,7 +48,7 @@ class ReadmeTourIT {
         List<String> readme = Files.readAllLines(PROJECT.resolve("README.md"));
 
         assertThat(readme).hasSizeLessThan(150);
-        assertThat(readme.subList(2, 4)).containsExactly("./mvnw -B -q package -DskipTests && ./health-advisor serve",
+        assertThat(readme.subList(3, 5)).containsExactly("./mvnw -B -q package -DskipTests && ./health-advisor serve",
                 "./mvnw -B verify");
     }
 
