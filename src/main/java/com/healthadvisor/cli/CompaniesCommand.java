@@ -189,7 +189,7 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String output = memory.with((m, rules) -> {
+            Object output = memory.with((m, rules) -> {
                 CompanyMemory.Diagnosed diagnosed = (now ? m.diagnoseNow(company, period) : m.stored(company, period))
                         .orElseThrow(() -> new NoSuchPeriodException("company \"" + company
                                 + "\" has no stored period " + period));
@@ -199,9 +199,10 @@ class CompaniesCommand implements Runnable {
                     case json -> ResultJson.write(diagnosed.result());
                     case markdown -> Reports.markdown(diagnosed.result(), diagnosed.snapshot(), rules, since);
                     case html -> Reports.html(diagnosed.result(), diagnosed.snapshot(), rules, false, since);
+                    case pdf -> Reports.pdf(diagnosed.result(), diagnosed.snapshot(), rules, since);
                 };
             }, true);
-            print(spec, output);
+            DiagnoseCommand.print(spec, output);
             return 0;
         }
     }

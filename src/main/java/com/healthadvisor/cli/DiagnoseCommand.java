@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         description = "Diagnoses one snapshot file (- reads standard input) and prints the result.")
 class DiagnoseCommand implements Callable<Integer> {
 
-    enum Format { json, markdown, html }
+    enum Format { json, markdown, html, pdf }
 
     @Spec
     CommandSpec spec;
@@ -76,13 +76,24 @@ class DiagnoseCommand implements Callable<Integer> {
                 : new SnapshotReader().read(Inputs.read(file, System.in));
         HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
         DiagnosisResult result = advisor.diagnose(snapshot);
-        String output = switch (format) {
+        Object output = switch (format) {
             case json -> ResultJson.write(result);
             case markdown -> Reports.markdown(result, snapshot, advisor.ruleSet());
             case html -> Reports.html(result, snapshot, advisor.ruleSet(), fragment);
+            case pdf -> Reports.pdf(result, snapshot, advisor.ruleSet());
         };
+        print(spec, output);
+        return 0;
+    }
+
+    /** Text to the command's output; a PDF's bytes as they are to standard output, for "> report.pdf". */
+    static void print(CommandSpec spec, Object output) {
+        if (output instanceof byte[] bytes) {
+            System.out.write(bytes, 0, bytes.length);
+            System.out.flush();
+            return;
+        }
         spec.commandLine().getOut().println(output);
         spec.commandLine().getOut().flush();
-        return 0;
     }
 }

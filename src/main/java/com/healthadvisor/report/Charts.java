@@ -24,6 +24,7 @@ import static com.healthadvisor.report.ReportView.Charts.Row;
 import static com.healthadvisor.report.ReportView.Charts.Segment;
 import static com.healthadvisor.report.ReportView.Charts.ShareBar;
 import static com.healthadvisor.report.ReportView.Charts.Strip;
+import static com.healthadvisor.report.ReportView.Charts.Tick;
 
 /**
  * The geometry of the report's charts, computed here so that the SVG templates only draw: an MRR
@@ -181,10 +182,9 @@ final class Charts {
     }
 
     private Cell cell(int x, int width, double value) {
-        double clamped = Math.max(0, Math.min(1, value));
-        int hue = (int) Math.round(120 * Math.max(0, (clamped - 0.4) / 0.6));
-        String fill = String.format(Locale.ROOT, "hsl(%d, 65%%, %d%%)", hue, 45 + (int) (clamped * 10));
-        return new Cell(x, width - 2, x + width / 2, fill, String.format(Locale.ROOT, "%.0f%%", value * 100), "#ffffff");
+        HeatColour colour = HeatColour.of(value);
+        return new Cell(x, width - 2, x + width / 2, colour.fill(), String.format(Locale.ROOT, "%.0f%%", value * 100),
+                colour.text());
     }
 
     private static java.util.OptionalDouble magnitude(java.util.OptionalDouble edge) {
@@ -281,7 +281,7 @@ final class Charts {
             rows.add(new Row(Words.metric(code), format.format(metric.get().value(), metric.get().unit(),
                             benchmarks.edges(code)),
                     Words.band(metric.get().band())));
-            y += 56;
+            y += 64;
         }
         return strips.isEmpty() ? null : new ReportView.Charts.Benchmarks(WIDTH, y, strips, rows);
     }
@@ -299,6 +299,10 @@ final class Charts {
         }
         double span = high > low ? high - low : Math.max(Math.abs(high), 1);
         double from = Math.min(low - span * 0.5, metric.value());
+        // A scale of a quantity that cannot be negative starts at zero at the lowest.
+        if (low >= 0 && metric.value() >= 0) {
+            from = Math.max(0, from);
+        }
         double to = Math.max(high + span * 0.5, metric.value());
         int left = 230;
         int width = 460;
@@ -316,7 +320,35 @@ final class Charts {
         }
         int marker = left + (int) Math.round((metric.value() - from) / (to - from) * width);
         return new Strip(Words.metric(metric.code()), format.format(metric.value(), metric.unit(), edges),
-                Words.band(metric.band()), y, y + 20, marker, segments);
+                Words.band(metric.band()), y, y + 20, marker, segments,
+                ticks(metric.unit(), edges, from, to, left, width, y));
+    }
+
+    /**
+     * The scale under a strip: its two ends and every band edge between them, each written as the benchmark file
+     * writes it; a label that would touch its neighbour is left out, its tick kept.
+     */
+    private List<Tick> ticks(String unit, double[] edges, double from, double to, int left, int width, int y) {
+        java.util.SortedSet<Double> values = new java.util.TreeSet<>(List.of(from, to));
+        for (double edge : edges) {
+            if (edge > from && edge < to) {
+                values.add(edge);
+            }
+        }
+        List<Tick> ticks = new ArrayList<>();
+        int lastLabelled = -1000;
+        for (double value : values) {
+            int x = left + (int) Math.round((value - from) / (to - from) * width);
+            boolean end = value == from || value == to;
+            String anchor = value == from ? "start" : value == to ? "end" : "middle";
+            boolean room = x - lastLabelled >= 44 || value == to;
+            String label = room ? format.format(value, unit, edges) : "";
+            if (room) {
+                lastLabelled = x;
+            }
+            ticks.add(new Tick(x, end ? y + 18 : y - 2, y + 22, y + 32, label, anchor));
+        }
+        return ticks;
     }
 
     /** A band's colour from its tone in benchmarks.csv: strong where the metric is, pale elsewhere. */

@@ -27,6 +27,7 @@ import static com.healthadvisor.report.ReportView.DiagnosisView;
 import static com.healthadvisor.report.ReportView.DimensionSection;
 import static com.healthadvisor.report.ReportView.EvidenceRow;
 import static com.healthadvisor.report.ReportView.Item;
+import static com.healthadvisor.report.ReportView.Unassessed;
 import static com.healthadvisor.report.ReportView.OwnerActions;
 import static com.healthadvisor.report.ReportView.TargetRow;
 import static com.healthadvisor.report.ReportView.Trend;
@@ -44,6 +45,7 @@ final class ReportBuilder {
     private final RuleSet ruleSet;
     private final ValueFormat format;
     private final Set<String> shownMetrics = new LinkedHashSet<>();
+    private Map<Integer, Integer> shownNumbers;
 
     ReportBuilder(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet) {
         this.result = result;
@@ -155,14 +157,32 @@ final class ReportBuilder {
         return rows;
     }
 
-    private List<DimensionSection> dimensions() {
-        List<DimensionSection> sections = new ArrayList<>();
-        List<DiagnosisResult.DimensionStatus> mostUrgentFirst = result.dimensions().stream()
+    private List<DiagnosisResult.DimensionStatus> mostUrgentDimensionFirst() {
+        return result.dimensions().stream()
                 .sorted(java.util.Comparator.comparingInt(status -> result.diagnoses().stream()
                         .filter(d -> d.dimension().equals(status.dimension())).mapToInt(Diagnosis::rank).min()
                         .orElse(Integer.MAX_VALUE)))
                 .toList();
-        for (DiagnosisResult.DimensionStatus status : mostUrgentFirst) {
+    }
+
+    /**
+     * Each finding's number in the report: the order the drill-downs show them (grouped by dimension), so that
+     * a reader counting down the page and an action's "#3" agree. The JSON's rank stays the order to act in.
+     */
+    private Map<Integer, Integer> shownNumbers() {
+        if (shownNumbers == null) {
+            shownNumbers = new java.util.HashMap<>();
+            for (DiagnosisResult.DimensionStatus status : mostUrgentDimensionFirst()) {
+                result.diagnoses().stream().filter(d -> d.dimension().equals(status.dimension()))
+                        .forEach(d -> shownNumbers.put(d.rank(), shownNumbers.size() + 1));
+            }
+        }
+        return shownNumbers;
+    }
+
+    private List<DimensionSection> dimensions() {
+        List<DimensionSection> sections = new ArrayList<>();
+        for (DiagnosisResult.DimensionStatus status : mostUrgentDimensionFirst()) {
             List<DiagnosisView> diagnoses = result.diagnoses().stream()
                     .filter(d -> d.dimension().equals(status.dimension())).map(this::diagnosis).toList();
             sections.add(new DimensionSection(Words.capitalized(status.dimension()), Words.capitalized(status.status()),
@@ -178,7 +198,7 @@ final class ReportBuilder {
             evidence.add(new EvidenceRow(Words.metric(e.metric()), Words.scope(e.scope()),
                     shown(e.metric(), e.value(), e.unit()), e.benchmark() == null ? "—" : e.benchmark()));
         }
-        return new DiagnosisView(d.rank(), d.title(), Words.capitalized(d.severity()), d.severity(),
+        return new DiagnosisView(shownNumbers().getOrDefault(d.rank(), d.rank()), d.title(), Words.capitalized(d.severity()), d.severity(),
                 Words.scope(d.scope()), d.explanation(), impact(d), evidence);
     }
 
@@ -190,7 +210,7 @@ final class ReportBuilder {
             for (Action action : d.actions()) {
                 if (seen.computeIfAbsent(action.owner(), o -> new LinkedHashSet<>()).add(action.action())) {
                     byOwner.computeIfAbsent(action.owner(), o -> new ArrayList<>())
-                            .add(new ActionRow(d.rank(), action.action(), d.title()));
+                            .add(new ActionRow(shownNumbers().getOrDefault(d.rank(), d.rank()), action.action(), d.title()));
                 }
             }
         }
@@ -204,11 +224,11 @@ final class ReportBuilder {
                 .map(code -> new Definition(Words.metric(code), code, MetricFormulas.of(code))).toList();
     }
 
-    private List<Item> notAssessed() {
+    private List<Unassessed> notAssessed() {
         return result.notAssessed().stream().map(n -> {
             CodeWording wording = ruleSet.wording().get(n.code());
             String title = wording == null ? Words.capitalized(Words.lower(n.code())) : wording.title();
-            return new Item(title, Words.capitalized(n.reason()), null, null, null, null);
+            return new Unassessed(title, Words.withKeys(Words.firstUpper(n.reason())));
         }).toList();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 record ReportView(String company, String period, String currency, String health, String healthWord, String healthReason,
                   List<Item> wins, List<Item> risks, List<Trend> trends, List<TargetRow> targets,
                   List<DimensionSection> dimensions, List<OwnerActions> owners, List<Definition> definitions,
-                  List<Item> notAssessed, String ruleSetVersion, String loadedAt, int rules, Charts charts,
+                  List<Unassessed> notAssessed, String ruleSetVersion, String loadedAt, int rules, Charts charts,
                   PeriodChanges since) {
 
     boolean hasWins() {
@@ -48,6 +48,14 @@ record ReportView(String company, String period, String currency, String health,
     record Item(String title, String detail, String severity, String tone, String scope, String impact) {
     }
 
+    /** A diagnosis that could not be judged, and why: the snapshot keys it needs are written as keys. */
+    record Unassessed(String title, List<Text> reason) {
+    }
+
+    /** A run of words, or a key written as it is typed ({@code metrics.burn_multiple}), shown as code. */
+    record Text(String text, boolean key) {
+    }
+
     record Trend(String metric, String value, String meaning) {
     }
 
@@ -57,7 +65,7 @@ record ReportView(String company, String period, String currency, String health,
     record DimensionSection(String dimension, String status, String statusClass, List<DiagnosisView> diagnoses) {
     }
 
-    record DiagnosisView(int rank, String title, String severity, String severityClass, String scope,
+    record DiagnosisView(int number, String title, String severity, String severityClass, String scope,
                          String explanation, String impact, List<EvidenceRow> evidence) {
     }
 
@@ -67,7 +75,7 @@ record ReportView(String company, String period, String currency, String health,
     record OwnerActions(String owner, List<ActionRow> actions) {
     }
 
-    record ActionRow(int rank, String action, String because) {
+    record ActionRow(int number, String action, String because) {
     }
 
     record Definition(String metric, String code, String formula) {
@@ -111,7 +119,12 @@ record ReportView(String company, String period, String currency, String health,
         record Benchmarks(int width, int height, List<Strip> strips, List<Row> rows) {
         }
 
-        record Strip(String metric, String value, String band, int y, int textY, int markerX, List<Segment> segments) {
+        record Strip(String metric, String value, String band, int y, int textY, int markerX, List<Segment> segments,
+                     List<Tick> ticks) {
+        }
+
+        /** A threshold (a band edge) or an end of the scale, with its value written under the strip. */
+        record Tick(int x, int top, int bottom, int labelY, String label, String anchor) {
         }
 
         record Segment(int x, int width, String fill, String label, int labelX, boolean active) {

@@ -55,6 +55,15 @@ public final class Reports {
         return HTML.execute(Map.of("report", view, "document", !fragment));
     }
 
+    /** The HTML report laid out on A4 pages, charts included: the same document, for a board pack. */
+    public static byte[] pdf(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet) {
+        return pdf(result, snapshot, ruleSet, null);
+    }
+
+    public static byte[] pdf(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, PeriodChanges since) {
+        return PdfReport.render(html(result, snapshot, ruleSet, false, since));
+    }
+
     private static Reader load(String name) {
         var stream = Reports.class.getResourceAsStream("/report/" + name + ".mustache");
         return new InputStreamReader(Objects.requireNonNull(stream, () -> "no template " + name), StandardCharsets.UTF_8);

@@ -72,4 +72,34 @@ final class Words {
     static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);
     }
+
+    private static final java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("\\b(?:mrr|customers|revenue|finance|metrics|profile|year_ago_customers|"
+                    + "customer_revenue|cohorts|breakdowns|history|targets)\\.[a-z0-9_]+\\b");
+
+    /** The first letter upper case, nothing else touched (a key's underscores stay). */
+    static String firstUpper(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /**
+     * A sentence cut into words and the snapshot keys it names ({@code finance.net_burn}), so that a report can
+     * show the keys as code, as they are typed; elsewhere a code's underscores read as spaces ("mid market").
+     */
+    static java.util.List<ReportView.Text> withKeys(String sentence) {
+        java.util.List<ReportView.Text> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher key = KEY.matcher(sentence);
+        int at = 0;
+        while (key.find()) {
+            if (key.start() > at) {
+                parts.add(new ReportView.Text(sentence.substring(at, key.start()).replace('_', ' '), false));
+            }
+            parts.add(new ReportView.Text(key.group(), true));
+            at = key.end();
+        }
+        if (at < sentence.length()) {
+            parts.add(new ReportView.Text(sentence.substring(at).replace('_', ' '), false));
+        }
+        return parts;
+    }
 }

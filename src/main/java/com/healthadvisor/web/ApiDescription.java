@@ -190,9 +190,12 @@ class ApiDescription implements OpenApiCustomizer {
                 .addMediaType("application/json", new MediaType().schema(
                         new Schema<>().$ref("#/components/schemas/DiagnosisResult")))
                 .addMediaType("text/markdown", new MediaType().schema(new Schema<String>().type("string")))
-                .addMediaType("text/html", new MediaType().schema(new Schema<String>().type("string")));
+                .addMediaType("text/html", new MediaType().schema(new Schema<String>().type("string")))
+                .addMediaType("application/pdf", new MediaType().schema(new Schema<String>().type("string")
+                        .contentMediaType("application/pdf")));
         operation.getResponses().addApiResponse("200", new ApiResponse()
-                .description("The diagnosis as JSON, or the report, as the Accept header prefers")
+                .description("The diagnosis as JSON, or the report (Markdown, HTML or PDF), as the Accept header "
+                        + "prefers")
                 .content(content));
     }
 

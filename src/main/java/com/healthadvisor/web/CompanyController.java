@@ -147,7 +147,8 @@ class CompanyController {
      * period diagnosed again under today's rules; as JSON, or as the report with "Since last period".
      */
     @GetMapping(value = "/{company}/diagnoses/{period}",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE,
+                    MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<byte[]> diagnosis(@PathVariable String company, @PathVariable String period,
                                      @RequestParam(required = false) String rules,
                                      @RequestParam(defaultValue = "false") boolean fragment,
@@ -157,17 +158,15 @@ class CompanyController {
         }
         CompanyMemory.Diagnosed diagnosed = ("current".equals(rules) ? memory.diagnoseNow(company, period)
                 : memory.stored(company, period)).orElseThrow(() -> missing(company, period));
-        MediaType wanted = DiagnosisController.preferred(request.getHeader(HttpHeaders.ACCEPT));
+        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
         if (wanted.equals(MediaType.APPLICATION_JSON)) {
             return ResponseEntity.ok().contentType(wanted).header("X-Revision",
                     String.valueOf(diagnosed.stored().revision())).body(ResultJson.writeCompact(diagnosed.result()));
         }
         PeriodChanges since = memory.sinceLast(company, diagnosed.stored())
                 .map(c -> ChangeWords.of(c, diagnosed.result().currency())).orElse(null);
-        String report = wanted.equals(DiagnosisController.HTML)
-                ? Reports.html(diagnosed.result(), diagnosed.snapshot(), active.current(), fragment, since)
-                : Reports.markdown(diagnosed.result(), diagnosed.snapshot(), active.current(), since);
-        return ResponseEntity.ok().contentType(wanted).body(report.getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(wanted).body(ReportFormats.body(wanted, diagnosed.result(),
+                diagnosed.snapshot(), active.current(), fragment, since));
     }
 
     /** What changed from one period to another; by default from the period before {@code to}, to the newest. */

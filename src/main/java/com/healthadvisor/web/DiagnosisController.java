@@ -44,12 +44,9 @@ class DiagnosisController {
         this.properties = properties;
     }
 
-    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
-    static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
-
     /** JSON by default; the Markdown or HTML report when the client's Accept header prefers it. */
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {MediaType.APPLICATION_JSON_VALUE,
+            "text/markdown", MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<byte[]> diagnose(HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean fragment) throws Exception {
         return meters.diagnosis("snapshot", format(request), () -> {
@@ -59,29 +56,21 @@ class DiagnosisController {
     }
 
     private static String format(HttpServletRequest request) {
-        MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
-        return wanted.equals(HTML) ? "html" : wanted.equals(MARKDOWN) ? "markdown" : "json";
+        return ReportFormats.name(ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT)));
     }
 
     private ResponseEntity<byte[]> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
         DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
-        MediaType wanted = preferred(request.getHeader(HttpHeaders.ACCEPT));
-        // Bytes, not a String: a String body is encoded twice, once to count its length and once to send it.
-        byte[] body = wanted.equals(HTML) ? utf8(Reports.html(result, snapshot, ruleSet, fragment))
-                : wanted.equals(MARKDOWN) ? utf8(Reports.markdown(result, snapshot, ruleSet))
-                : ResultJson.writeCompact(result);
-        return ResponseEntity.ok().contentType(wanted).body(body);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
+        return ResponseEntity.ok().contentType(wanted)
+                .body(ReportFormats.body(wanted, result, snapshot, ruleSet, fragment, null));
     }
 
     /** The same, from a per-customer monthly MRR ledger: the snapshot of {@code period} (default the last month). */
     @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
-            MediaType.TEXT_HTML_VALUE})
+            MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
                                           @RequestParam(required = false) String company,
                                           @RequestParam(required = false) String currency,
@@ -96,21 +85,4 @@ class DiagnosisController {
         });
     }
 
-    /** The first of JSON, Markdown and HTML that the Accept header lists, by quality; JSON for {@code *}{@code /*}. */
-    static MediaType preferred(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON;
-        }
-        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-        MimeTypeUtils.sortBySpecificity(accepted);
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : accepted) {
-            for (MediaType offered : List.of(MediaType.APPLICATION_JSON, MARKDOWN, HTML)) {
-                if (type.isCompatibleWith(offered)) {
-                    return offered;
-                }
-            }
-        }
-        return MediaType.APPLICATION_JSON;
-    }
 }

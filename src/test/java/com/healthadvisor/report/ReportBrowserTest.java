@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each seed's HTML report rendered in headless Chromium (Debian's chromium; .ci/run installs it):
@@ -44,7 +43,9 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void needsChromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed (.ci/run installs it)");
+        // Fails rather than skips: a report nobody rendered is not a tested report.
+        assertThat(Files.isExecutable(CHROMIUM)).as("%s is missing: install Debian's chromium "
+                + "(apt-get install chromium; .ci/run does)", CHROMIUM).isTrue();
         Files.createDirectories(OUT);
     }
 

@@ -17,6 +17,9 @@ class ReportContentTest {
     private static final Pattern SNAKE_CASE = Pattern.compile("\\b[a-z0-9]+_[a-z0-9_]+\\b");
     private static final Pattern UPPER_CODE = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]+\\b");
     private static final Pattern LONG_DECIMAL = Pattern.compile("\\d+\\.\\d{3,}");
+    /** Two marks where one belongs: "rate.." or "churn:." or "growth, ." (an ellipsis is three dots, and fine). */
+    private static final Pattern DOUBLED_PUNCTUATION =
+            Pattern.compile("[,;:] *[.,;:]|\\. *[,;:]|(?<!\\.)\\. ?\\.(?!\\.)|\\?\\.|!\\.");
 
     static List<Path> fixtures() {
         return FixtureRunner.fixtures(Path.of("fixtures"));
@@ -32,6 +35,61 @@ class ReportContentTest {
         assertThat(UPPER_CODE.matcher(prose).results().map(m -> m.group()).toList()).isEmpty();
         assertThat(LONG_DECIMAL.matcher(prose).results().map(m -> m.group()).toList()).isEmpty();
         assertThat(prose).doesNotContain("n/a", "NaN", "null", "Infinity", "{{", "}}");
+        String withCodeAsWords = markdown.replaceAll("`[^`]*`", "code");
+        assertThat(DOUBLED_PUNCTUATION.matcher(withCodeAsWords).results().map(m -> m.group()).toList()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void findingsAreNumberedInTheOrderShownAndActionsUseTheseNumbers(Path fixture) {
+        String markdown = SeedReports.of(fixture).markdown();
+        List<Integer> numbers = Pattern.compile("(?m)^#### (\\d+)\\. ").matcher(markdown).results()
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+        List<Integer> cited = Pattern.compile("_\\(#(\\d+): ").matcher(markdown).results()
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+
+        assertThat(numbers).isEqualTo(java.util.stream.IntStream.rangeClosed(1, numbers.size()).boxed().toList());
+        assertThat(cited).allSatisfy(n -> assertThat(n).isBetween(1, numbers.size()));
+    }
+
+    /** Every retention a cohort can have gets a cell colour its number can be read on (WCAG AA, 4.5:1). */
+    @Test
+    void heatmapNumbersAreReadableOnEveryCellColour() {
+        for (int permille = 0; permille <= 1000; permille++) {
+            HeatColour colour = HeatColour.of(permille / 1000.0);
+            double fill = HeatColour.luminance(rgb(colour.fill()));
+            double text = HeatColour.luminance(rgb(colour.text()));
+            double contrast = (Math.max(fill, text) + 0.05) / (Math.min(fill, text) + 0.05);
+
+            assertThat(contrast).as("%s on %s at %d‰", colour.text(), colour.fill(), permille).isGreaterThanOrEqualTo(4.5);
+        }
+        assertThat(SeedReports.of("seed-2-warning-signs").html(false)).doesNotContain("hsl(");
+    }
+
+    private static int[] rgb(String hex) {
+        return new int[] {Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
+                Integer.parseInt(hex.substring(5, 7), 16)};
+    }
+
+    @Test
+    void bandChartsCarryTheirThresholdsAndAScale() {
+        String html = SeedReports.of("seed-2-warning-signs").html(false);
+        String chart = html.substring(html.indexOf("Key metrics against their benchmark bands"));
+        chart = chart.substring(0, chart.indexOf("</svg>"));
+
+        // Monthly logo churn's bands meet at 2% and 5% (benchmarks.csv); NRR's problem edge is 90%.
+        assertThat(chart).contains(">2.0%</text>", ">5.0%</text>", ">90.0%</text>");
+        assertThat(chart).containsPattern("<line x1=\"\\d+\" x2=\"\\d+\" y1=");
+    }
+
+    @Test
+    void theKeysAReportAsksForAreWrittenAsKeys() {
+        String markdown = SeedReports.of("seed-2-warning-signs").markdown();
+        String html = SeedReports.of("seed-2-warning-signs").html(false);
+
+        assertThat(markdown).contains("`finance.net_burn`", "`metrics.burn_multiple`")
+                .doesNotContain("metrics.burn multiple", "finance.net burn");
+        assertThat(html).contains("<code>metrics.burn_multiple</code>");
     }
 
     @ParameterizedTest(name = "{0}")

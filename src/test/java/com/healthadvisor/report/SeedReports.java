@@ -38,6 +38,10 @@ final class SeedReports {
         String html(boolean fragment) {
             return Reports.html(result, snapshot, RULES, fragment);
         }
+
+        byte[] pdf() {
+            return Reports.pdf(result, snapshot, RULES);
+        }
     }
 
     static Rendered of(String seed) {

@@ -96,6 +96,18 @@ class ServiceTest {
         }
 
         @Test
+        void aPdfReportIsServedForAcceptApplicationPdf() {
+            Http.Response pdf = http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"),
+                    "Accept", "application/pdf");
+
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+            assertThat(pdf.body()).startsWith("%PDF-").contains("%%EOF");
+            assertThat(http().get("/actuator/prometheus").body())
+                    .contains("advisor_diagnoses_seconds_count{format=\"pdf\",input=\"snapshot\",outcome=\"ok\"}");
+        }
+
+        @Test
         void aLedgerIsDiagnosedFromCsv() {
             String ledger = Http.read(Path.of("fixtures/ledger-legacy-decline-hidden-by-new-product.csv"));
 
@@ -113,7 +125,7 @@ class ServiceTest {
         @Test
         void aFormatItCannotProduceIsA406() {
             assertThat(http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"2024-06\"}",
-                    "Accept", "application/pdf").status()).isEqualTo(406);
+                    "Accept", "image/png").status()).isEqualTo(406);
         }
 
         @Test
