@@ -46,48 +46,48 @@ class ApiDescription implements OpenApiCustomizer {
 
     private enum Body { NONE, SNAPSHOT, SNAPSHOT_OR_LEDGER, LEDGER, RULE_FILE, RULE_FILES }
 
-    private record Described(String summary, Access access, Body body) {
+    private record Described(String operationId, String summary, Access access, Body body) {
     }
 
     private static final Map<String, Described> OPERATIONS = Map.ofEntries(
-            entry("POST /api/v1/diagnoses", "Diagnose a snapshot (JSON) or a ledger (CSV); the result as JSON, or the "
+            entry("POST /api/v1/diagnoses", "diagnose", "Diagnose a snapshot (JSON) or a ledger (CSV); the result as JSON, or the "
                     + "report as Markdown or HTML", Access.CLIENT, Body.SNAPSHOT_OR_LEDGER),
-            entry("GET /api/v1/rules", "The active rule set and the last attempt to change it", Access.ANYONE),
-            entry("GET /api/v1/rules/files/{name}", "One rule file's text", Access.ANYONE),
-            entry("PUT /api/v1/rules/files/{name}", "Replace or add a rule file: vetted, then live at once",
+            entry("GET /api/v1/rules", "getRuleSet", "The active rule set and the last attempt to change it", Access.ANYONE),
+            entry("GET /api/v1/rules/files/{name}", "getRuleFile", "One rule file's text", Access.ANYONE),
+            entry("PUT /api/v1/rules/files/{name}", "putRuleFile", "Replace or add a rule file: vetted, then live at once",
                     Access.EDITOR, Body.RULE_FILE),
-            entry("DELETE /api/v1/rules/files/{name}", "Delete a rule file: vetted, then live at once", Access.EDITOR),
-            entry("POST /api/v1/rules/validate", "Check one file with the active others and the fixtures; activates "
+            entry("DELETE /api/v1/rules/files/{name}", "deleteRuleFile", "Delete a rule file: vetted, then live at once", Access.EDITOR),
+            entry("POST /api/v1/rules/validate", "validateRuleFile", "Check one file with the active others and the fixtures; activates "
                     + "nothing", Access.EDITOR, Body.RULE_FILE),
-            entry("POST /api/v1/rules/preview", "What a change of files would move, in fixtures and stored companies",
+            entry("POST /api/v1/rules/preview", "previewRuleChange", "What a change of files would move, in fixtures and stored companies",
                     Access.EDITOR, Body.RULE_FILES),
-            entry("POST /api/v1/rules/previews/{id}/apply", "Apply a preview's change, if the rules did not change "
+            entry("POST /api/v1/rules/previews/{id}/apply", "applyPreview", "Apply a preview's change, if the rules did not change "
                     + "since", Access.EDITOR),
-            entry("GET /api/v1/rules/versions", "The rule set versions kept, newest first", Access.ANYONE),
-            entry("GET /api/v1/rules/versions/{id}", "One version and its files", Access.ANYONE),
-            entry("GET /api/v1/rules/versions/{id}/diff", "A version's changes as a unified diff", Access.ANYONE),
-            entry("POST /api/v1/rules/versions/{id}/restore", "Make a kept version the active one again",
+            entry("GET /api/v1/rules/versions", "listRuleVersions", "The rule set versions kept, newest first", Access.ANYONE),
+            entry("GET /api/v1/rules/versions/{id}", "getRuleVersion", "One version and its files", Access.ANYONE),
+            entry("GET /api/v1/rules/versions/{id}/diff", "diffRuleVersion", "A version's changes as a unified diff", Access.ANYONE),
+            entry("POST /api/v1/rules/versions/{id}/restore", "restoreRuleVersion", "Make a kept version the active one again",
                     Access.EDITOR),
-            entry("GET /api/v1/rules/audit", "Every attempt to change the rules, accepted or refused", Access.EDITOR),
-            entry("GET /api/v1/companies", "Each company with its newest period and health", Access.VIEWER),
-            entry("PUT /api/v1/companies/{company}/snapshots/{period}", "Store and diagnose a period's snapshot",
+            entry("GET /api/v1/rules/audit", "getRuleAudit", "Every attempt to change the rules, accepted or refused", Access.EDITOR),
+            entry("GET /api/v1/companies", "listCompanies", "Each company with its newest period and health", Access.VIEWER),
+            entry("PUT /api/v1/companies/{company}/snapshots/{period}", "putSnapshot", "Store and diagnose a period's snapshot",
                     Access.ANALYST, Body.SNAPSHOT),
-            entry("GET /api/v1/companies/{company}/snapshots/{period}", "A stored period's newest snapshot",
+            entry("GET /api/v1/companies/{company}/snapshots/{period}", "getSnapshot", "A stored period's newest snapshot",
                     Access.VIEWER),
-            entry("POST /api/v1/companies/{company}/ledger", "Store and diagnose every month of a ledger, in one "
+            entry("POST /api/v1/companies/{company}/ledger", "putLedger", "Store and diagnose every month of a ledger, in one "
                     + "transaction", Access.ANALYST, Body.LEDGER),
-            entry("GET /api/v1/companies/{company}/timeline", "Health and key metrics per stored period",
+            entry("GET /api/v1/companies/{company}/timeline", "getTimeline", "Health and key metrics per stored period",
                     Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/diagnoses/{period}", "A stored period's diagnosis, or its report",
+            entry("GET /api/v1/companies/{company}/diagnoses/{period}", "getDiagnosis", "A stored period's diagnosis, or its report",
                     Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/changes", "What changed from one stored period to another",
+            entry("GET /api/v1/companies/{company}/changes", "getChanges", "What changed from one stored period to another",
                     Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/export", "Everything a company stored, as JSON lines",
+            entry("GET /api/v1/companies/{company}/export", "exportCompany", "Everything a company stored, as JSON lines",
                     Access.VIEWER),
-            entry("DELETE /api/v1/companies/{company}", "Delete a company and all it stored", Access.ADMIN),
-            entry("POST /api/v1/companies/rediagnose", "Diagnose every stored period again under the active rules",
+            entry("DELETE /api/v1/companies/{company}", "deleteCompany", "Delete a company and all it stored", Access.ADMIN),
+            entry("POST /api/v1/companies/rediagnose", "rediagnoseAll", "Diagnose every stored period again under the active rules",
                     Access.ANALYST),
-            entry("GET /api/v1/companies/rediagnose/{id}", "How far a re-diagnosis has got", Access.VIEWER));
+            entry("GET /api/v1/companies/rediagnose/{id}", "getRediagnosis", "How far a re-diagnosis has got", Access.VIEWER));
 
     private final String version;
 
@@ -96,12 +96,13 @@ class ApiDescription implements OpenApiCustomizer {
         this.version = properties == null ? "development" : properties.getVersion();
     }
 
-    private static Map.Entry<String, Described> entry(String operation, String summary, Access access) {
-        return entry(operation, summary, access, Body.NONE);
+    private static Map.Entry<String, Described> entry(String operation, String id, String summary, Access access) {
+        return entry(operation, id, summary, access, Body.NONE);
     }
 
-    private static Map.Entry<String, Described> entry(String operation, String summary, Access access, Body body) {
-        return Map.entry(operation, new Described(summary, access, body));
+    private static Map.Entry<String, Described> entry(String operation, String id, String summary, Access access,
+                                                      Body body) {
+        return Map.entry(operation, new Described(id, summary, access, body));
     }
 
     @Override
@@ -125,6 +126,33 @@ class ApiDescription implements OpenApiCustomizer {
         result.referencedSchemas.forEach(api.getComponents()::addSchemas);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 describe(method.name() + " " + path, operation)));
+        typedBodies(api);
+    }
+
+    /**
+     * Where a handler writes a tree or a stream, springdoc describes the Java class (JsonNode's getters, a
+     * StreamingResponseBody); the wire carries a diagnosis, a snapshot, JSON lines.
+     */
+    private static void typedBodies(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        Schema<?> stored = schemas.get("StoredPeriod");
+        if (stored != null) {
+            stored.getProperties().put("diagnosis", new Schema<>().$ref("#/components/schemas/DiagnosisResult"));
+        }
+        schemas.remove("JsonNode");
+        schemas.remove("StreamingResponseBody");
+        ok(api, "/api/v1/companies/{company}/snapshots/{period}", "application/json",
+                new Schema<>().$ref("#/components/schemas/Snapshot"), "The period's newest snapshot, as it was sent");
+        ok(api, "/api/v1/companies/{company}/export", "application/x-ndjson", typed("string")
+                .description("one stored revision per line, with its diagnosis"), "The company's revisions");
+    }
+
+    private static void ok(OpenAPI api, String path, String mediaType, Schema<?> schema, String description) {
+        PathItem item = api.getPaths().get(path);
+        if (item != null && item.getGet() != null) {
+            item.getGet().getResponses().addApiResponse("200", new ApiResponse().description(description)
+                    .content(new Content().addMediaType(mediaType, new MediaType().schema(schema))));
+        }
     }
 
     private void describe(String key, Operation operation) {
@@ -132,7 +160,8 @@ class ApiDescription implements OpenApiCustomizer {
         if (described == null) {
             throw new IllegalStateException("no description for " + key + ": add it to ApiDescription");
         }
-        operation.summary(described.summary()).setTags(List.of(key.contains("/companies") ? "Companies"
+        // Names a generated client's methods take: stable, whatever the handlers are called.
+        operation.operationId(described.operationId()).summary(described.summary()).setTags(List.of(key.contains("/companies") ? "Companies"
                 : key.contains("/rules") ? "Rules" : "Diagnoses"));
         operation.setSecurity(security(described.access()));
         requestBody(operation, described.body());
@@ -163,9 +192,9 @@ class ApiDescription implements OpenApiCustomizer {
                     .addMediaType("text/csv", ledger());
             case LEDGER -> new Content().addMediaType("text/csv", ledger());
             case RULE_FILE -> new Content().addMediaType("text/plain", new MediaType().schema(
-                    new Schema<String>().type("string").description("the file's whole text, UTF-8")));
+                    typed("string").description("the file's whole text, UTF-8")));
             case RULE_FILES -> new Content().addMediaType("application/json", new MediaType().schema(
-                    new Schema<>().type("object").addProperty("files", new Schema<>().type("object")
+                    typed("object").addProperty("files", typed("object")
                                     .additionalProperties(new Schema<String>().types(java.util.Set.of("string", "null")))
                                     .description("file name → its new text; null deletes the file"))
                             .required(List.of("files"))));
@@ -180,7 +209,7 @@ class ApiDescription implements OpenApiCustomizer {
     }
 
     private static MediaType ledger() {
-        return new MediaType().schema(new Schema<String>().type("string").description(
+        return new MediaType().schema(typed("string").description(
                 "one row per customer per month: customer_id,month,mrr and optionally users, currency, product, "
                         + "market, plan, region, channel (docs/guide.md)"));
     }
@@ -189,9 +218,9 @@ class ApiDescription implements OpenApiCustomizer {
         Content content = new Content()
                 .addMediaType("application/json", new MediaType().schema(
                         new Schema<>().$ref("#/components/schemas/DiagnosisResult")))
-                .addMediaType("text/markdown", new MediaType().schema(new Schema<String>().type("string")))
-                .addMediaType("text/html", new MediaType().schema(new Schema<String>().type("string")))
-                .addMediaType("application/pdf", new MediaType().schema(new Schema<String>().type("string")
+                .addMediaType("text/markdown", new MediaType().schema(typed("string")))
+                .addMediaType("text/html", new MediaType().schema(typed("string")))
+                .addMediaType("application/pdf", new MediaType().schema(typed("string")
                         .contentMediaType("application/pdf")));
         operation.getResponses().addApiResponse("200", new ApiResponse()
                 .description("The diagnosis as JSON, or the report (Markdown, HTML or PDF), as the Accept header "
@@ -212,7 +241,7 @@ class ApiDescription implements OpenApiCustomizer {
 
     private static Parameter query(String name, String type, String description) {
         return new Parameter().in("query").name(name).required(false).description(description)
-                .schema(new Schema<>().type(type));
+                .schema(typed(type));
     }
 
     private static void problems(ApiResponses responses, Described described) {
@@ -238,16 +267,21 @@ class ApiDescription implements OpenApiCustomizer {
 
     /** RFC 9457 problem details, with this service's additions. */
     private static Schema<?> problemSchema() {
-        Schema<?> error = new Schema<>().type("object")
-                .addProperty("pointer", new Schema<String>().type("string").description("JSON pointer of the field"))
-                .addProperty("detail", new Schema<String>().type("string"));
-        return new Schema<>().type("object").description("RFC 9457 problem details")
-                .addProperty("type", new Schema<String>().type("string").format("uri"))
-                .addProperty("title", new Schema<String>().type("string"))
-                .addProperty("status", new Schema<Integer>().type("integer"))
-                .addProperty("detail", new Schema<String>().type("string"))
-                .addProperty("instance", new Schema<String>().type("string").format("uri"))
-                .addProperty("errors", new Schema<>().type("array").items(error)
+        Schema<?> error = typed("object")
+                .addProperty("pointer", typed("string").description("JSON pointer of the field"))
+                .addProperty("detail", typed("string"));
+        return typed("object").description("RFC 9457 problem details")
+                .addProperty("type", typed("string").format("uri"))
+                .addProperty("title", typed("string"))
+                .addProperty("status", typed("integer"))
+                .addProperty("detail", typed("string"))
+                .addProperty("instance", typed("string").format("uri"))
+                .addProperty("errors", typed("array").items(error)
                         .description("each problem: a snapshot's field with its pointer, a rule file's line"));
+    }
+
+    /** A schema of one JSON type, written as OpenAPI 3.1 writes types (a plain type() is dropped there). */
+    private static Schema<Object> typed(String type) {
+        return new Schema<>().types(java.util.Set.of(type));
     }
 }

@@ -464,6 +464,54 @@ class ServiceTest {
         }
     }
 
+    /**
+     * The API as its users meet it: through a client generated from docs/openapi.json (openapi-generator, at
+     * generate-test-sources), which must be the description the service serves.
+     */
+    @Nested
+    class GeneratedClient {
+
+        private static final Path DESCRIPTION = Path.of("docs", "openapi.json");
+
+        @Test
+        void docsOpenapiJsonIsTheDescriptionTheServiceServes() throws IOException {
+            JsonNode served = http().get("/v3/api-docs").json();
+            if (Boolean.getBoolean("openapi.update")) {
+                Files.writeString(DESCRIPTION, tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+            }
+            JsonNode committed = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(Files.readString(DESCRIPTION));
+
+            assertThat(served).as("the API description changed: run this test with -Dopenapi.update=true to "
+                    + "rewrite docs/openapi.json, and the generated client with it").isEqualTo(committed);
+        }
+
+        @Test
+        void theGeneratedClientDiagnosesStoresAndReads() throws Exception {
+            com.healthadvisor.client.ApiClient client = new com.healthadvisor.client.ApiClient();
+            client.updateBaseUri("http://localhost:" + port);
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + TOKEN));
+            com.healthadvisor.client.model.Snapshot snapshot = client.getObjectMapper()
+                    .readValue(seed("seed-2-warning-signs"), com.healthadvisor.client.model.Snapshot.class);
+
+            com.healthadvisor.client.model.DiagnosisResult result = new com.healthadvisor.client.api.DiagnosesApi(client)
+                    .diagnose(snapshot, null, null, null, null, null);
+            var companies = new com.healthadvisor.client.api.CompaniesApi(client);
+            com.healthadvisor.client.model.StoredPeriod stored =
+                    companies.putSnapshot("generated-client", "2024-06", snapshot);
+
+            assertThat(result.getHealth()).isEqualTo("critical");
+            assertThat(result.getDiagnoses().get(0).getCode()).isEqualTo("RETENTION_FIRST");
+            assertThat(result.getRuleSet().getVersion())
+                    .isEqualTo(new com.healthadvisor.client.api.RulesApi(client).getRuleSet().getVersion());
+            assertThat(stored.getDiagnosis().getHealth()).isEqualTo("critical");
+            assertThat(companies.getTimeline("generated-client").getPeriods()).hasSize(1);
+            assertThat(companies.getDiagnosis("generated-client", "2024-06", null, null).getDiagnoses())
+                    .hasSameSizeAs(result.getDiagnoses());
+        }
+    }
+
     /** What an operator scrapes and reads: docs/operations.md. */
     @Nested
     class Operating {
