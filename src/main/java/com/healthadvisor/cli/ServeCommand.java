@@ -5,7 +5,7 @@ import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
-import com.healthadvisor.web.CompilingRuleSet;
+import com.healthadvisor.live.CompilingRuleSet;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;

@@ -1,7 +1,7 @@
 package com.healthadvisor.company;
 
-import com.healthadvisor.metrics.MetricCatalog;
-import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.metrics.ValueFormat;
 import com.healthadvisor.report.PeriodChanges;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.diagnosis.Evidence;
-import com.healthadvisor.metrics.MetricCatalog;
-import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 
 import java.util.ArrayList;
 import java.util.Comparator;

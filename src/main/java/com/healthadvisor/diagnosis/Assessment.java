@@ -1,7 +1,7 @@
 package com.healthadvisor.diagnosis;
 
-import com.healthadvisor.metrics.MetricCatalog;
-import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.snapshot.Snapshot;

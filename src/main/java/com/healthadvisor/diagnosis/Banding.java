@@ -1,7 +1,7 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Metric;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.ruleset.Band;
 import com.healthadvisor.ruleset.Benchmarks;
 import com.healthadvisor.snapshot.Profile;

@@ -2,7 +2,7 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Finding;
 import com.healthadvisor.facts.Metric;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;

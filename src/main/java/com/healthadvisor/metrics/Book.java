@@ -1,5 +1,6 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.MetricCatalog;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.facts.Discrepancy;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.facts.Target;

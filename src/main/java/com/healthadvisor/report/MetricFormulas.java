@@ -1,6 +1,6 @@
 package com.healthadvisor.report;
 
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 
 import java.util.Map;
 

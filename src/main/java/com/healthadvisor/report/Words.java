@@ -1,7 +1,7 @@
 package com.healthadvisor.report;
 
 import com.healthadvisor.diagnosis.DiagnosisWriter;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 
 import java.time.Instant;
 import java.time.Month;

@@ -1,6 +1,6 @@
 package com.healthadvisor.ruleset;
 
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.metrics.ValueFormat;
 
 import java.util.Set;

@@ -1,7 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.facts.Metric;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.snapshot.Profile;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.facts.Finding;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.MetricCatalog;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;

@@ -1,7 +1,7 @@
 package com.healthadvisor.ruleset;
 
-import com.healthadvisor.metrics.EditDistance;
-import com.healthadvisor.metrics.MetricCatalog;
+import com.healthadvisor.catalog.EditDistance;
+import com.healthadvisor.catalog.MetricCatalog;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

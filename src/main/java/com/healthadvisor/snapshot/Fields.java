@@ -1,6 +1,6 @@
 package com.healthadvisor.snapshot;
 
-import com.healthadvisor.metrics.EditDistance;
+import com.healthadvisor.catalog.EditDistance;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

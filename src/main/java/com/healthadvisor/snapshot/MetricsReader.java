@@ -1,7 +1,7 @@
 package com.healthadvisor.snapshot;
 
-import com.healthadvisor.metrics.MetricCatalog;
-import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;

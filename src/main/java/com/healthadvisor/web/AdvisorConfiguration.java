@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.live.CompilingRuleSet;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.AuditLog;

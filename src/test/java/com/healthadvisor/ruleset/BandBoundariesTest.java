@@ -2,8 +2,8 @@ package com.healthadvisor.ruleset;
 
 import com.healthadvisor.HealthAdvisor;
 import com.healthadvisor.diagnosis.DiagnosisResult;
-import com.healthadvisor.metrics.MetricCatalog;
-import com.healthadvisor.metrics.MetricDefinition;
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,4 +1,4 @@
-package com.healthadvisor.metrics;
+package com.healthadvisor.catalog;
 
 /**
  * What the advisor knows about one metric code.

@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.live;
 
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
  */
 public record CompilingRuleSet(RuleSetCompiler compiler, CompletableFuture<RuleSet> compiling) {
 
-    RuleSet await() {
+    public RuleSet await() {
         try {
             return compiling.join();
         } catch (CompletionException e) {

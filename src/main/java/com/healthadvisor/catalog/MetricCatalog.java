@@ -1,4 +1,4 @@
-package com.healthadvisor.metrics;
+package com.healthadvisor.catalog;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package com.healthadvisor.metrics;
+package com.healthadvisor.catalog;
 
 /** Levenshtein distance, to suggest the nearest known word for a typo. */
 public final class EditDistance {

@@ -1,6 +1,4 @@
-package com.healthadvisor;
-
-import com.healthadvisor.cli.HealthAdvisorCommand;
+package com.healthadvisor.cli;
 
 /** {@code java -jar health-advisor.jar COMMAND}: see {@code --help}. */
 public final class HealthAdvisorMain {

@@ -1,0 +1,41 @@
+package com.healthadvisor;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** How the packages may depend on each other, checked on the compiled production classes. */
+class PackageWallsTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.healthadvisor");
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("com.healthadvisor.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theWebIsAnEdgeNothingElseReaches() {
+        noClasses().that().resideOutsideOfPackage("com.healthadvisor.web..")
+                .and().doNotHaveFullyQualifiedName(HealthAdvisorApplication.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("com.healthadvisor.web..").check(PRODUCTION);
+    }
+
+    /** What a metric is, and what a snapshot is, stand on their own: everything else builds on them. */
+    @Test
+    void theCatalogAndTheSnapshotDependOnNothingElseOfTheProject() {
+        noClasses().that().resideInAPackage("com.healthadvisor.catalog..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("com.healthadvisor.catalog..", "java..").check(PRODUCTION);
+        noClasses().that().resideInAPackage("com.healthadvisor.snapshot..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.healthadvisor.metrics..", "com.healthadvisor.diagnosis..",
+                        "com.healthadvisor.ruleset..", "com.healthadvisor.report..", "com.healthadvisor.web..",
+                        "com.healthadvisor.cli..", "com.healthadvisor.company..", "com.healthadvisor.live..")
+                .check(PRODUCTION);
+    }
+}
