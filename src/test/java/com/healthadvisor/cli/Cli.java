@@ -21,10 +21,18 @@ final class Cli {
         return runWithInput("", args);
     }
 
-    static synchronized Run runWithInput(String stdin, String... args) {
+    /** The tools (bench, generate-ledger), which live beside the tests, not in the product's jar. */
+    static Run runTool(String... args) {
+        return run(HealthAdvisorCommand.commandLine(new ToolsCommand()), "", args);
+    }
+
+    static Run runWithInput(String stdin, String... args) {
+        return run(HealthAdvisorCommand.commandLine(), stdin, args);
+    }
+
+    private static synchronized Run run(CommandLine commandLine, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = HealthAdvisorCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         InputStream original = System.in;

@@ -33,7 +33,7 @@ class LedgerCommandsTest {
     @Test
     void aLedgerOfMoreThanAYearIsJudgedOnTheNrrOfTheCustomersOfAYearAgo(@TempDir Path dir) {
         Path ledger = dir.resolve("ledger.csv");
-        assertThat(Cli.run("generate-ledger", "--customers", "200", "--months", "14", "--out", ledger.toString())
+        assertThat(Cli.runTool("generate-ledger", "--customers", "200", "--months", "14", "--out", ledger.toString())
                 .exitCode()).isZero();
 
         Cli.Run run = Cli.run("diagnose", "--ledger", ledger.toString());
@@ -89,7 +89,7 @@ class LedgerCommandsTest {
     void theGeneratorWritesOneRowPerCustomerPerMonth(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("ledger.csv");
 
-        Cli.Run run = Cli.run("generate-ledger", "--customers", "100", "--months", "6", "--out", out.toString());
+        Cli.Run run = Cli.runTool("generate-ledger", "--customers", "100", "--months", "6", "--out", out.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(1 + 100 * 6);

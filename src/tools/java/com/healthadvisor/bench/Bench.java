@@ -178,11 +178,17 @@ public final class Bench {
     }
 
     private void service() throws Exception {
-        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
-        if (!jar.toString().endsWith(".jar")) {
-            out.println("service: skipped (run from the jar: java -jar target/health-advisor.jar bench)");
+        // The product's jar on this tool's class path: target/service's when run by ./health-advisor bench.
+        Optional<Path> onClassPath = java.util.Arrays.stream(System.getProperty("java.class.path")
+                        .split(java.io.File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath())
+                .filter(entry -> entry.getFileName().toString().equals(ClassDataArchive.JAR)).findFirst();
+        if (onClassPath.isEmpty()) {
+            out.println("service: skipped (run it as ./health-advisor bench, after a full build)");
             return;
         }
+        // The plain start is the fat jar's, beside target/service, when it is there.
+        Path fatJar = onClassPath.get().getParent().resolveSibling(ClassDataArchive.JAR);
+        Path jar = Files.isRegularFile(fatJar) ? fatJar : onClassPath.get();
         Path copy = Files.createTempDirectory("bench-rules");
         for (RuleFile file : RuleSetLoader.read(rules)) {
             Files.writeString(copy.resolve(file.name()), file.content());

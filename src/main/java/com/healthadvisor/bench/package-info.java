@@ -1,5 +1,0 @@
-/**
- * Benchmarks anyone can rerun with {@code bench [--quick]}: each figure beside its baseline in the same
- * run, with warm-up, several timed iterations, their spread, and latency percentiles.
- */
-package com.healthadvisor.bench;
