@@ -3,16 +3,13 @@ package com.healthadvisor.web;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.live.ActiveRuleSet;
-import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.SnapshotReader;
 import jakarta.servlet.http.HttpServletRequest;
 import com.healthadvisor.ledger.LedgerSnapshots;
-import com.healthadvisor.report.Reports;
 import com.healthadvisor.snapshot.Snapshot;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.List;
 
 /** {@code POST /api/v1/diagnoses}: a snapshot in, the diagnosis out as JSON, or as a Markdown or HTML report. */
 @RestController
