@@ -136,7 +136,7 @@ public final class Benchmarks {
 
     /** Reads the file, adding a problem for every bad line; the bands that did parse are kept. */
     static Benchmarks parse(RuleFile file, List<RuleProblem> problems) {
-        List<CsvLines.Row> rows = CsvLines.read(file.content());
+        List<CsvLines.Row> rows = CsvLines.read(file, problems);
         List<String> header = rows.isEmpty() ? List.of() : rows.get(0).cells().stream().map(String::trim).toList();
         if (!header.equals(HEADER) && !header.equals(HEADER_WITHOUT_TONE)) {
             problems.add(new RuleProblem(file.name(), rows.isEmpty() ? 1 : rows.get(0).line(),

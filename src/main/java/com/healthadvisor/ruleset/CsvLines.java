@@ -1,13 +1,21 @@
 package com.healthadvisor.ruleset;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.csv.CsvMapper;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rows of a small CSV data file, each with its line number: blank lines and lines starting with
- * {@code #} are comments; fields may be quoted with double quotes (to hold a comma).
+ * {@code #} are comments; fields may be quoted with double quotes (to hold a comma), as Jackson's CSV
+ * parser reads them. A line the parser refuses is a problem at that line, and is left out.
  */
 final class CsvLines {
+
+    /** Without a schema, Jackson's CSV parser gives a record as an array of its fields. */
+    private static final ObjectReader ROW = CsvMapper.builder().build().readerFor(String[].class);
 
     record Row(int line, List<String> cells) {
 
@@ -19,38 +27,21 @@ final class CsvLines {
     private CsvLines() {
     }
 
-    static List<Row> read(String content) {
+    static List<Row> read(RuleFile file, List<RuleProblem> problems) {
         List<Row> rows = new ArrayList<>();
-        String[] lines = content.split("\r?\n", -1);
+        String[] lines = file.content().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
             }
-            rows.add(new Row(i + 1, split(line)));
-        }
-        return rows;
-    }
-
-    private static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
+            try {
+                rows.add(new Row(i + 1, List.of(ROW.<String[]>readValue(line))));
+            } catch (JacksonException e) {
+                problems.add(new RuleProblem(file.name(), i + 1, "not a CSV line: " + e.getOriginalMessage()
+                        + "; a value that holds a comma or a quote goes in double quotes, a quote in it doubled"));
             }
         }
-        cells.add(cell.toString());
-        return cells;
+        return rows;
     }
 }

@@ -50,7 +50,7 @@ public final class Limits {
     }
 
     static Limits parse(RuleFile file, List<RuleProblem> problems) {
-        List<CsvLines.Row> rows = CsvLines.read(file.content());
+        List<CsvLines.Row> rows = CsvLines.read(file, problems);
         Map<String, Double> values = new LinkedHashMap<>();
         if (rows.isEmpty() || !rows.get(0).cells().stream().map(String::trim).toList().equals(HEADER)) {
             problems.add(new RuleProblem(file.name(), rows.isEmpty() ? 1 : rows.get(0).line(),

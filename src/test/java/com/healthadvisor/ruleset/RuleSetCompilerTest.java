@@ -147,6 +147,28 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsAnErrorAtItsLineAndAQuotedCommaIsAValue() {
+        replace("benchmarks.csv", "gross_margin,good,>= 70%", "gross_margin,good,\">= 70%");
+        replace("limits.csv", "blended_average_spread,10,", "blended_average_spread,\"10\",");
+        int line = lineOf("benchmarks.csv", "gross_margin,good,");
+
+        assertThat(problems()).contains("benchmarks.csv:" + line + ": not a CSV line: Missing closing quote for value; "
+                + "a value that holds a comma or a quote goes in double quotes, a quote in it doubled")
+                .noneMatch(p -> p.startsWith("limits.csv"));
+    }
+
+    private int lineOf(String name, String start) {
+        String content = files.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().content();
+        List<String> lines = content.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(start + " not in " + name);
+    }
+
+    @Test
     void aBandOfAnUnknownMetricOrQualifierIsAnError() {
         replace("benchmarks.csv", "gross_margin,good,>= 70%", "gross_marjin,good,>= 70%");
         replace("benchmarks.csv", "arpa,below_market,< $100,,smb", "arpa,below_market,< $100,,small");
