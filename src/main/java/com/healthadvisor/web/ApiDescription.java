@@ -195,7 +195,9 @@ class ApiDescription implements OpenApiCustomizer {
                     typed("string").description("the file's whole text, UTF-8")));
             case RULE_FILES -> new Content().addMediaType("application/json", new MediaType().schema(
                     typed("object").addProperty("files", typed("object")
-                                    .additionalProperties(new Schema<String>().types(java.util.Set.of("string", "null")))
+                                    // Ordered: Set.of's order changes from one JVM to the next, and so did the description.
+                                    .additionalProperties(new Schema<String>()
+                                            .types(new java.util.LinkedHashSet<>(List.of("string", "null"))))
                                     .description("file name → its new text; null deletes the file"))
                             .required(List.of("files"))));
         };
