@@ -86,12 +86,6 @@ class CompaniesCommand implements Runnable {
         String company;
     }
 
-    static void print(CommandSpec spec, Object value) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(value instanceof String text ? text : ResultJson.mapper().writeValueAsString(value));
-        out.flush();
-    }
-
     @Command(name = "put", mixinStandardHelpOptions = true,
             description = "Stores a snapshot as its period's new revision (the same document again changes nothing) "
                     + "and prints its diagnosis.")
@@ -112,7 +106,7 @@ class CompaniesCommand implements Runnable {
             out.put("revision", stored.snapshot().revision());
             out.put("created", stored.created());
             out.put("diagnosis", stored.result());
-            print(spec, out);
+            Output.print(spec, out);
             return 0;
         }
     }
@@ -155,7 +149,7 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, memory.with((m, rules) -> m.store().heads(), false));
+            Output.print(spec, memory.with((m, rules) -> m.store().heads(), false));
             return 0;
         }
     }
@@ -170,7 +164,7 @@ class CompaniesCommand implements Runnable {
             if (periods.isEmpty()) {
                 throw NoSuchPeriodException.noCompany(company);
             }
-            print(spec, new com.healthadvisor.company.Timeline(company, periods));
+            Output.print(spec, new com.healthadvisor.company.Timeline(company, periods));
             return 0;
         }
     }
@@ -202,7 +196,7 @@ class CompaniesCommand implements Runnable {
                     case pdf -> Reports.pdf(diagnosed.result(), diagnosed.snapshot(), rules, since);
                 };
             }, true);
-            DiagnoseCommand.print(spec, output);
+            Output.print(spec, output);
             return 0;
         }
     }
@@ -217,7 +211,7 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(spec, memory.with((m, rules) -> m.changes(company, from, to), false)
+            Output.print(spec, memory.with((m, rules) -> m.changes(company, from, to), false)
                     .orElseThrow(() -> new NoSuchPeriodException("company \"" + company + "\" has not stored both "
                             + from + " and " + to)));
             return 0;
@@ -258,7 +252,7 @@ class CompaniesCommand implements Runnable {
             if (removed == 0) {
                 throw NoSuchPeriodException.noCompany(company);
             }
-            print(spec, "deleted " + company + ": " + removed + " revision(s)");
+            Output.print(spec, "deleted " + company + ": " + removed + " revision(s)");
             return 0;
         }
     }
@@ -285,7 +279,7 @@ class CompaniesCommand implements Runnable {
                 return periods + " period(s) of " + companies.size() + " company(ies) diagnosed under rule set "
                         + rules.version();
             }, true);
-            print(spec, done);
+            Output.print(spec, done);
             return 0;
         }
     }

@@ -82,18 +82,7 @@ class DiagnoseCommand implements Callable<Integer> {
             case html -> Reports.html(result, snapshot, advisor.ruleSet(), fragment);
             case pdf -> Reports.pdf(result, snapshot, advisor.ruleSet());
         };
-        print(spec, output);
+        Output.print(spec, output);
         return 0;
-    }
-
-    /** Text to the command's output; a PDF's bytes as they are to standard output, for "> report.pdf". */
-    static void print(CommandSpec spec, Object output) {
-        if (output instanceof byte[] bytes) {
-            System.out.write(bytes, 0, bytes.length);
-            System.out.flush();
-            return;
-        }
-        spec.commandLine().getOut().println(output);
-        spec.commandLine().getOut().flush();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * on it: black or white, whichever contrasts more. Between the two, one always reaches WCAG's 4.5:1 (the worst
  * fill, at a relative luminance near 0.18, still gives 4.58:1).
  */
-record HeatColour(String fill, String text, double contrast) {
+record HeatColour(String fill, String text) {
 
     static HeatColour of(double retention) {
         double clamped = Math.max(0, Math.min(1, retention));
@@ -18,7 +18,7 @@ record HeatColour(String fill, String text, double contrast) {
         double onWhite = 1.05 / (fill + 0.05);
         double onBlack = (fill + 0.05) / 0.05;
         return new HeatColour(String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]),
-                onWhite >= onBlack ? "#ffffff" : "#000000", Math.max(onWhite, onBlack));
+                onWhite >= onBlack ? "#ffffff" : "#000000");
     }
 
     /** HSL to 8-bit RGB (CSS Color 4's formula). */

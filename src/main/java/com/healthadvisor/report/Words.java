@@ -8,7 +8,11 @@ import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Codes turned into the words a report reader expects: periods, severities, scopes, bands, dimensions. */
 final class Words {
@@ -73,8 +77,8 @@ final class Words {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    private static final java.util.regex.Pattern KEY =
-            java.util.regex.Pattern.compile("\\b(?:mrr|customers|revenue|finance|metrics|profile|year_ago_customers|"
+    private static final Pattern KEY =
+            Pattern.compile("\\b(?:mrr|customers|revenue|finance|metrics|profile|year_ago_customers|"
                     + "customer_revenue|cohorts|breakdowns|history|targets)\\.[a-z0-9_]+\\b");
 
     /** The first letter upper case, nothing else touched (a key's underscores stay). */
@@ -86,9 +90,9 @@ final class Words {
      * A sentence cut into words and the snapshot keys it names ({@code finance.net_burn}), so that a report can
      * show the keys as code, as they are typed; elsewhere a code's underscores read as spaces ("mid market").
      */
-    static java.util.List<ReportView.Text> withKeys(String sentence) {
-        java.util.List<ReportView.Text> parts = new java.util.ArrayList<>();
-        java.util.regex.Matcher key = KEY.matcher(sentence);
+    static List<ReportView.Text> withKeys(String sentence) {
+        List<ReportView.Text> parts = new ArrayList<>();
+        Matcher key = KEY.matcher(sentence);
         int at = 0;
         while (key.find()) {
             if (key.start() > at) {

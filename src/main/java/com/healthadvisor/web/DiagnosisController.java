@@ -44,21 +44,17 @@ class DiagnosisController {
             "text/markdown", MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<byte[]> diagnose(HttpServletRequest request,
                                     @RequestParam(defaultValue = "false") boolean fragment) throws Exception {
-        return meters.diagnosis("snapshot", format(request), () -> {
+        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
+        return meters.diagnosis("snapshot", ReportFormats.name(wanted), () -> {
             byte[] body = Bodies.read(request, reader.maxBytes());
-            return respond(request, reader.read(body), fragment);
+            return respond(wanted, reader.read(body), fragment);
         });
     }
 
-    private static String format(HttpServletRequest request) {
-        return ReportFormats.name(ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT)));
-    }
-
-    private ResponseEntity<byte[]> respond(HttpServletRequest request, Snapshot snapshot, boolean fragment) {
+    private ResponseEntity<byte[]> respond(MediaType wanted, Snapshot snapshot, boolean fragment) {
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
         DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
-        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
         return ResponseEntity.ok().contentType(wanted)
                 .body(ReportFormats.body(wanted, result, snapshot, ruleSet, fragment, null));
     }
@@ -72,11 +68,12 @@ class DiagnosisController {
                                           @RequestParam(defaultValue = "false") boolean fragment,
                                           @RequestParam(name = "allow_empty_months", defaultValue = "false")
                                           boolean allowEmptyMonths) throws Exception {
-        return meters.diagnosis("ledger", format(request), () -> {
+        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
+        return meters.diagnosis("ledger", ReportFormats.name(wanted), () -> {
             LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
             Snapshot snapshot = meters.ledgerImport(lines, () -> LedgerSnapshots.read(
                     new InputStreamReader(lines, StandardCharsets.UTF_8), period, company, currency, allowEmptyMonths));
-            return respond(request, snapshot, fragment);
+            return respond(wanted, snapshot, fragment);
         });
     }
 

@@ -19,8 +19,6 @@ final class ReportFormats {
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     static final MediaType PDF = MediaType.APPLICATION_PDF;
-    static final String[] PRODUCED = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE,
-            MediaType.APPLICATION_PDF_VALUE};
     private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON, MARKDOWN, HTML, PDF);
 
     private ReportFormats() {
