@@ -8,9 +8,10 @@ package com.healthadvisor.catalog;
  * @param max       the highest possible value
  * @param label     the metric's name in words, for reports
  * @param needs     which inputs it is computed from, for "not assessed" reasons
+ * @param formula   how it is computed, in the words of metrics.md, for the report's appendix and the schema
  */
 public record MetricDefinition(String code, String unit, String direction, double min, double max,
-                               String label, String needs) {
+                               String label, String needs, String formula) {
 
     public boolean lowerIsBetter() {
         return "lower".equals(direction);

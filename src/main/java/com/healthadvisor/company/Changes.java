@@ -81,7 +81,7 @@ public record Changes(String company, String from, String to, String healthFrom,
                 }
             }
         }
-        List<MetricMove> key = KeyMetrics.CODES.stream()
+        List<MetricMove> key = MetricCatalog.KEY.stream()
                 .map(code -> move(code, com.healthadvisor.facts.Metric.COMPANY, before, after))
                 .filter(m -> m.from() != null || m.to() != null)
                 .toList();

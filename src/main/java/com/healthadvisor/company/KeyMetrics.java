@@ -3,14 +3,10 @@ package com.healthadvisor.company;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.facts.Metric;
 
-import java.util.List;
 import java.util.Optional;
 
 /** The company-wide metrics a timeline shows for each period and a change report compares first. */
 final class KeyMetrics {
-
-    static final List<String> CODES = List.of("mrr", "mrr_growth_rate", "customers", "logo_churn_rate",
-            "revenue_churn_rate", "nrr", "grr", "quick_ratio", "arpa");
 
     private KeyMetrics() {
     }

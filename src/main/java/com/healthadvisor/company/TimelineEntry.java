@@ -1,5 +1,6 @@
 package com.healthadvisor.company;
 
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 
@@ -18,7 +19,7 @@ public record TimelineEntry(String period, int revision, String health, String r
     }
 
     static TimelineEntry of(DiagnosisResult result, int revision, Instant diagnosedAt) {
-        List<KeyMetric> metrics = KeyMetrics.CODES.stream()
+        List<KeyMetric> metrics = MetricCatalog.KEY.stream()
                 .flatMap(code -> KeyMetrics.company(result, code).stream())
                 .map(m -> new KeyMetric(m.code(), m.value(), m.unit(), m.band(), m.windowMonths()))
                 .toList();

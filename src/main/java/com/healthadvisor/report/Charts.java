@@ -1,5 +1,6 @@
 package com.healthadvisor.report;
 
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.diagnosis.DiagnosisResult.MetricValue;
 import com.healthadvisor.metrics.ValueFormat;
@@ -33,10 +34,6 @@ import static com.healthadvisor.report.ReportView.Charts.Tick;
  */
 final class Charts {
 
-    static final List<String> HEADLINE_METRICS = List.of("logo_churn_rate_monthly", "logo_churn_rate_annual", "nrr",
-            "quick_ratio", "expansion_share_of_new_mrr", "arr_growth_rate_yoy", "gross_margin", "ltv_cac_ratio",
-            "cac_payback_months", "rule_of_40", "magic_number", "burn_multiple", "runway_months", "arpa", "arpu",
-            "discount_rate", "refund_rate", "top_customer_share", "top10_customer_share", "largest_product_share");
     private static final int WIDTH = 720;
 
     private final DiagnosisResult result;
@@ -267,7 +264,7 @@ final class Charts {
         List<Row> rows = new ArrayList<>();
         String periodicity = snapshot.periodicity().word();
         int y = 10;
-        for (String code : HEADLINE_METRICS) {
+        for (String code : MetricCatalog.HEADLINE) {
             Optional<MetricValue> metric = result.metrics().stream()
                     .filter(m -> m.scope().equals("company") && m.code().equals(code) && m.band() != null).findFirst();
             if (metric.isEmpty()) {

@@ -35,9 +35,6 @@ import static com.healthadvisor.report.ReportView.Trend;
 /** Turns a result (and the snapshot behind it) into a report in seed 001's standard structure. */
 final class ReportBuilder {
 
-    private static final List<String> TREND_METRICS = List.of("mrr_growth_rate", "customer_growth_rate",
-            "logo_churn_change", "gross_revenue_growth_rate", "net_revenue_growth_rate", "arpa_growth_rate",
-            "arpu_growth_rate");
     private static final int TOP_RISKS = 3;
 
     private final DiagnosisResult result;
@@ -65,7 +62,7 @@ final class ReportBuilder {
     ReportView build() {
         ReportView.Charts charts = new Charts(result, snapshot).build(ruleSet.benchmarks());
         if (charts.benchmarks() != null) {
-            Charts.HEADLINE_METRICS.stream().filter(code -> company(code).isPresent()).forEach(shownMetrics::add);
+            MetricCatalog.HEADLINE.stream().filter(code -> company(code).isPresent()).forEach(shownMetrics::add);
         }
         List<Trend> trends = trends();
         List<TargetRow> targets = targets();
@@ -124,7 +121,7 @@ final class ReportBuilder {
     private List<Trend> trends() {
         List<Trend> trends = new ArrayList<>();
         String since = snapshot.history().isEmpty() ? null : Words.period(snapshot.history().get(0).period());
-        for (String code : TREND_METRICS) {
+        for (String code : MetricCatalog.TRENDS) {
             company(code).ifPresent(m -> {
                 shownMetrics.add(code);
                 String meaning = code.equals("logo_churn_change") && since != null ? "since " + since
@@ -221,7 +218,7 @@ final class ReportBuilder {
 
     private List<Definition> definitions() {
         return shownMetrics.stream().sorted()
-                .map(code -> new Definition(Words.metric(code), code, MetricFormulas.of(code))).toList();
+                .map(code -> new Definition(Words.metric(code), code, MetricCatalog.find(code).map(MetricDefinition::formula).orElse(""))).toList();
     }
 
     private List<Unassessed> notAssessed() {

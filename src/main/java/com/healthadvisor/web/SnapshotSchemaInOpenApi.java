@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.snapshot.SnapshotSchema;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -12,16 +13,14 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAPI description carries the snapshot's JSON Schema, the same file the reader is tested against, as the
+ * The OpenAPI description carries the snapshot's JSON Schema, the one the reader is tested against, as the
  * body of {@code POST /api/v1/diagnoses}: a client generated from it knows every section (finance, acquisitions,
  * year_ago_customers). The schema's {@code $defs} become component schemas named {@code Snapshot…}.
  */
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
 @org.springframework.core.annotation.Order(0)
 class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
 
-    private static final String RESOURCE = "/schema/snapshot.schema.json";
     private static final String PREFIX = "Snapshot";
 
     /** References inside the file point at its $defs; in OpenAPI they point at the components. */
@@ -37,7 +35,7 @@ class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        String text = DEFINITION.matcher(schemaText()).replaceAll(reference ->
+        String text = DEFINITION.matcher(SnapshotSchema.text()).replaceAll(reference ->
                 Matcher.quoteReplacement("\"#/components/schemas/" + PREFIX + capitalized(reference.group(1)) + "\""));
         Map<String, Object> root = read(text, LinkedHashMap.class);
         Map<?, ?> definitions = (Map<?, ?>) root.remove("$defs");
@@ -71,17 +69,6 @@ class SnapshotSchemaInOpenApi implements OpenApiCustomizer {
             return (T) Json31.mapper().readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException("the snapshot schema does not read as OpenAPI", e);
-        }
-    }
-
-    private static String schemaText() {
-        try (InputStream in = SnapshotSchemaInOpenApi.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
