@@ -38,10 +38,14 @@ final class AdvisorMeters implements ReloadObserver {
         showActive();
     }
 
-    /** Times one diagnosis; its outcome is "ok", "invalid" (the input was refused) or "failed". */
-    <T> T diagnosis(String input, String format, Callable<T> work) throws Exception {
-        return timed(DIAGNOSES, "Diagnoses answered, by input, format and outcome", work,
-                "input", input, "format", format);
+    Timer.Sample startTiming() {
+        return Timer.start(registry);
+    }
+
+    /** Records one diagnosis answered; its outcome is "ok", "invalid" (the input was refused) or "failed". */
+    void diagnosed(Timer.Sample sample, String input, String format, String outcome) {
+        sample.stop(Timer.builder(DIAGNOSES).description("Diagnoses answered, by input, format and outcome")
+                .tags("input", input, "format", format, "outcome", outcome).register(registry));
     }
 
     /** Times one ledger import and counts its rows (the lines after the header). */

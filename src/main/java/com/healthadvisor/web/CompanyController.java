@@ -144,27 +144,20 @@ class CompanyController {
      * The stored diagnosis (with the rule set version that produced it), or with {@code rules=current} the same
      * period diagnosed again under today's rules; as JSON, or as the report with "Since last period".
      */
-    @GetMapping(value = "/{company}/diagnoses/{period}",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE,
-                    MediaType.APPLICATION_PDF_VALUE})
-    ResponseEntity<byte[]> diagnosis(@PathVariable String company, @PathVariable String period,
-                                     @RequestParam(required = false) String rules,
-                                     @RequestParam(defaultValue = "false") boolean fragment,
-                                     HttpServletRequest request) {
+    @GetMapping(value = "/{company}/diagnoses/{period}", produces = {DiagnosisReport.JSON, DiagnosisReport.MARKDOWN,
+            DiagnosisReport.HTML, DiagnosisReport.PDF})
+    ResponseEntity<DiagnosisReport> diagnosis(@PathVariable String company, @PathVariable String period,
+                                              @RequestParam(required = false) String rules,
+                                              @RequestParam(defaultValue = "false") boolean fragment) {
         if (rules != null && !rules.equals("current") && !rules.equals("stored")) {
             throw new BadRequestException("rules is \"current\" (today's rules) or \"stored\" (the default)");
         }
         CompanyMemory.Diagnosed diagnosed = ("current".equals(rules) ? memory.diagnoseNow(company, period)
                 : memory.stored(company, period)).orElseThrow(() -> missing(company, period));
-        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
-        if (wanted.equals(MediaType.APPLICATION_JSON)) {
-            return ResponseEntity.ok().contentType(wanted).header("X-Revision",
-                    String.valueOf(diagnosed.stored().revision())).body(ResultJson.writeCompact(diagnosed.result()));
-        }
         PeriodChanges since = memory.sinceLast(company, diagnosed.stored())
                 .map(c -> ChangeWords.of(c, diagnosed.result().currency())).orElse(null);
-        return ResponseEntity.ok().contentType(wanted).body(ReportFormats.body(wanted, diagnosed.result(),
-                diagnosed.snapshot(), active.current(), fragment, since));
+        return ResponseEntity.ok().header("X-Revision", String.valueOf(diagnosed.stored().revision()))
+                .body(new DiagnosisReport(diagnosed.result(), diagnosed.snapshot(), active.current(), fragment, since));
     }
 
     /** What changed from one period to another; by default from the period before {@code to}, to the newest. */

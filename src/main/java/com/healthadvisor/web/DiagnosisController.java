@@ -1,25 +1,27 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.Advisor;
-import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.SnapshotReader;
 import jakarta.servlet.http.HttpServletRequest;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.snapshot.Snapshot;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** {@code POST /api/v1/diagnoses}: a snapshot in, the diagnosis out as JSON, or as a Markdown or HTML report. */
+/**
+ * {@code POST /api/v1/diagnoses}: a snapshot or a ledger in, the diagnosis out as JSON or as the report
+ * (Markdown, HTML, PDF): {@link DiagnosisReportConverter} writes the format content negotiation picks, and
+ * {@link DiagnosisTiming} times it.
+ */
 @RestController
 @RequestMapping("/api/v1/diagnoses")
 class DiagnosisController {
@@ -39,42 +41,32 @@ class DiagnosisController {
         this.properties = properties;
     }
 
-    /** JSON by default; the Markdown or HTML report when the client's Accept header prefers it. */
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {MediaType.APPLICATION_JSON_VALUE,
-            "text/markdown", MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
-    ResponseEntity<byte[]> diagnose(HttpServletRequest request,
-                                    @RequestParam(defaultValue = "false") boolean fragment) throws Exception {
-        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
-        return meters.diagnosis("snapshot", ReportFormats.name(wanted), () -> {
-            byte[] body = Bodies.read(request, reader.maxBytes());
-            return respond(wanted, reader.read(body), fragment);
-        });
-    }
-
-    private ResponseEntity<byte[]> respond(MediaType wanted, Snapshot snapshot, boolean fragment) {
-        // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
-        RuleSet ruleSet = active.current();
-        DiagnosisResult result = advisor.diagnose(snapshot, ruleSet);
-        return ResponseEntity.ok().contentType(wanted)
-                .body(ReportFormats.body(wanted, result, snapshot, ruleSet, fragment, null));
+    /** JSON by default; the report as Markdown, HTML or PDF when the client's Accept header prefers it. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {DiagnosisReport.JSON,
+            DiagnosisReport.MARKDOWN, DiagnosisReport.HTML, DiagnosisReport.PDF})
+    DiagnosisReport diagnose(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean fragment)
+            throws IOException {
+        return diagnosed(reader.read(Bodies.read(request, reader.maxBytes())), fragment);
     }
 
     /** The same, from a per-customer monthly MRR ledger: the snapshot of {@code period} (default the last month). */
-    @PostMapping(consumes = "text/csv", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown",
-            MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
-    ResponseEntity<byte[]> diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
-                                          @RequestParam(required = false) String company,
-                                          @RequestParam(required = false) String currency,
-                                          @RequestParam(defaultValue = "false") boolean fragment,
-                                          @RequestParam(name = "allow_empty_months", defaultValue = "false")
-                                          boolean allowEmptyMonths) throws Exception {
-        MediaType wanted = ReportFormats.preferred(request.getHeader(HttpHeaders.ACCEPT));
-        return meters.diagnosis("ledger", ReportFormats.name(wanted), () -> {
-            LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
-            Snapshot snapshot = meters.ledgerImport(lines, () -> LedgerSnapshots.read(
-                    new InputStreamReader(lines, StandardCharsets.UTF_8), period, company, currency, allowEmptyMonths));
-            return respond(wanted, snapshot, fragment);
-        });
+    @PostMapping(consumes = "text/csv", produces = {DiagnosisReport.JSON, DiagnosisReport.MARKDOWN,
+            DiagnosisReport.HTML, DiagnosisReport.PDF})
+    DiagnosisReport diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,
+                                   @RequestParam(required = false) String company,
+                                   @RequestParam(required = false) String currency,
+                                   @RequestParam(defaultValue = "false") boolean fragment,
+                                   @RequestParam(name = "allow_empty_months", defaultValue = "false")
+                                   boolean allowEmptyMonths) throws Exception {
+        LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
+        Snapshot snapshot = meters.ledgerImport(lines, () -> LedgerSnapshots.read(
+                new InputStreamReader(lines, StandardCharsets.UTF_8), period, company, currency, allowEmptyMonths));
+        return diagnosed(snapshot, fragment);
     }
 
+    private DiagnosisReport diagnosed(Snapshot snapshot, boolean fragment) {
+        // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
+        RuleSet ruleSet = active.current();
+        return new DiagnosisReport(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet, fragment, null);
+    }
 }

@@ -1,0 +1,22 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.report.PeriodChanges;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
+
+/**
+ * A diagnosis on its way out, in whichever format content negotiation picks ({@link DiagnosisReportConverter}):
+ * the result as JSON, or the report, which also needs the snapshot, the rule set's wording and what changed.
+ *
+ * @param fragment an HTML report without its page, to embed
+ * @param since    what changed since the company's previous stored period, or null
+ */
+record DiagnosisReport(DiagnosisResult result, Snapshot snapshot, RuleSet ruleSet, boolean fragment,
+                       PeriodChanges since) {
+
+    static final String JSON = "application/json";
+    static final String MARKDOWN = "text/markdown";
+    static final String HTML = "text/html";
+    static final String PDF = "application/pdf";
+}
