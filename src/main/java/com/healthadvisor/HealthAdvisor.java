@@ -2,6 +2,7 @@ package com.healthadvisor;
 
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.diagnosis.DiagnosisResult;
+import com.healthadvisor.report.Reports;
 import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetLoader;
@@ -9,8 +10,6 @@ import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 
 /**
  * The entry point for embedding the advisor in a Java program (a reporting job, a notebook) without
@@ -19,22 +18,25 @@ import java.time.ZoneOffset;
  * <pre>{@code
  * HealthAdvisor advisor = HealthAdvisor.fromRules(Path.of("rules"));
  * DiagnosisResult result = advisor.diagnose(Files.readString(Path.of("snapshot.json")));
+ * String report = advisor.markdown(Files.readString(Path.of("snapshot.json")));
  * }</pre>
  *
- * Thread-safe: one instance serves any number of threads.
+ * A snapshot goes in as the JSON of docs/contract.md; what comes out is data: the result's records, the
+ * report's text or a PDF's bytes. Thread-safe: one instance serves any number of threads.
  *
- * @throws com.healthadvisor.ruleset.RuleSetException from {@link #fromRules} when the rules do not compile
- * @throws com.healthadvisor.snapshot.InvalidSnapshotException from {@code diagnose} on bad input
+ * @throws com.healthadvisor.ruleset.RuleSetException from {@link #fromRules} when the rules do not compile,
+ *                                                    with each problem's file and line
+ * @throws com.healthadvisor.snapshot.InvalidSnapshotException from the others on bad input, with each
+ *                                                             problem's JSON pointer
  */
 public final class HealthAdvisor {
 
     private final RuleSet ruleSet;
     private final SnapshotReader reader = new SnapshotReader();
-    private final Advisor advisor;
+    private final Advisor advisor = new Advisor();
 
-    private HealthAdvisor(RuleSet ruleSet, Advisor advisor) {
+    private HealthAdvisor(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
-        this.advisor = advisor;
     }
 
     /**
@@ -42,25 +44,11 @@ public final class HealthAdvisor {
      * when the files last changed, so that a snapshot diagnosed twice gives the same bytes twice.
      */
     public static HealthAdvisor fromRules(Path rulesDirectory) {
-        Clock changed = Clock.fixed(RuleSetLoader.lastChanged(rulesDirectory), ZoneOffset.UTC);
-        return of(new RuleSetLoader(changed).load(rulesDirectory));
-    }
-
-    public static HealthAdvisor of(RuleSet ruleSet) {
-        return of(ruleSet, new Advisor());
-    }
-
-    /** With an advisor of one's own limits (firings and time per evaluation). */
-    public static HealthAdvisor of(RuleSet ruleSet, Advisor advisor) {
-        return new HealthAdvisor(ruleSet, advisor);
+        return new HealthAdvisor(RuleSetLoader.loadAsLastChanged(rulesDirectory));
     }
 
     public DiagnosisResult diagnose(String snapshotJson) {
-        return diagnose(reader.read(snapshotJson));
-    }
-
-    public DiagnosisResult diagnose(Snapshot snapshot) {
-        return advisor.diagnose(snapshot, ruleSet);
+        return advisor.diagnose(reader.read(snapshotJson), ruleSet);
     }
 
     /** The result as the JSON of contract.md section 2. */
@@ -68,7 +56,26 @@ public final class HealthAdvisor {
         return ResultJson.write(diagnose(snapshotJson));
     }
 
-    public RuleSet ruleSet() {
-        return ruleSet;
+    /** The report as Markdown, for a wiki page or a pull request. */
+    public String markdown(String snapshotJson) {
+        Snapshot snapshot = reader.read(snapshotJson);
+        return Reports.markdown(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet);
+    }
+
+    /** The report as a self-contained HTML page, or with {@code fragment} a {@code <section>} to embed. */
+    public String html(String snapshotJson, boolean fragment) {
+        Snapshot snapshot = reader.read(snapshotJson);
+        return Reports.html(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet, fragment);
+    }
+
+    /** The report as a PDF on A4 pages. */
+    public byte[] pdf(String snapshotJson) {
+        Snapshot snapshot = reader.read(snapshotJson);
+        return Reports.pdf(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet);
+    }
+
+    /** Which rule set this advisor judges by: its version, its number of rules and when its files last changed. */
+    public DiagnosisResult.RuleSetInfo rules() {
+        return new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt());
     }
 }

@@ -30,7 +30,7 @@ class HealthAdvisorTest {
 
         assertThat(result.top().code()).isEqualTo("RETENTION_FIRST");
         assertThat(result.top().rank()).isEqualTo(1);
-        assertThat(result.ruleSet().version()).isEqualTo(advisor.ruleSet().version());
+        assertThat(result.ruleSet()).isEqualTo(advisor.rules());
         assertThat(result.diagnoses()).allSatisfy(d -> assertThat(d.actions()).isNotEmpty());
     }
 
@@ -105,5 +105,22 @@ class HealthAdvisorTest {
                 new DiagnosisResult.MetricValue("logo_churn_rate_monthly", "company", null, 0.06, "ratio", "computed",
                         "crisis", 1),
                 new DiagnosisResult.MetricValue("nrr", "company", null, 0.95, "ratio", "reported", "acceptable", 12));
+    }
+
+    @Test
+    void writesTheReportAsMarkdownHtmlAndPdf() throws IOException {
+        String seed = Files.readString(Path.of("fixtures/seed-2-warning-signs.json"));
+
+        assertThat(advisor.markdown(seed)).startsWith("# ").contains("Stop scaling acquisition: fix retention first");
+        assertThat(advisor.html(seed, false)).startsWith("<!DOCTYPE html>").contains("<svg");
+        assertThat(advisor.html(seed, true)).startsWith("<section").doesNotContain("<html");
+        assertThat(new String(advisor.pdf(seed), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void namesItsRuleSet() {
+        assertThat(advisor.rules().version()).hasSize(8);
+        assertThat(advisor.rules().rules()).isGreaterThan(40);
     }
 }

@@ -1,6 +1,6 @@
 package com.healthadvisor.cli;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.company.ChangeWords;
 import com.healthadvisor.company.CompanyMemory;
 import com.healthadvisor.company.Database;
@@ -62,7 +62,7 @@ class CompaniesCommand implements Runnable {
         Path rules;
 
         RuleSet ruleSet() {
-            return HealthAdvisor.fromRules(Inputs.directory(rules, "rules")).ruleSet();
+            return RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules"));
         }
 
         /** Opens the database (refusing a newer schema), and closes it after the work. */

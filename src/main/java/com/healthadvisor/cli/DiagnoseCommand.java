@@ -1,6 +1,8 @@
 package com.healthadvisor.cli;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.snapshot.Snapshot;
@@ -74,13 +76,13 @@ class DiagnoseCommand implements Callable<Integer> {
         Snapshot snapshot = ledger != null
                 ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency, allowEmptyMonths)
                 : new SnapshotReader().read(Inputs.read(file, System.in));
-        HealthAdvisor advisor = HealthAdvisor.fromRules(Inputs.directory(rules, "rules"));
-        DiagnosisResult result = advisor.diagnose(snapshot);
+        RuleSet ruleSet = RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules"));
+        DiagnosisResult result = new Advisor().diagnose(snapshot, ruleSet);
         Object output = switch (format) {
             case json -> ResultJson.write(result);
-            case markdown -> Reports.markdown(result, snapshot, advisor.ruleSet());
-            case html -> Reports.html(result, snapshot, advisor.ruleSet(), fragment);
-            case pdf -> Reports.pdf(result, snapshot, advisor.ruleSet());
+            case markdown -> Reports.markdown(result, snapshot, ruleSet);
+            case html -> Reports.html(result, snapshot, ruleSet, fragment);
+            case pdf -> Reports.pdf(result, snapshot, ruleSet);
         };
         Output.print(spec, output);
         return 0;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Diagnoses SaaS metric snapshots with editable rules.",
         subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class, SnapshotCommand.class,
                 CompaniesCommand.class, CommandLine.HelpCommand.class})
-public class HealthAdvisorCommand implements Runnable {
+class HealthAdvisorCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package com.healthadvisor.cli;
 
-import com.healthadvisor.HealthAdvisor;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.fixture.ExpectationUpdate;
 import com.healthadvisor.fixture.FixtureRunner;
@@ -112,9 +111,9 @@ class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            HealthAdvisor advisor = HealthAdvisor.fromRules(directories.rules());
+            RuleSet ruleSet = RuleSetLoader.loadAsLastChanged(directories.rules());
             Path fixtures = Inputs.directory(directories.fixtures(), "fixtures");
-            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(advisor).runAll(fixtures);
+            List<FixtureRunner.Outcome> outcomes = new FixtureRunner(new Advisor(), ruleSet).runAll(fixtures);
             PrintWriter out = spec.commandLine().getOut();
             if (outcomes.isEmpty()) {
                 spec.commandLine().getErr().println("error: no fixtures in " + fixtures
@@ -162,7 +161,7 @@ class RulesCommand implements Runnable {
                 out.flush();
                 return 0;
             }
-            RuleSet base = HealthAdvisor.fromRules(Inputs.directory(against, "against")).ruleSet();
+            RuleSet base = RuleSetLoader.loadAsLastChanged(Inputs.directory(against, "against"));
             Preview preview = vetting.preview(base, RuleSetLoader.read(directories.rules()));
             print(preview, out);
             return preview.applicable() ? 0 : ErrorHandler.FAILED;

@@ -8,6 +8,6 @@ import java.time.Instant;
  * @param summary the period's timeline entry as JSON (health, key metrics, codes)
  * @param result  the whole result as JSON (contract.md section 2)
  */
-public record StoredDiagnosis(String company, String period, int revision, String ruleSetVersion, String health,
+record StoredDiagnosis(String company, String period, int revision, String ruleSetVersion, String health,
                               String summary, String result, Instant diagnosedAt) {
 }

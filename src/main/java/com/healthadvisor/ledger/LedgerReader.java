@@ -27,7 +27,7 @@ import java.util.Set;
  * with customers and months, not with the file. Every bad row is reported with its line; a ledger with
  * any bad row is refused as a whole.
  */
-public final class LedgerReader {
+final class LedgerReader {
 
     static final List<String> REQUIRED = List.of("customer_id", "month", "mrr");
     static final List<String> DIMENSIONS = List.of("product", "market", "plan", "region", "channel");

@@ -1,6 +1,5 @@
 package com.healthadvisor.live;
 
-import com.healthadvisor.HealthAdvisor;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.fixture.FixtureRunner;
 import com.healthadvisor.ruleset.RuleFile;
@@ -114,7 +113,7 @@ public final class RuleSetVetting {
 
     /** Every fixture with a rule set, one after another: a running service leaves the other cores to requests. */
     public List<FixtureRunner.Outcome> run(RuleSet ruleSet) {
-        return hasFixtures() ? new FixtureRunner(HealthAdvisor.of(ruleSet, advisor)).runEach(fixtures) : List.of();
+        return hasFixtures() ? new FixtureRunner(advisor, ruleSet).runEach(fixtures) : List.of();
     }
 
     private static List<RuleProblem> problems(List<FixtureRunner.Outcome> outcomes, boolean guards) {

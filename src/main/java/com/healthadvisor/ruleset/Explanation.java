@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * words, {@code {value}} (the first evidence), {@code {evidence}} (every piece of evidence with its name).
  * {@code {a|b}} takes the first of a and b that is known.
  */
-public final class Explanation {
+final class Explanation {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
     private static final Pattern ALTERNATIVE = Pattern.compile("([a-z][a-z0-9_]*)(?:\\.(band|benchmark|age))?");

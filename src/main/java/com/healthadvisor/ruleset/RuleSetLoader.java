@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class RuleSetLoader {
 
     public RuleSetLoader(RuleSetCompiler compiler) {
         this.compiler = compiler;
+    }
+
+    /**
+     * The rule set of a directory, its {@code loaded_at} being when the files last changed: a snapshot diagnosed
+     * twice from the command line or an embedding program gives the same bytes twice.
+     */
+    public static RuleSet loadAsLastChanged(Path directory) {
+        return new RuleSetLoader(Clock.fixed(lastChanged(directory), ZoneOffset.UTC)).load(directory);
     }
 
     public RuleSet load(Path directory) {

@@ -32,7 +32,7 @@ import java.util.List;
  * @param workerThreads      request threads; 0 means two per core (see {@link WorkerThreads})
  */
 @ConfigurationProperties("advisor")
-public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
+record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 String adminToken, @DefaultValue List<String> apiKeys,
                                 @DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration evaluationTimeout,
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,

@@ -1,6 +1,6 @@
 package com.healthadvisor.catalog;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogAgreesWithFormulasTest {
 
-    private static final HealthAdvisor ADVISOR = HealthAdvisor.fromRules(Path.of("rules"));
+    private static final AdvisorHarness ADVISOR = AdvisorHarness.fromRules(Path.of("rules"));
 
     /** The sections no fixture needs at once: revenue credits, the operating margin, users over two periods. */
     private static final String EVERY_SECTION = """

@@ -1,6 +1,6 @@
 package com.healthadvisor.company;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class CompanyMemoryContract {
 
-    static final RuleSet RULES = HealthAdvisor.fromRules(Path.of("rules")).ruleSet();
+    static final RuleSet RULES = AdvisorHarness.fromRules(Path.of("rules")).ruleSet();
     /** Churn steady at 2% a month for nine months, then accelerating: CHURN_ACCELERATING on the twelfth. */
     static final double[] ACCELERATING = {0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.04, 0.045, 0.05};
     private static final AtomicInteger COMPANIES = new AtomicInteger();
@@ -75,7 +75,7 @@ abstract class CompanyMemoryContract {
         }
 
         DiagnosisResult stored = ResultJsonRead.of(memory.diagnosis(company, "2024-12").orElseThrow());
-        DiagnosisResult together = HealthAdvisor.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(ACCELERATING));
+        DiagnosisResult together = AdvisorHarness.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(ACCELERATING));
 
         assertThat(codes(stored)).isEqualTo(codes(together)).contains("CHURN_ACCELERATING");
         assertThat(stored.metrics()).isEqualTo(together.metrics());
@@ -105,7 +105,7 @@ abstract class CompanyMemoryContract {
 
             String last = MonthlyDocuments.period(months.size() - 1);
             DiagnosisResult stored = ResultJsonRead.of(memory.diagnosis(company, last).orElseThrow());
-            DiagnosisResult together = HealthAdvisor.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(churn));
+            DiagnosisResult together = AdvisorHarness.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(churn));
             assertThat(codes(stored)).as("run %d, order %s", run, order).isEqualTo(codes(together));
             assertThat(stored.metrics()).as("run %d, order %s", run, order).isEqualTo(together.metrics());
         }

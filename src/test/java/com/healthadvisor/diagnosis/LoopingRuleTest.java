@@ -1,6 +1,6 @@
 package com.healthadvisor.diagnosis;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
@@ -83,7 +83,7 @@ class LoopingRuleTest {
 
     @Test
     void aSelfTriggeringRuleIsStoppedByTheFiringLimit() {
-        HealthAdvisor advisor = HealthAdvisor.of(withALoop(), new Advisor(5_000, Duration.ofSeconds(5)));
+        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(5_000, Duration.ofSeconds(5)));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
@@ -93,7 +93,7 @@ class LoopingRuleTest {
 
     @Test
     void aSlowEvaluationIsHaltedByTheTimeLimit() {
-        HealthAdvisor advisor = HealthAdvisor.of(withALoop(), new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200)));
+        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200)));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
@@ -103,7 +103,7 @@ class LoopingRuleTest {
 
     @Test
     void anExplodingJoinIsStoppedByTheDeadlineAndTheThreadServesTheNextEvaluation() {
-        HealthAdvisor advisor = HealthAdvisor.of(withAnExplodingJoin(), new Advisor(10_000, Duration.ofMillis(300)));
+        AdvisorHarness advisor = AdvisorHarness.of(withAnExplodingJoin(), new Advisor(10_000, Duration.ofMillis(300)));
         String snapshot = manySegments(60);
 
         long start = System.nanoTime();

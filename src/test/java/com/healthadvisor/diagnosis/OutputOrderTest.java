@@ -1,6 +1,6 @@
 package com.healthadvisor.diagnosis;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.report.ResultJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The result's arrays come in the order docs/contract.md gives ("Order"), not in one a hash happened to give. */
 class OutputOrderTest {
 
-    private static final HealthAdvisor ADVISOR = HealthAdvisor.fromRules(Path.of("rules"));
+    private static final AdvisorHarness ADVISOR = AdvisorHarness.fromRules(Path.of("rules"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test

@@ -1,6 +1,6 @@
 package com.healthadvisor.judgment;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.ruleset.Action;
@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ImpactAndAdviceTest {
 
-    private static HealthAdvisor advisor;
+    private static AdvisorHarness advisor;
 
     @BeforeAll
     static void compileTheDefaultRules() {
-        advisor = HealthAdvisor.fromRules(Path.of("rules"));
+        advisor = AdvisorHarness.fromRules(Path.of("rules"));
     }
 
     /** 1,000 customers paying $100 a month, {@code churned} of them lost in the period. */
@@ -73,7 +73,7 @@ class ImpactAndAdviceTest {
                 .replace("logo_churn_rate_monthly,acceptable,2% to 5%,", "logo_churn_rate_monthly,acceptable,2% to 5.5%,")
                 .replace("logo_churn_rate_monthly,crisis,> 5%,", "logo_churn_rate_monthly,crisis,> 5.5%,"));
 
-        Diagnosis crisis = find(HealthAdvisor.fromRules(rules).diagnose(churning("2024-06", "monthly", "smb", 60)),
+        Diagnosis crisis = find(AdvisorHarness.fromRules(rules).diagnose(churning("2024-06", "monthly", "smb", 60)),
                 "LOGO_CHURN_CRISIS");
 
         assertThat(crisis.impact()).isCloseTo(0.005 * 1000 * 100 * 12, within(1.0));

@@ -1,6 +1,6 @@
 package com.healthadvisor.judgment;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.report.ResultJson;
@@ -30,11 +30,11 @@ class JudgmentPropertiesTest {
             "REVENUE_CHURN_BELOW_LOGO_CHURN", "NRR_CRITICAL", "NRR_BELOW_100", "NRR_EXCELLENT", "NRR_WITHOUT_EXPANSION",
             "LEAKY_BUCKET", "QUICK_RATIO_EXCELLENT", "EXPANSION_WEAK", "RETENTION_FIRST", "READY_TO_SCALE");
 
-    private static HealthAdvisor advisor;
+    private static AdvisorHarness advisor;
 
     @BeforeAll
     static void compileTheDefaultRules() {
-        advisor = HealthAdvisor.fromRules(Path.of("rules"));
+        advisor = AdvisorHarness.fromRules(Path.of("rules"));
     }
 
     /** Findings about the reporting period itself: CHURN_COMPOUNDING explains what a monthly rate means in a year. */

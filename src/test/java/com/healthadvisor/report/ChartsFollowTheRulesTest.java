@@ -1,6 +1,6 @@
 package com.healthadvisor.report;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetLoader;
@@ -32,7 +32,7 @@ class ChartsFollowTheRulesTest {
                            {"dimension":"product","name":"Add-on","mrr":{"ending":35000}}]}""";
 
     private static String html(Path rules) {
-        HealthAdvisor advisor = HealthAdvisor.fromRules(rules);
+        AdvisorHarness advisor = AdvisorHarness.fromRules(rules);
         Snapshot snapshot = new SnapshotReader().read(SNAPSHOT);
         DiagnosisResult result = advisor.diagnose(snapshot);
         return Reports.html(result, snapshot, advisor.ruleSet(), true);

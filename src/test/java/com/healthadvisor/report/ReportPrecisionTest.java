@@ -1,6 +1,6 @@
 package com.healthadvisor.report;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** judgment.md P10 in the report's tables: a number next to a band edge or a target is never rounded onto it. */
 class ReportPrecisionTest {
 
-    private static final HealthAdvisor ADVISOR = HealthAdvisor.fromRules(Path.of("rules"));
+    private static final AdvisorHarness ADVISOR = AdvisorHarness.fromRules(Path.of("rules"));
 
     private static String markdown(String json) {
         Snapshot snapshot = new SnapshotReader().read(json);

@@ -1,6 +1,6 @@
 package com.healthadvisor.report;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
@@ -24,7 +24,7 @@ final class SeedReports {
             "seed-3-blended-metrics-hiding-problems");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     private static final RuleSet RULES = new RuleSetCompiler(CLOCK).compile(RuleSetLoader.read(Path.of("rules")));
-    private static final HealthAdvisor ADVISOR = HealthAdvisor.of(RULES);
+    private static final AdvisorHarness ADVISOR = AdvisorHarness.of(RULES);
 
     private SeedReports() {
     }

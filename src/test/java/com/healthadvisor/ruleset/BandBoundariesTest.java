@@ -1,6 +1,6 @@
 package com.healthadvisor.ruleset;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BandBoundariesTest {
 
-    private static HealthAdvisor advisor;
+    private static AdvisorHarness advisor;
 
     @BeforeAll
     static void compileTheDefaultRules() {
-        advisor = HealthAdvisor.fromRules(Path.of("rules"));
+        advisor = AdvisorHarness.fromRules(Path.of("rules"));
     }
 
     /**

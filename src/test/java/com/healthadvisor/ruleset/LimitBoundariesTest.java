@@ -1,6 +1,6 @@
 package com.healthadvisor.ruleset;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.diagnosis.Diagnosis;
 import com.healthadvisor.diagnosis.DiagnosisResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LimitBoundariesTest {
 
-    private static HealthAdvisor advisor;
+    private static AdvisorHarness advisor;
     private static Limits limits;
 
     @BeforeAll
     static void compileTheDefaultRules() {
-        advisor = HealthAdvisor.fromRules(Path.of("rules"));
+        advisor = AdvisorHarness.fromRules(Path.of("rules"));
         limits = advisor.ruleSet().limits();
     }
 

@@ -1,6 +1,6 @@
 package com.healthadvisor.bench;
 
-import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.AdvisorHarness;
 import com.healthadvisor.ledger.LedgerGenerator;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.metrics.MetricCalculator;
@@ -92,11 +92,11 @@ public final class Bench {
     }
 
     private void memory() throws Exception {
-        new MemoryBench(out, HealthAdvisor.fromRules(rules).ruleSet(), quick, table::add).run();
+        new MemoryBench(out, AdvisorHarness.fromRules(rules).ruleSet(), quick, table::add).run();
     }
 
     private void inProcess(String name, String json, double targetRate, double targetP99) throws Exception {
-        HealthAdvisor advisor = HealthAdvisor.fromRules(rules);
+        AdvisorHarness advisor = AdvisorHarness.fromRules(rules);
         SnapshotReader reader = new SnapshotReader();
         MetricCalculator calculator = new MetricCalculator();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
