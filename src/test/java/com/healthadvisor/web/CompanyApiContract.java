@@ -1,10 +1,6 @@
 package com.healthadvisor.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -21,38 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The company memory as a finance lead, an analyst and an admin use it over HTTP; each subclass runs it on one
  * database (the embedded H2 file, a real PostgreSQL server).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class CompanyApiContract {
+abstract class CompanyApiContract extends SharedService {
 
-    static final Path RULES = Http.copyOf("rules", "[^.].*");
-    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
-    static final String[] VIEWER = {"Authorization", "Bearer vera-viewer-token"};
-    static final String[] ANALYST = {"Authorization", "Bearer alice-analyst-token"};
-    static final String[] ADMIN = {"Authorization", "Bearer bob-admin-token"};
+    static final String[] ADMIN = EDITOR_ADMIN;
     static final double[] ACCELERATING = {0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.04, 0.045, 0.05};
     private static final AtomicInteger COMPANIES = new AtomicInteger();
 
-    @DynamicPropertySource
-    static void editors(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", RULES::toString);
-        registry.add("advisor.fixtures", FIXTURES::toString);
-        registry.add("advisor.watch", () -> "false");
-        String[][] editors = {{"vera", "viewer"}, {"alice", "analyst"}, {"bob", "admin"}};
-        for (int i = 0; i < editors.length; i++) {
-            String[] editor = editors[i];
-            registry.add("advisor.editors[" + i + "].name", () -> editor[0]);
-            registry.add("advisor.editors[" + i + "].role", () -> editor[1]);
-            registry.add("advisor.editors[" + i + "].token-sha256",
-                    () -> SecurityConfiguration.sha256(editor[0] + "-" + editor[1] + "-token"));
-        }
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
-    Http http() {
-        return new Http(port);
-    }
 
     static String company() {
         return "co-" + COMPANIES.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);

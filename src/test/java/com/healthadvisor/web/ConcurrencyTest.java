@@ -1,10 +1,6 @@
 package com.healthadvisor.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,28 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Diagnoses fired from several clients while rule sets are swapped again and again: no request fails,
  * and every response names a rule set version that was active.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrencyTest {
+class ConcurrencyTest extends SharedService {
 
-    static final Path RULES = Http.copyOf("rules", ".*");
-    static final String[] ADMIN = {"Authorization", "Bearer concurrency"};
     static final int CLIENTS = 8;
     static final int SWAPS = 10;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", RULES::toString);
-        registry.add("advisor.fixtures", () -> "no-fixtures");
-        registry.add("advisor.admin-token", () -> "concurrency");
-        registry.add("advisor.watch", () -> "false");
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     @Test
     void requestsDuringSwapsNeverFailAndNameAnActiveVersion() throws Exception {
-        Http http = new Http(port);
+        Http http = http();
         String snapshot = Http.read(Path.of("fixtures/seed-2-warning-signs.json"));
         String limits = Http.read(RULES.resolve("limits.csv"));
         String drl = Http.read(RULES.resolve("efficiency.drl"));

@@ -5,10 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,24 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token, and every rule attack through PUT, validate and the file watcher with the token. Nothing may change,
  * no marker file may appear, and no response may carry a secret.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RuleGateTest {
+class RuleGateTest extends SharedService {
 
-    static final String TOKEN = "gate-admin-token-7f3a";
-    static final Path RULES = Http.copyOf("rules", ".*");
-    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
     static final Path MARKER = RULES.resolveSibling(RULES.getFileName() + "-marker");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", RULES::toString);
-        registry.add("advisor.fixtures", FIXTURES::toString);
-        registry.add("advisor.admin-token", () -> TOKEN);
-        registry.add("advisor.reload-debounce", () -> "100ms");
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = ' ', textBlock = """

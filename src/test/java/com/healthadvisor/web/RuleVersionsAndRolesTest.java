@@ -1,10 +1,6 @@
 package com.healthadvisor.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -15,33 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Named editors with roles, the versions every change makes, a restore, and the audit log: as an analyst and an
  * admin use them over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RuleVersionsAndRolesTest {
+class RuleVersionsAndRolesTest extends SharedService {
 
-    static final Path RULES = Http.copyOf("rules", "[^.].*");
-    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
     static final String[] ALICE = {"Authorization", "Bearer alice-analyst-token"};
     static final String[] BOB = {"Authorization", "Bearer bob-admin-token"};
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", RULES::toString);
-        registry.add("advisor.fixtures", FIXTURES::toString);
-        registry.add("advisor.watch", () -> "false");
-        registry.add("advisor.editors[0].name", () -> "alice");
-        registry.add("advisor.editors[0].role", () -> "analyst");
-        registry.add("advisor.editors[0].token-sha256", () -> SecurityConfiguration.sha256("alice-analyst-token"));
-        registry.add("advisor.editors[1].name", () -> "bob");
-        registry.add("advisor.editors[1].role", () -> "admin");
-        registry.add("advisor.editors[1].token-sha256", () -> SecurityConfiguration.sha256("bob-admin-token"));
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
-    Http http() {
-        return new Http(port);
-    }
 
     @Test
     void anAnalystMayMoveABandButNotChangeDrlAndTheAuditLogNamesBothAttempts() {

@@ -2,10 +2,6 @@ package com.healthadvisor.web;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -17,31 +13,14 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service end to end over HTTP, on a copy of the default rules. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ServiceTest {
+/** The service end to end over HTTP, on a copy of the default rules (the shared service). */
+class ServiceTest extends SharedService {
 
-    static final String TOKEN = "test-admin-token";
     /** The linter's version: the newest that runs on Debian's Node.js 20. */
     static final String REDOCLY = "2.77.0";
-    static final String[] ADMIN = {"Authorization", "Bearer " + TOKEN};
-    static final Path RULES = Http.copyOf("rules", ".*");
-    static final Path FIXTURES = Http.copyOf("fixtures", "seed-.*");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", RULES::toString);
-        registry.add("advisor.fixtures", FIXTURES::toString);
-        registry.add("advisor.admin-token", () -> TOKEN);
-        registry.add("advisor.reload-debounce", () -> "100ms");
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
-    Http http() {
-        return new Http(port);
-    }
 
     String seed(String name) {
         return Http.read(Path.of("fixtures", name + ".json"));
