@@ -1,16 +1,16 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 import jakarta.servlet.http.HttpServletRequest;
-import com.healthadvisor.ledger.LedgerSnapshots;
-import com.healthadvisor.snapshot.Snapshot;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
