@@ -45,15 +45,18 @@ public final class RuleDirectory {
     private final RuleVersions versions;
     private final AuditLog audit;
     private final ReloadObserver observer;
+    /** Where accepted changes are published for the other replicas; null for a single instance. */
+    private final SharedRuleStore shared;
 
     public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
                          RuleVersions versions, AuditLog audit) {
-        this(directory, vetting, active, history, versions, audit, ReloadObserver.NONE);
+        this(directory, vetting, active, history, versions, audit, ReloadObserver.NONE, null);
     }
 
     public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
-                         RuleVersions versions, AuditLog audit, ReloadObserver observer) {
+                         RuleVersions versions, AuditLog audit, ReloadObserver observer, SharedRuleStore shared) {
         this.observer = observer;
+        this.shared = shared;
         this.directory = directory;
         this.vetting = vetting;
         this.active = active;
@@ -72,6 +75,11 @@ public final class RuleDirectory {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Whether this replica runs the newest shared rule set; empty for a single instance. */
+    public Optional<SharedRuleStore.Status> sharedStatus() {
+        return Optional.ofNullable(shared).map(SharedRuleStore::status);
     }
 
     /** Where the fixtures that vet a change are, or that they are missing: said, never skipped in silence. */
@@ -137,6 +145,14 @@ public final class RuleDirectory {
                 new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id));
     }
 
+    /**
+     * Makes the rule set another replica published the active one here: vetted with this replica's checks and
+     * fixtures like any change, written, activated and recorded as a version; not published again.
+     */
+    public synchronized RuleSetVetting.Vetted adopt(List<RuleFile> files, Change change) {
+        return change("adopt", differences(activeFiles(), files), change);
+    }
+
     /** The files to write, and to delete (null), to go from one set of files to another. */
     public static Map<String, String> differences(List<RuleFile> from, List<RuleFile> to) {
         Map<String, String> changes = new TreeMap<>();
@@ -154,31 +170,51 @@ public final class RuleDirectory {
     }
 
     /**
-     * One change of the active files: vetted as a whole, written file by file (each kept in the history first),
-     * activated, recorded as a version and in the audit log; or refused, recorded in the audit log, and nothing
-     * else touched.
+     * One change of the active files: vetted as a whole, published for the other replicas (when they share the
+     * rules), written file by file (each kept in the history first), activated, recorded as a version and in the
+     * audit log; or refused, recorded in the audit log, and nothing else touched.
      */
     private synchronized RuleSetVetting.Vetted change(String action, Map<String, String> changes, Change change) {
+        String source = action.equals("adopt") ? "replica" : "api";
         List<String> names = List.copyOf(changes.keySet());
         List<RuleFile> current = activeFiles();
         long started = System.nanoTime();
         RuleSetVetting.Vetted vetted;
+        long published;
         try {
             vetted = vetting.vet(withChanges(current, changes));
+            published = action.equals("adopt") ? 0 : publish(vetted, change, action.equals("restore") ? "restore" : "api");
             changes.forEach((name, content) -> replace(name, contentOf(current, name), content));
         } catch (RuleSetException e) {
-            active.reject(e.problems(), "api");
-            observer.reloaded("api", false, since(started));
+            active.reject(e.problems(), source);
+            observer.reloaded(source, false, since(started));
             audit.refused(change.actor(), action, names, reason(e.problems()));
             throw e;
-        } catch (RulesNotWritableException e) {
+        } catch (RulesNotWritableException | RulesChangedElsewhereException e) {
             audit.refused(change.actor(), action, names, e.getMessage());
             throw e;
         }
-        active.activate(vetted, "api");
-        observer.reloaded("api", true, since(started));
-        record(vetted, change.actor(), action, action.equals("restore") ? "restore" : "api", change.message(), names);
+        active.activate(vetted, source);
+        follow(published);
+        observer.reloaded(source, true, since(started));
+        String trigger = switch (action) {
+            case "restore" -> "restore";
+            case "adopt" -> "replica";
+            default -> "api";
+        };
+        record(vetted, change.actor(), action, trigger, change.message(), names);
         return vetted;
+    }
+
+    /** Publishes an accepted rule set for the other replicas; its number, or 0 for a single instance. */
+    private long publish(RuleSetVetting.Vetted vetted, Change change, String trigger) {
+        return shared == null ? 0 : shared.publish(vetted.ruleSet(), change.actor(), trigger, change.message());
+    }
+
+    private void follow(long published) {
+        if (published > 0) {
+            shared.follow(published);
+        }
     }
 
     /** A change is live once activated: a version or audit line the disk refuses is logged, not a failed change. */
@@ -236,13 +272,19 @@ public final class RuleDirectory {
         long started = System.nanoTime();
         try {
             RuleSetVetting.Vetted vetted = vetting.vet(files);
+            long published = publish(vetted, new Change("disk", null), "disk");
             active.activate(vetted, "disk");
+            follow(published);
             observer.reloaded("disk", true, since(started));
             record(vetted, "disk", "disk", "disk", null, changed);
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
             observer.reloaded("disk", false, since(started));
             audit.refused("disk", "disk", changed, reason(e.problems()));
+        } catch (RulesChangedElsewhereException e) {
+            // The shared rules moved on meanwhile: the follower writes them over this edit.
+            LOG.warn("an edit of the rules directory was not published: {}", e.getMessage());
+            audit.refused("disk", "disk", changed, e.getMessage());
         }
     }
 

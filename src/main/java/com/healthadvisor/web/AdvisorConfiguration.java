@@ -1,15 +1,17 @@
 package com.healthadvisor.web;
 
-import com.healthadvisor.live.CompilingRuleSet;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.AuditLog;
+import com.healthadvisor.live.CompilingRuleSet;
 import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.live.RuleWatcher;
+import com.healthadvisor.live.SharedRuleStore;
+import com.healthadvisor.live.SharedRulesFollower;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
@@ -19,11 +21,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /** Wires the advisor, the live rule set and its watcher. */
 @Configuration(proxyBeanMethods = false)
@@ -69,7 +74,8 @@ class AdvisorConfiguration {
     @Bean
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
                                 RuleSetCompiler compiler, Clock clock, AdvisorMeters meters,
-                                ObjectProvider<com.healthadvisor.live.StoredPeriods> storedPeriods) {
+                                ObjectProvider<com.healthadvisor.live.StoredPeriods> storedPeriods,
+                                ObjectProvider<SharedRuleStore> shared) {
         RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor,
                 storedPeriods.getIfAvailable());
         if (vetting.hasFixtures()) {
@@ -89,7 +95,32 @@ class AdvisorConfiguration {
             LOG.warn("cannot record the starting rule set as a version: {}", e.getMessage());
         }
         return new RuleDirectory(properties.rules(), vetting, active, history, versions,
-                new AuditLog(properties.rules(), properties.historyMaxAge(), clock), meters);
+                new AuditLog(properties.rules(), properties.historyMaxAge(), clock), meters, shared.getIfAvailable());
+    }
+
+    /**
+     * With {@code advisor.shared-rules}, the replicas of the service share their rule set through the database:
+     * an accepted change is published there, and each replica follows what the others publish.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty("advisor.shared-rules")
+    @org.springframework.context.annotation.DependsOn("flywayInitializer")
+    SharedRuleStore sharedRuleStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        return new SharedRuleStore(dataSource, transactionManager, clock);
+    }
+
+    /** Adopts the newest shared rule set before the service answers, then follows the others' changes. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("advisor.shared-rules")
+    SharedRulesFollower sharedRulesFollower(SharedRuleStore store, RuleDirectory directory, ActiveRuleSet active,
+                                            AdvisorProperties properties, Clock clock) {
+        SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, properties.sharedRulesPoll(),
+                clock);
+        follower.start();
+        LOG.info("following the shared rules in the database ({}), at shared version {}",
+                store.notifies() ? "notified by PostgreSQL, polling every " + properties.sharedRulesPoll()
+                        : "polling every " + properties.sharedRulesPoll(), store.followed());
+        return follower;
     }
 
     @Bean

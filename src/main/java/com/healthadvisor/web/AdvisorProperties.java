@@ -38,7 +38,9 @@ record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
                                 @DefaultValue("5MB") DataSize maxSnapshotSize, @DefaultValue("0") int workerThreads,
                                 @DefaultValue("16MB") DataSize maxLedgerSize, @DefaultValue("7d") Duration historyMaxAge,
-                                @DefaultValue("100") int historyMaxVersions, @DefaultValue List<Editor> editors) {
+                                @DefaultValue("100") int historyMaxVersions, @DefaultValue List<Editor> editors,
+                                @DefaultValue("false") boolean sharedRules,
+                                @DefaultValue("5s") Duration sharedRulesPoll) {
 
     /** One person or system that may change rules: its name (what versions and the audit log record), role and token. */
     public record Editor(String name, String role, String tokenSha256) {

@@ -5,6 +5,7 @@ import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.NoSuchVersionException;
+import com.healthadvisor.live.RulesChangedElsewhereException;
 import com.healthadvisor.live.StalePreviewException;
 import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.ruleset.RuleSetException;
@@ -88,6 +89,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NoSuchVersionException.class)
     ProblemDetail noSuchVersion(NoSuchVersionException e) {
         return problem(HttpStatus.NOT_FOUND, "No such version", e.getMessage());
+    }
+
+    @ExceptionHandler(RulesChangedElsewhereException.class)
+    ProblemDetail rulesChangedElsewhere(RulesChangedElsewhereException e) {
+        return problem(HttpStatus.CONFLICT, "Rules changed on another replica", e.getMessage());
     }
 
     @ExceptionHandler(StalePreviewException.class)

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules part of {@code /actuator/health}: always UP while a rule set is active (a refused change
- * leaves the old one serving), with the last reload's outcome and errors in the details.
+ * leaves the old one serving), with the last reload's outcome and errors in the details, and with shared rules
+ * whether this replica runs the newest shared rule set ({@code shared_rules.agrees}).
  */
 @Component("rules")
 class RulesHealthIndicator implements HealthIndicator {
@@ -27,7 +28,9 @@ class RulesHealthIndicator implements HealthIndicator {
         // One read: the version and the attempt shown are always a pair.
         ActiveRuleSet.State state = active.state();
         ReloadAttempt attempt = state.lastAttempt();
-        return Health.up()
+        Health.Builder health = Health.up();
+        directory.sharedStatus().ifPresent(shared -> health.withDetail("shared_rules", RuleSetView.SharedRules.of(shared)));
+        return health
                 .withDetail("version", state.ruleSet().version())
                 .withDetail("loaded_at", state.ruleSet().loadedAt().toString())
                 .withDetail("fixtures", directory.fixturesStatus())

@@ -295,7 +295,7 @@ abstract class CompanyMemoryContract {
         try {
             assertThatThrownBy(() -> Database.open(url())).isInstanceOf(NewerSchemaException.class)
                     .hasMessageContaining("migration 99 (from a newer build)")
-                    .hasMessageContaining("this build knows up to version 1");
+                    .hasMessageContaining("this build knows up to version 2");
         } finally {
             jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'").update();
         }

@@ -1,0 +1,169 @@
+package com.healthadvisor.live;
+
+import com.healthadvisor.company.Database;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ruleset.RuleSetCompiler;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two replicas in one JVM sharing their rules through one H2 database, which has no notifications: they follow by
+ * polling. (SharedRulesIT runs two service processes on PostgreSQL, which notifies.)
+ */
+class SharedRulesTest {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    @TempDir
+    Path temp;
+    private Database database;
+    private final List<AutoCloseable> followers = new ArrayList<>();
+
+    record Replica(RuleDirectory directory, ActiveRuleSet active, SharedRuleStore store, SharedRulesFollower follower) {
+
+        String version() {
+            return active.current().version();
+        }
+    }
+
+    @BeforeEach
+    void openTheDatabase() {
+        database = Database.open("jdbc:h2:file:" + temp.resolve("db/advisor") + ";AUTO_SERVER=TRUE");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable follower : followers) {
+            follower.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void theFirstReplicaPublishesItsRulesAndTheSecondFollowsTheFirstsChange() throws Exception {
+        Replica a = replica("a", null);
+        Replica b = replica("b", null);
+        assertThat(a.store().followed()).isEqualTo(1);
+        assertThat(b.store().followed()).isEqualTo(1);
+
+        String changed = a.directory().put("limits.csv", moreSpread(a), new RuleDirectory.Change("alice", "wider"))
+                .ruleSet().version();
+
+        awaitVersion(b, changed);
+        // The version is swapped in first, then the shared number it came with is noted.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (b.store().followed() != 2) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(b.store().status().agrees()).isTrue();
+        assertThat(Files.readString(b.directory().path().resolve("limits.csv"))).contains("blended_average_spread,12,");
+        assertThat(b.directory().versions().list().get(0).trigger()).isEqualTo("replica");
+    }
+
+    @Test
+    void aChangeBuiltOnAnOlderSharedVersionIsRefusedAndNothingIsWritten() throws Exception {
+        Replica a = replica("a", null);
+        Replica b = replica("b", null);
+        b.follower().close();
+        a.directory().put("limits.csv", moreSpread(a), new RuleDirectory.Change("alice", null));
+        String before = Files.readString(b.directory().path().resolve("benchmarks.csv"));
+
+        assertThatThrownBy(() -> b.directory().put("benchmarks.csv", before + "\n",
+                new RuleDirectory.Change("bob", null)))
+                .isInstanceOf(RulesChangedElsewhereException.class)
+                .hasMessageContaining("shared version 2 was published first");
+        assertThat(Files.readString(b.directory().path().resolve("benchmarks.csv"))).isEqualTo(before);
+        assertThat(b.store().newest().orElseThrow().id()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplicaWhoseFixturesRefuseTheNewestKeepsItsRulesAndReportsWhy() throws Exception {
+        Replica a = replica("a", null);
+        Replica b = replica("b", "seed-.*");
+        String before = b.version();
+        String limits = Files.readString(a.directory().path().resolve("limits.csv"));
+
+        a.directory().put("limits.csv", limits.replace("retention_first_min_flags,2,", "retention_first_min_flags,9,"),
+                new RuleDirectory.Change("alice", null));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (b.store().status().agrees()) {
+            assertThat(System.nanoTime()).as("B never reported the disagreement").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(b.version()).isEqualTo(before);
+        assertThat(b.store().status().version()).isEqualTo(a.version());
+        assertThat(b.store().status().problems().toString()).contains("seed-2-warning-signs");
+    }
+
+    @Test
+    void aReplicaThatStartsLateStartsOnTheNewest() throws Exception {
+        Replica a = replica("a", null);
+        String changed = a.directory().put("limits.csv", moreSpread(a), new RuleDirectory.Change("alice", null))
+                .ruleSet().version();
+
+        Replica late = replica("late", null);
+
+        assertThat(late.version()).isEqualTo(changed);
+    }
+
+    private static String moreSpread(Replica replica) throws IOException {
+        return Files.readString(replica.directory().path().resolve("limits.csv"))
+                .replace("blended_average_spread,10,", "blended_average_spread,12,");
+    }
+
+    private Replica replica(String name, String fixtures) throws IOException {
+        Path rules = copy(Path.of("rules"), temp.resolve(name).resolve("rules"), ".*");
+        Path fixtureDirectory = temp.resolve(name).resolve("fixtures");
+        if (fixtures != null) {
+            copy(Path.of("fixtures"), fixtureDirectory, fixtures);
+        }
+        Clock clock = Clock.systemUTC();
+        RuleSetCompiler compiler = new RuleSetCompiler(clock);
+        ActiveRuleSet active = new ActiveRuleSet(new RuleSetLoader(compiler).load(rules), clock);
+        SharedRuleStore store = new SharedRuleStore(database.dataSource(), database.transactionManager(), clock);
+        RuleDirectory directory = new RuleDirectory(rules, new RuleSetVetting(compiler, fixtureDirectory, new Advisor()),
+                active, new RuleHistory(rules, Duration.ofDays(7), 100, clock),
+                new RuleVersions(rules, Duration.ofDays(7), 100, clock), new AuditLog(rules, Duration.ofDays(7), clock),
+                ReloadObserver.NONE, store);
+        SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, POLL, clock);
+        follower.start();
+        followers.add(follower);
+        return new Replica(directory, active, store, follower);
+    }
+
+    private static void awaitVersion(Replica replica, String version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!replica.version().equals(version)) {
+            assertThat(System.nanoTime()).as("still on " + replica.version()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static Path copy(Path from, Path to, String names) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(names))
+                    .toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
+}
