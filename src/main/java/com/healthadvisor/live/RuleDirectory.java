@@ -175,7 +175,13 @@ public final class RuleDirectory {
      * audit log; or refused, recorded in the audit log, and nothing else touched.
      */
     private synchronized RuleSetVetting.Vetted change(String action, Map<String, String> changes, Change change) {
-        String source = action.equals("adopt") ? "replica" : "api";
+        String trigger = switch (action) {
+            case "restore" -> "restore";
+            case "adopt" -> "replica";
+            default -> "api";
+        };
+        // The meters and the reload status know a restore as an API change.
+        String source = trigger.equals("restore") ? "api" : trigger;
         List<String> names = List.copyOf(changes.keySet());
         List<RuleFile> current = activeFiles();
         long started = System.nanoTime();
@@ -183,7 +189,7 @@ public final class RuleDirectory {
         long published;
         try {
             vetted = vetting.vet(withChanges(current, changes));
-            published = action.equals("adopt") ? 0 : publish(vetted, change, action.equals("restore") ? "restore" : "api");
+            published = trigger.equals("replica") ? 0 : publish(vetted, change, trigger);
             changes.forEach((name, content) -> replace(name, contentOf(current, name), content));
         } catch (RuleSetException e) {
             active.reject(e.problems(), source);
@@ -197,11 +203,6 @@ public final class RuleDirectory {
         active.activate(vetted, source);
         follow(published);
         observer.reloaded(source, true, since(started));
-        String trigger = switch (action) {
-            case "restore" -> "restore";
-            case "adopt" -> "replica";
-            default -> "api";
-        };
         record(vetted, change.actor(), action, trigger, change.message(), names);
         return vetted;
     }

@@ -1,5 +1,6 @@
 package com.healthadvisor.cli;
 
+import com.healthadvisor.TestFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +33,9 @@ class CheckAgreesWithServiceTest {
 
     private static final String TOKEN = "agreement-admin-token";
     private static final Path ROOT = temporaryDirectory();
-    private static final Path RULES = copy("rules", ".*", ROOT.resolve("rules"));
-    private static final Path FIXTURES = copy("fixtures", "(seed-|logo-churn-crisis-).*", ROOT.resolve("fixtures"));
+    private static final Path RULES = TestFiles.copy(Path.of("rules"), ROOT.resolve("rules"), ".*");
+    private static final Path FIXTURES = TestFiles.copy(Path.of("fixtures"), ROOT.resolve("fixtures"),
+            "(seed-|logo-churn-crisis-).*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -62,7 +64,7 @@ class CheckAgreesWithServiceTest {
             edited = edited.replace("logo_churn_rate_monthly,acceptable,2% to 5%,", "logo_churn_rate_monthly,acceptable,2% to 7%,");
         }
         assertThat(edited).isNotEqualTo(original);
-        Path candidate = copy(RULES.toString(), "[^.].*", Files.createTempDirectory("advisor-candidate"));
+        Path candidate = TestFiles.copy(RULES, Files.createTempDirectory("advisor-candidate"), "[^.].*");
         Files.writeString(candidate.resolve(file), edited);
 
         Cli.Run check = Cli.run("rules", "check", "--rules", candidate.toString(), "--fixtures", FIXTURES.toString());
@@ -109,18 +111,4 @@ class CheckAgreesWithServiceTest {
         }
     }
 
-    private static Path copy(String from, String names, Path to) {
-        try {
-            Files.createDirectories(to);
-            try (var files = Files.list(Path.of(from))) {
-                for (Path file : files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(names))
-                        .toList()) {
-                    Files.copy(file, to.resolve(file.getFileName()));
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.healthadvisor.live;
 
+import com.healthadvisor.TestFiles;
 import com.healthadvisor.company.Database;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.ruleset.RuleSetCompiler;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,10 +129,10 @@ class SharedRulesTest {
     }
 
     private Replica replica(String name, String fixtures) throws IOException {
-        Path rules = copy(Path.of("rules"), temp.resolve(name).resolve("rules"), ".*");
+        Path rules = TestFiles.copy(Path.of("rules"), temp.resolve(name).resolve("rules"), ".*");
         Path fixtureDirectory = temp.resolve(name).resolve("fixtures");
         if (fixtures != null) {
-            copy(Path.of("fixtures"), fixtureDirectory, fixtures);
+            TestFiles.copy(Path.of("fixtures"), fixtureDirectory, fixtures);
         }
         Clock clock = Clock.systemUTC();
         RuleSetCompiler compiler = new RuleSetCompiler(clock);
@@ -156,14 +156,4 @@ class SharedRulesTest {
         }
     }
 
-    private static Path copy(Path from, Path to, String names) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(names))
-                    .toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
-        return to;
-    }
 }

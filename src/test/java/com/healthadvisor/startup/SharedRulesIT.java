@@ -1,5 +1,6 @@
 package com.healthadvisor.startup;
 
+import com.healthadvisor.TestFiles;
 import com.healthadvisor.bench.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +37,8 @@ class SharedRulesIT {
     @Test
     void replicasServeTheChangeOfAnyOfThemAndCatchUpAfterACrash(@TempDir Path temp) throws Exception {
         Map<String, String> database = database("shared_rules_follow");
-        Path rulesA = copy(Path.of("rules"), temp.resolve("a/rules"), ".*");
-        Path rulesB = copy(Path.of("rules"), temp.resolve("b/rules"), ".*");
+        Path rulesA = TestFiles.copy(Path.of("rules"), temp.resolve("a/rules"), ".*");
+        Path rulesB = TestFiles.copy(Path.of("rules"), temp.resolve("b/rules"), ".*");
         ServiceProcess a = ServiceProcess.start(JAR, rulesA, List.of(), database);
         ServiceProcess b = ServiceProcess.start(JAR, rulesB, List.of(), database);
         try {
@@ -85,10 +85,10 @@ class SharedRulesIT {
     @Test
     void aReplicaThatCannotVetAChangeKeepsItsRulesAndSaysSo(@TempDir Path temp) throws Exception {
         Map<String, String> database = database("shared_rules_disagree");
-        Path rulesA = copy(Path.of("rules"), temp.resolve("a/rules"), ".*");
-        Path rulesB = copy(Path.of("rules"), temp.resolve("b/rules"), ".*");
+        Path rulesA = TestFiles.copy(Path.of("rules"), temp.resolve("a/rules"), ".*");
+        Path rulesB = TestFiles.copy(Path.of("rules"), temp.resolve("b/rules"), ".*");
         // Only B has fixtures: its seeds guard a limit that A, with none, lets through.
-        copy(Path.of("fixtures"), temp.resolve("b/fixtures"), "seed-.*");
+        TestFiles.copy(Path.of("fixtures"), temp.resolve("b/fixtures"), "seed-.*");
         ServiceProcess a = ServiceProcess.start(JAR, rulesA, List.of(), database);
         ServiceProcess b = ServiceProcess.start(JAR, rulesB, List.of(), database);
         try {
@@ -178,14 +178,4 @@ class SharedRulesIT {
         return "http://127.0.0.1:" + replica.port;
     }
 
-    private static Path copy(Path from, Path to, String names) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(names))
-                    .toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
-        }
-        return to;
-    }
 }
