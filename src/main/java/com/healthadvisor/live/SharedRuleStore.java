@@ -102,6 +102,11 @@ public final class SharedRuleStore {
         followed.set(id);
     }
 
+    /** The number of the newest published rule set; 0 when none was. A wake-up reads this, not the files. */
+    public long newestNumber() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM shared_rule_set").query(Long.class).single();
+    }
+
     /** The newest published rule set, if any was. */
     public Optional<Published> newest() {
         return jdbc.sql("SELECT id, version, files, actor, trigger_name, message, published_at FROM shared_rule_set "

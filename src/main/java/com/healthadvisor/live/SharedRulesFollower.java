@@ -64,6 +64,10 @@ public final class SharedRulesFollower implements AutoCloseable {
 
     /** Adopts the newest shared rule set if this replica does not run it yet. */
     public synchronized void catchUp() {
+        long number = store.newestNumber();
+        if (number > 0 && (number == store.followed() || number == refused)) {
+            return;
+        }
         Optional<SharedRuleStore.Published> newest = store.newest();
         if (newest.isEmpty()) {
             publishOwn();
@@ -73,9 +77,6 @@ public final class SharedRulesFollower implements AutoCloseable {
         if (head.version().equals(active.current().version())) {
             store.follow(head.id());
             report(agreeing(head));
-            return;
-        }
-        if (head.id() == store.followed() || head.id() == refused) {
             return;
         }
         try {
