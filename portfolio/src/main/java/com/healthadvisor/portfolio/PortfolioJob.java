@@ -1,0 +1,175 @@
+package com.healthadvisor.portfolio;
+
+import com.healthadvisor.ruleset.RuleSetCompiler;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+/**
+ * Diagnoses every company of a multi-company ledger ({@code company_id,customer_id,month,mrr[,...]}, CSV with a
+ * header or Parquet) for one period, and writes one row per company (company, period, health, top code, the
+ * result's JSON, or the error that kept a company from a diagnosis) as Parquet and as JSON lines.
+ *
+ * <pre>
+ * PortfolioJob --ledger portfolio.csv --out results [--period 2024-06] [--rules rules] [--master local[*]]
+ * </pre>
+ *
+ * Without {@code --master} the master is spark-submit's; with neither, {@code local[*]}.
+ */
+public final class PortfolioJob {
+
+    static final String COMPANY = "company_id";
+    private static final String LINE = "_line";
+    static final StructType OUTCOME = new StructType()
+            .add("company", DataTypes.StringType, false)
+            .add("period", DataTypes.StringType, true)
+            .add("health", DataTypes.StringType, true)
+            .add("top_code", DataTypes.StringType, true)
+            .add("result", DataTypes.StringType, true)
+            .add("error", DataTypes.StringType, true);
+
+    private PortfolioJob() {
+    }
+
+    static final String USAGE = "PortfolioJob --ledger PATH --out PATH [--period YYYY-MM] [--rules DIR] [--master URL]";
+
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 0 || List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\nusage: " + USAGE);
+            System.exit(2);
+            return;
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("health-advisor-portfolio");
+        if (options.master() != null) {
+            builder.master(options.master());
+        } else if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        try (SparkSession spark = builder.getOrCreate()) {
+            long started = System.nanoTime();
+            Dataset<Row> outcomes = diagnose(spark, read(spark, options.ledger()), options.period(), options.rules())
+                    .cache();
+            outcomes.write().mode("overwrite").parquet(options.out() + "/parquet");
+            outcomes.write().mode("overwrite").json(options.out() + "/jsonl");
+            long companies = outcomes.count();
+            System.out.printf("%d companies diagnosed in %.1f s; results in %s%n", companies,
+                    (System.nanoTime() - started) / 1e9, options.out());
+        }
+    }
+
+    /**
+     * The ledger, CSV with a header (every value as text, as the command line reads it) or Parquet (a path ending in
+     * {@code .parquet}); any path Spark reads ({@code s3a://}, {@code hdfs://}, a directory of parts).
+     */
+    static Dataset<Row> read(SparkSession spark, String ledger) {
+        return ledger.endsWith(".parquet") || ledger.endsWith(".parquet/")
+                ? spark.read().parquet(ledger)
+                : spark.read().option("header", "true").option("inferSchema", "false").csv(ledger);
+    }
+
+    /** One row per company, in the {@link #OUTCOME} schema. */
+    static Dataset<Row> diagnose(SparkSession spark, Dataset<Row> ledger, String period, Path rules) {
+        List<String> columns = Arrays.asList(ledger.columns());
+        if (!columns.contains(COMPANY)) {
+            throw new IllegalArgumentException("the ledger has no " + COMPANY + " column (it has " + columns + ")");
+        }
+        List<String> header = columns.stream().filter(c -> !c.equals(COMPANY)).toList();
+        Broadcast<CompanyDiagnosis.Rules> broadcast = spark.sparkContext().broadcast(rulesOf(rules),
+                scala.reflect.ClassTag$.MODULE$.apply(CompanyDiagnosis.Rules.class));
+        Dataset<Row> numbered = ledger.select(columns.stream().map(c -> col(c).cast("string")).toArray(
+                org.apache.spark.sql.Column[]::new)).withColumn(LINE, monotonically_increasing_id());
+        int companyIndex = columns.indexOf(COMPANY);
+        int lineIndex = columns.size();
+        return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (company, rows) ->
+                        List.of(outcome(company, rows, header, columns, lineIndex, period, broadcast.value()))
+                                .iterator(), Encoders.row(OUTCOME));
+    }
+
+    private static Row outcome(String company, Iterator<Row> rows, List<String> header, List<String> columns,
+                               int lineIndex, String period, CompanyDiagnosis.Rules rules) {
+        List<Row> lines = new ArrayList<>();
+        rows.forEachRemaining(lines::add);
+        lines.sort(Comparator.comparingLong(row -> row.getLong(lineIndex)));
+        List<List<String>> values = new ArrayList<>(lines.size());
+        for (Row line : lines) {
+            List<String> value = new ArrayList<>(header.size());
+            for (String column : header) {
+                value.add(line.getString(columns.indexOf(column)));
+            }
+            values.add(value);
+        }
+        CompanyDiagnosis.Outcome outcome = CompanyDiagnosis.of(company, header, values, period, rules);
+        return RowFactory.create(outcome.company(), outcome.period(), outcome.health(), outcome.topCode(),
+                outcome.result(), outcome.error());
+    }
+
+    static CompanyDiagnosis.Rules rulesOf(Path directory) {
+        List<com.healthadvisor.ruleset.RuleFile> read = RuleSetLoader.read(directory);
+        TreeMap<String, String> files = new TreeMap<>();
+        read.forEach(file -> files.put(file.name(), file.content()));
+        return new CompanyDiagnosis.Rules(RuleSetCompiler.versionOf(read), files,
+                RuleSetLoader.lastChanged(directory).toEpochMilli());
+    }
+
+    /** {@code ledger} and {@code out} are Spark's paths (a cluster's too); {@code rules} is on the driver's disk. */
+    record Options(String ledger, String out, String period, Path rules, String master) {
+
+        static Options parse(String[] args) {
+            String ledger = null;
+            String out = null;
+            String period = null;
+            Path rules = Path.of("rules");
+            String master = null;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--ledger" -> ledger = required(args[i], value);
+                    case "--out" -> out = required(args[i], value);
+                    case "--period" -> period = required(args[i], value);
+                    case "--rules" -> rules = Path.of(required(args[i], value));
+                    case "--master" -> master = required(args[i], value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                i++;
+            }
+            if (ledger == null || out == null) {
+                throw new IllegalArgumentException("--ledger FILE and --out DIR are required");
+            }
+            return new Options(ledger, out, period, rules, master);
+        }
+
+        private static String required(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+}

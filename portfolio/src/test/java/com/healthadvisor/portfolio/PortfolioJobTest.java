@@ -1,0 +1,128 @@
+package com.healthadvisor.portfolio;
+
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job in Spark's local mode on a generated ledger of a few hundred companies gives, for every company, the
+ * diagnosis the command line gives for that company's rows: the same bytes (the rule set's loaded_at is the rule
+ * files' change time in both).
+ */
+class PortfolioJobTest {
+
+    private static final int COMPANIES = 240;
+    private static final Path RULES = Path.of("rules");
+    private static final Path JAR = Path.of("target", "health-advisor.jar");
+
+    @TempDir
+    static Path temp;
+    private static Path ledger;
+    private static Map<String, List<String>> rowsByCompany;
+
+    @BeforeAll
+    static void generateTheLedger() throws IOException {
+        ledger = temp.resolve("portfolio.csv");
+        try (Writer out = Files.newBufferedWriter(ledger)) {
+            PortfolioLedger.write(out, COMPANIES, 30, 14, 42);
+        }
+        rowsByCompany = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(ledger);
+        for (String line : lines.subList(1, lines.size())) {
+            String company = line.substring(0, line.indexOf(','));
+            rowsByCompany.computeIfAbsent(company, c -> new ArrayList<>()).add(line.substring(line.indexOf(',') + 1));
+        }
+    }
+
+    @Test
+    void everyCompanyGetsTheDiagnosisTheCommandLineGivesItsRows() throws IOException {
+        RuleSet rules = RuleSetLoader.loadAsLastChanged(RULES);
+        Map<String, Row> outcomes = new LinkedHashMap<>();
+        try (SparkSession spark = session()) {
+            PortfolioJob.diagnose(spark, PortfolioJob.read(spark, ledger.toString()), null, RULES).collectAsList()
+                    .forEach(row -> outcomes.put(row.getString(0), row));
+        }
+
+        assertThat(outcomes).hasSize(COMPANIES);
+        for (Map.Entry<String, List<String>> company : rowsByCompany.entrySet()) {
+            Row outcome = outcomes.get(company.getKey());
+            // What `diagnose --ledger FILE --company NAME` runs, on a file of the company's rows alone.
+            String alone = new String(ResultJson.writeCompact(new Advisor().diagnose(LedgerSnapshots.read(
+                    new StringReader(ownLedger(company.getValue())), null, company.getKey(), null), rules)),
+                    StandardCharsets.UTF_8);
+            assertThat(outcome.getString(5)).as(company.getKey()).isNull();
+            assertThat(outcome.getString(4)).as(company.getKey()).isEqualTo(alone);
+        }
+        assertThat(outcomes.values().stream().map(row -> row.getString(2)).distinct().count())
+                .as("the generated companies are not all alike").isGreaterThan(1);
+    }
+
+    /** The same, against the command line itself, the jar a user runs, for a few companies. */
+    @Test
+    void theCommandLineAgreesOnASampleOfCompanies() throws Exception {
+        assertThat(JAR).as("the service jar (./mvnw package at the repository root) runs the command line")
+                .exists();
+        Path out = temp.resolve("results");
+        PortfolioJob.main(new String[]{"--ledger", ledger.toString(), "--out", out.toString(), "--master",
+                "local[2]"});
+
+        List<String> lines;
+        try (Stream<Path> parts = Files.list(out.resolve("jsonl"))) {
+            lines = new ArrayList<>();
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                lines.addAll(Files.readAllLines(part));
+            }
+        }
+        assertThat(lines).hasSize(COMPANIES);
+        assertThat(Files.list(out.resolve("parquet")).anyMatch(p -> p.toString().endsWith(".parquet"))).isTrue();
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, String> results = new LinkedHashMap<>();
+        lines.forEach(line -> {
+            var row = json.readTree(line);
+            results.put(row.get("company").asString(), row.get("result").asString());
+        });
+        for (String company : List.of("co-0", "co-117", "co-" + (COMPANIES - 1))) {
+            Path file = temp.resolve(company + ".csv");
+            Files.writeString(file, ownLedger(rowsByCompany.get(company)));
+            Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toString(), "diagnose", "--ledger", file.toString(), "--company", company,
+                    "--rules", RULES.toString()).redirectErrorStream(false).start();
+            String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(cli.exitValue()).as(company).isZero();
+            assertThat(json.readTree(results.get(company))).as(company).isEqualTo(json.readTree(printed));
+        }
+    }
+
+    private static String ownLedger(List<String> rows) {
+        return "customer_id,month,mrr,users,product,market\n" + String.join("\n", rows) + "\n";
+    }
+
+    private static SparkSession session() {
+        return SparkSession.builder().master("local[2]").appName("portfolio-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    }
+}

@@ -1,0 +1,66 @@
+package com.healthadvisor.portfolio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spark portfolio job is a Maven project of its own ({@code portfolio/}), so that the service's jar never
+ * carries Spark; this builds it and runs its tests as part of the root's {@code mvn verify}, on the plain jar this
+ * build made: the job in local mode over a generated ledger of 240 companies, every company's result against the
+ * command line's.
+ */
+class PortfolioIT {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @Test
+    void thePortfolioJobBuildsAndAgreesWithTheCommandLine() throws Exception {
+        run("install:install-file", "-Dfile=target/health-advisor-plain.jar", "-DpomFile=pom.xml",
+                "-Dclassifier=plain");
+        String output = run("-f", "portfolio/pom.xml", "verify");
+
+        assertThat(output).as("the portfolio build ran its tests").containsPattern("Tests run: [1-9]")
+                .doesNotContain("Tests run: 0,");
+    }
+
+    /** README's Spark commands as written, after its install line (done above), writing into a temporary directory. */
+    @Test
+    void readmesPortfolioCommandsRun(@TempDir Path temp) throws Exception {
+        run("install:install-file", "-Dfile=target/health-advisor-plain.jar", "-DpomFile=pom.xml",
+                "-Dclassifier=plain");
+        String readme = Files.readString(PROJECT.resolve("README.md"));
+        int section = readme.indexOf("diagnosed on Apache Spark");
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        List<String> lines = readme.substring(start, readme.indexOf("```", start)).lines()
+                .filter(line -> !line.contains(" install ")).toList();
+        assertThat(lines).hasSize(2);
+        String script = String.join("\n", lines).replace("portfolio.csv", temp.resolve("portfolio.csv").toString())
+                .replace("--out results", "--out " + temp.resolve("results"));
+        Process bash = new ProcessBuilder("bash", "-e", "-c", script).directory(PROJECT.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes());
+        assertThat(bash.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(bash.exitValue()).as(output).isZero();
+        assertThat(output).contains("300 companies diagnosed");
+        assertThat(temp.resolve("results/parquet")).isDirectory();
+        assertThat(temp.resolve("results/jsonl")).isDirectory();
+    }
+
+    /** Maven through the project's wrapper, so that the test needs nothing the build did not need. */
+    private static String run(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("mvnw").toString(), "-B"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
