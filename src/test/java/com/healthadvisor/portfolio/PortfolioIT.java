@@ -48,9 +48,15 @@ class PortfolioIT {
         String output = new String(bash.getInputStream().readAllBytes());
         assertThat(bash.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(bash.exitValue()).as(output).isZero();
-        assertThat(output).contains("300 companies diagnosed");
+        assertThat(output).contains("companies diagnosed in");
         assertThat(temp.resolve("results/parquet")).isDirectory();
-        assertThat(temp.resolve("results/jsonl")).isDirectory();
+        long companies = 0;
+        try (var parts = Files.list(temp.resolve("results/jsonl"))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                companies += Files.readAllLines(part).stream().filter(line -> line.contains("\"health\"")).count();
+            }
+        }
+        assertThat(companies).as("companies diagnosed, one JSON line each").isEqualTo(300);
     }
 
     /** Maven through the project's wrapper, so that the test needs nothing the build did not need. */
