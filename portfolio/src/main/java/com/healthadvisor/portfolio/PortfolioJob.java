@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 /**
@@ -102,14 +103,26 @@ public final class PortfolioJob {
         List<String> header = columns.stream().filter(c -> !c.equals(COMPANY)).toList();
         Broadcast<CompanyDiagnosis.Rules> broadcast = spark.sparkContext().broadcast(rulesOf(rules),
                 scala.reflect.ClassTag$.MODULE$.apply(CompanyDiagnosis.Rules.class));
-        Dataset<Row> numbered = ledger.select(columns.stream().map(c -> col(c).cast("string")).toArray(
-                org.apache.spark.sql.Column[]::new)).withColumn(LINE, monotonically_increasing_id());
+        Dataset<Row> numbered = ledger.select(columns.stream().map(c -> asText(ledger, c))
+                .toArray(org.apache.spark.sql.Column[]::new)).withColumn(LINE, monotonically_increasing_id());
         int companyIndex = columns.indexOf(COMPANY);
         int lineIndex = columns.size();
         return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (company, rows) ->
                         List.of(outcome(company, rows, header, columns, lineIndex, period, broadcast.value()))
                                 .iterator(), Encoders.row(OUTCOME));
+    }
+
+    /**
+     * A column as the ledger reader takes it: text as it is, numbers as text, and a month a Parquet file types as a
+     * date or a timestamp as {@code YYYY-MM}.
+     */
+    private static org.apache.spark.sql.Column asText(Dataset<Row> ledger, String column) {
+        org.apache.spark.sql.types.DataType type = ledger.schema().apply(column).dataType();
+        boolean calendar = type instanceof org.apache.spark.sql.types.DateType
+                || type instanceof org.apache.spark.sql.types.TimestampType
+                || type instanceof org.apache.spark.sql.types.TimestampNTZType;
+        return (calendar ? date_format(col(column), "yyyy-MM") : col(column).cast("string")).as(column);
     }
 
     private static Row outcome(String company, Iterator<Row> rows, List<String> header, List<String> columns,

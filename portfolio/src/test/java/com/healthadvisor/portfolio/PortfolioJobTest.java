@@ -80,6 +80,24 @@ class PortfolioJobTest {
                 .as("the generated companies are not all alike").isGreaterThan(1);
     }
 
+    /** A Parquet ledger (the same rows, numbers typed) gives every company the same result as the CSV one. */
+    @Test
+    void aParquetLedgerGivesTheSameResultsAsItsCsv() throws IOException {
+        Path parquet = temp.resolve("portfolio.parquet");
+        Map<String, String> fromCsv = new LinkedHashMap<>();
+        Map<String, String> fromParquet = new LinkedHashMap<>();
+        try (SparkSession spark = session()) {
+            spark.read().option("header", "true").option("inferSchema", "true").csv(ledger.toString())
+                    .write().parquet(parquet.toString());
+            PortfolioJob.diagnose(spark, PortfolioJob.read(spark, ledger.toString()), "2025-01", RULES)
+                    .collectAsList().forEach(row -> fromCsv.put(row.getString(0), row.getString(4)));
+            PortfolioJob.diagnose(spark, PortfolioJob.read(spark, parquet.toString()), "2025-01", RULES)
+                    .collectAsList().forEach(row -> fromParquet.put(row.getString(0), row.getString(4)));
+        }
+
+        assertThat(fromParquet).hasSize(COMPANIES).isEqualTo(fromCsv);
+    }
+
     /** The same, against the command line itself, the jar a user runs, for a few companies. */
     @Test
     void theCommandLineAgreesOnASampleOfCompanies() throws Exception {
