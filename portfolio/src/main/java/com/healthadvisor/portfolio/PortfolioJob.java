@@ -1,18 +1,26 @@
 package com.healthadvisor.portfolio;
 
+import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +61,7 @@ public final class PortfolioJob {
 
     static final String USAGE = "PortfolioJob --ledger PATH --out PATH [--period YYYY-MM] [--rules DIR] [--master URL]";
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         if (args.length == 0 || List.of(args).contains("--help")) {
             System.out.println(USAGE);
             return;
@@ -69,7 +77,7 @@ public final class PortfolioJob {
         SparkSession.Builder builder = SparkSession.builder().appName("health-advisor-portfolio");
         if (options.master() != null) {
             builder.master(options.master());
-        } else if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+        } else if (!new SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }
         try (SparkSession spark = builder.getOrCreate()) {
@@ -104,7 +112,7 @@ public final class PortfolioJob {
         Broadcast<CompanyDiagnosis.Rules> broadcast = spark.sparkContext().broadcast(rulesOf(rules),
                 scala.reflect.ClassTag$.MODULE$.apply(CompanyDiagnosis.Rules.class));
         Dataset<Row> numbered = ledger.select(columns.stream().map(c -> asText(ledger, c))
-                .toArray(org.apache.spark.sql.Column[]::new)).withColumn(LINE, monotonically_increasing_id());
+                .toArray(Column[]::new)).withColumn(LINE, monotonically_increasing_id());
         int companyIndex = columns.indexOf(COMPANY);
         int lineIndex = columns.size();
         return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex), Encoders.STRING())
@@ -117,11 +125,10 @@ public final class PortfolioJob {
      * A column as the ledger reader takes it: text as it is, numbers as text, and a month a Parquet file types as a
      * date or a timestamp as {@code YYYY-MM}.
      */
-    private static org.apache.spark.sql.Column asText(Dataset<Row> ledger, String column) {
-        org.apache.spark.sql.types.DataType type = ledger.schema().apply(column).dataType();
-        boolean calendar = type instanceof org.apache.spark.sql.types.DateType
-                || type instanceof org.apache.spark.sql.types.TimestampType
-                || type instanceof org.apache.spark.sql.types.TimestampNTZType;
+    private static Column asText(Dataset<Row> ledger, String column) {
+        DataType type = ledger.schema().apply(column).dataType();
+        boolean calendar = type instanceof DateType || type instanceof TimestampType
+                || type instanceof TimestampNTZType;
         return (calendar ? date_format(col(column), "yyyy-MM") : col(column).cast("string")).as(column);
     }
 
@@ -144,7 +151,7 @@ public final class PortfolioJob {
     }
 
     static CompanyDiagnosis.Rules rulesOf(Path directory) {
-        List<com.healthadvisor.ruleset.RuleFile> read = RuleSetLoader.read(directory);
+        List<RuleFile> read = RuleSetLoader.read(directory);
         TreeMap<String, String> files = new TreeMap<>();
         read.forEach(file -> files.put(file.name(), file.content()));
         return new CompanyDiagnosis.Rules(RuleSetCompiler.versionOf(read), files,
