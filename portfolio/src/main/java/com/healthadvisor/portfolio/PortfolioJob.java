@@ -4,6 +4,7 @@ import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -109,8 +110,8 @@ public final class PortfolioJob {
             throw new IllegalArgumentException("the ledger has no " + COMPANY + " column (it has " + columns + ")");
         }
         List<String> header = columns.stream().filter(c -> !c.equals(COMPANY)).toList();
-        Broadcast<CompanyDiagnosis.Rules> broadcast = spark.sparkContext().broadcast(rulesOf(rules),
-                scala.reflect.ClassTag$.MODULE$.apply(CompanyDiagnosis.Rules.class));
+        Broadcast<CompanyDiagnosis.Rules> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(rulesOf(rules));
         Dataset<Row> numbered = ledger.select(columns.stream().map(c -> asText(ledger, c))
                 .toArray(Column[]::new)).withColumn(LINE, monotonically_increasing_id());
         int companyIndex = columns.indexOf(COMPANY);
