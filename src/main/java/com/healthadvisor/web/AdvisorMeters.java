@@ -71,7 +71,7 @@ final class AdvisorMeters implements ReloadObserver {
         activeRules.register(List.of(MultiGauge.Row.of(Tags.of("version", active.current().version()), 1)), true);
     }
 
-    private <T> T timed(String name, String description, Callable<T> work, String... tags) throws Exception {
+    private <T> T timed(String name, String description, Callable<T> work) throws Exception {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
@@ -82,7 +82,7 @@ final class AdvisorMeters implements ReloadObserver {
             outcome = "invalid";
             throw e;
         } finally {
-            sample.stop(Timer.builder(name).description(description).tags(tags).tag("outcome", outcome)
+            sample.stop(Timer.builder(name).description(description).tag("outcome", outcome)
                     .register(registry));
         }
     }

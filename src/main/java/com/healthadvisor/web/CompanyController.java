@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The company memory over HTTP: store a period's snapshot or a whole ledger, list companies, read a timeline, a
@@ -154,7 +155,7 @@ class CompanyController {
         }
         CompanyMemory.Diagnosed diagnosed = ("current".equals(rules) ? memory.diagnoseNow(company, period)
                 : memory.stored(company, period)).orElseThrow(() -> missing(company, period));
-        PeriodChanges since = memory.sinceLast(company, diagnosed.stored())
+        Supplier<PeriodChanges> since = () -> memory.sinceLast(company, diagnosed.stored())
                 .map(c -> ChangeWords.of(c, diagnosed.result().currency())).orElse(null);
         return ResponseEntity.ok().header("X-Revision", String.valueOf(diagnosed.stored().revision()))
                 .body(new DiagnosisReport(diagnosed.result(), diagnosed.snapshot(), active.current(), fragment, since));

@@ -67,6 +67,7 @@ class DiagnosisController {
     private DiagnosisReport diagnosed(Snapshot snapshot, boolean fragment) {
         // One read of the active rule set: the whole request is evaluated by it, even if a swap happens meanwhile.
         RuleSet ruleSet = active.current();
-        return new DiagnosisReport(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet, fragment, null);
+        return new DiagnosisReport(advisor.diagnose(snapshot, ruleSet), snapshot, ruleSet, fragment,
+                DiagnosisReport.NOTHING_SINCE);
     }
 }

@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class DiagnosisReportConverter extends AbstractHttpMessageConverter<DiagnosisReport> {
 
+    private static final MediaType MARKDOWN = MediaType.parseMediaType(DiagnosisReport.MARKDOWN);
+
     DiagnosisReportConverter() {
-        super(MediaType.APPLICATION_JSON, MediaType.parseMediaType(DiagnosisReport.MARKDOWN),
+        super(MediaType.APPLICATION_JSON, MARKDOWN,
                 MediaType.TEXT_HTML, MediaType.APPLICATION_PDF);
     }
 
@@ -56,13 +58,13 @@ final class DiagnosisReportConverter extends AbstractHttpMessageConverter<Diagno
     private static byte[] render(DiagnosisReport report, MediaType type) {
         if (MediaType.TEXT_HTML.isCompatibleWith(type)) {
             return utf8(Reports.html(report.result(), report.snapshot(), report.ruleSet(), report.fragment(),
-                    report.since()));
+                    report.since().get()));
         }
-        if (MediaType.parseMediaType(DiagnosisReport.MARKDOWN).isCompatibleWith(type)) {
-            return utf8(Reports.markdown(report.result(), report.snapshot(), report.ruleSet(), report.since()));
+        if (MARKDOWN.isCompatibleWith(type)) {
+            return utf8(Reports.markdown(report.result(), report.snapshot(), report.ruleSet(), report.since().get()));
         }
         if (MediaType.APPLICATION_PDF.isCompatibleWith(type)) {
-            return Reports.pdf(report.result(), report.snapshot(), report.ruleSet(), report.since());
+            return Reports.pdf(report.result(), report.snapshot(), report.ruleSet(), report.since().get());
         }
         return ResultJson.writeCompact(report.result());
     }

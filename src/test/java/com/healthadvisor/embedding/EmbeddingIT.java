@@ -1,13 +1,12 @@
 package com.healthadvisor.embedding;
 
+import com.healthadvisor.MavenWrapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddingIT {
 
-    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path PROJECT = MavenWrapper.PROJECT;
 
     @Test
     void aMavenProjectDependingOnThePlainJarDiagnosesASnapshot(@TempDir Path consumer) throws Exception {
         String version = projectVersion();
-        run(PROJECT, "install:install-file", "-Dfile=target/health-advisor-plain.jar", "-DpomFile=pom.xml",
-                "-Dclassifier=plain");
+        MavenWrapper.installPlainJar();
         Files.writeString(consumer.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                     <modelVersion>4.0.0</modelVersion>
@@ -77,7 +75,8 @@ class EmbeddingIT {
                 }
                 """);
 
-        String output = run(consumer, "compile", "exec:java", "-Dexec.mainClass=example.Embed",
+        String output = MavenWrapper.run(consumer, Duration.ofMinutes(5), "-q", "compile", "exec:java",
+                "-Dexec.mainClass=example.Embed",
                 "-Dexec.args=" + PROJECT.resolve("rules") + " " + PROJECT.resolve("fixtures/seed-2-warning-signs.json"));
 
         assertThat(output).contains("health=critical top=RETENTION_FIRST");
@@ -90,14 +89,4 @@ class EmbeddingIT {
         return pom.substring(start, pom.indexOf("</version>", start));
     }
 
-    /** Maven through the project's wrapper, so that the test needs nothing the build did not need. */
-    private static String run(Path directory, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("mvnw").toString(), "-B", "-q"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
 }

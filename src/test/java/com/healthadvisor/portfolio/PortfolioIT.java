@@ -1,10 +1,12 @@
 package com.healthadvisor.portfolio;
 
+import com.healthadvisor.MavenWrapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,23 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortfolioIT {
 
-    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path PROJECT = MavenWrapper.PROJECT;
 
     @Test
     void thePortfolioJobBuildsAndAgreesWithTheCommandLine() throws Exception {
-        run("install:install-file", "-Dfile=target/health-advisor-plain.jar", "-DpomFile=pom.xml",
-                "-Dclassifier=plain");
-        String output = run("-f", "portfolio/pom.xml", "verify");
+        MavenWrapper.installPlainJar();
+        String output = MavenWrapper.run(PROJECT, Duration.ofMinutes(15), "-f", "portfolio/pom.xml", "verify");
 
         assertThat(output).as("the portfolio build ran its tests").containsPattern("Tests run: [1-9]")
                 .doesNotContain("Tests run: 0,");
     }
 
-    /** README's Spark commands as written, after its install line (done above), writing into a temporary directory. */
+    /** README's Spark commands as written, after its install line (done by installPlainJar), into a temporary directory. */
     @Test
     void readmesPortfolioCommandsRun(@TempDir Path temp) throws Exception {
-        run("install:install-file", "-Dfile=target/health-advisor-plain.jar", "-DpomFile=pom.xml",
-                "-Dclassifier=plain");
+        MavenWrapper.installPlainJar();
         String readme = Files.readString(PROJECT.resolve("README.md"));
         int section = readme.indexOf("diagnosed on Apache Spark");
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
@@ -59,14 +59,4 @@ class PortfolioIT {
         assertThat(companies).as("companies diagnosed, one JSON line each").isEqualTo(300);
     }
 
-    /** Maven through the project's wrapper, so that the test needs nothing the build did not need. */
-    private static String run(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("mvnw").toString(), "-B"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
 }

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -34,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Import({SecurityConfiguration.class, DiagnosisControllerSliceTest.RealAdvisor.class})
 class DiagnosisControllerSliceTest {
 
-    private static final String SEED = read("fixtures/seed-2-warning-signs.json");
+    private static final String SEED = Http.read(Path.of("fixtures/seed-2-warning-signs.json"));
     private static final String[] KEY = {"X-API-Key", "key-two"};
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -125,13 +124,5 @@ class DiagnosisControllerSliceTest {
             request.header(header[0], header[1]);
         }
         return mvc.perform(request).andReturn();
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

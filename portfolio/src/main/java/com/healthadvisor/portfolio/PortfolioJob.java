@@ -116,9 +116,10 @@ public final class PortfolioJob {
                 .toArray(Column[]::new)).withColumn(LINE, monotonically_increasing_id());
         int companyIndex = columns.indexOf(COMPANY);
         int lineIndex = columns.size();
+        int[] headerIndexes = header.stream().mapToInt(columns::indexOf).toArray();
         return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (company, rows) ->
-                        List.of(outcome(company, rows, header, columns, lineIndex, period, broadcast.value()))
+                        List.of(outcome(company, rows, header, headerIndexes, lineIndex, period, broadcast.value()))
                                 .iterator(), Encoders.row(OUTCOME));
     }
 
@@ -133,7 +134,8 @@ public final class PortfolioJob {
         return (calendar ? date_format(col(column), "yyyy-MM") : col(column).cast("string")).as(column);
     }
 
-    private static Row outcome(String company, Iterator<Row> rows, List<String> header, List<String> columns,
+    /** @param headerIndexes where each of {@code header}'s columns is in a row */
+    private static Row outcome(String company, Iterator<Row> rows, List<String> header, int[] headerIndexes,
                                int lineIndex, String period, CompanyDiagnosis.Rules rules) {
         List<Row> lines = new ArrayList<>();
         rows.forEachRemaining(lines::add);
@@ -141,8 +143,8 @@ public final class PortfolioJob {
         List<List<String>> values = new ArrayList<>(lines.size());
         for (Row line : lines) {
             List<String> value = new ArrayList<>(header.size());
-            for (String column : header) {
-                value.add(line.getString(columns.indexOf(column)));
+            for (int index : headerIndexes) {
+                value.add(line.getString(index));
             }
             values.add(value);
         }
