@@ -42,6 +42,13 @@ public final class Previews {
         return pending;
     }
 
+    /** The preview of this id, left in place: to show it before it is applied. */
+    public Optional<Pending> find(String id) {
+        Pending pending = byId.get(id);
+        return pending == null || pending.at().plus(KEPT).isBefore(clock.instant()) ? Optional.empty()
+                : Optional.of(pending);
+    }
+
     /** The preview of this id, removed: it is applied at most once. Empty when unknown or older than an hour. */
     public Optional<Pending> take(String id) {
         Pending pending = byId.remove(id);

@@ -12,14 +12,14 @@ import java.util.List;
  * {@code #} are comments; fields may be quoted with double quotes (to hold a comma), as Jackson's CSV
  * parser reads them. A line the parser refuses is a problem at that line, and is left out.
  */
-final class CsvLines {
+public final class CsvLines {
 
     /** Without a schema, Jackson's CSV parser gives a record as an array of its fields. */
     private static final ObjectReader ROW = CsvMapper.builder().build().readerFor(String[].class);
 
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
 
-        String cell(int index) {
+        public String cell(int index) {
             return index < cells.size() ? cells.get(index).trim() : "";
         }
     }
@@ -27,7 +27,7 @@ final class CsvLines {
     private CsvLines() {
     }
 
-    static List<Row> read(RuleFile file, List<RuleProblem> problems) {
+    public static List<Row> read(RuleFile file, List<RuleProblem> problems) {
         List<Row> rows = new ArrayList<>();
         String[] lines = file.content().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {

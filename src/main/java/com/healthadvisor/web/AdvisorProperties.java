@@ -30,6 +30,10 @@ import java.util.List;
  * @param historyMaxAge      how long replaced rule files are kept under {@code rules/.history}
  * @param historyMaxVersions how many replaced versions of one rule file are kept at most
  * @param workerThreads      request threads; 0 means two per core (see {@link WorkerThreads})
+ * @param users              who may sign in to the workbench: a name, a role and a password hash
+ *                           ({@code ./health-advisor hash-password}), never the password itself
+ * @param initialAdminPassword the password of the workbench user {@code admin}
+ *                           (ADVISOR_INITIAL_ADMIN_PASSWORD): how the first person signs in; there is no default
  */
 @ConfigurationProperties("advisor")
 record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
@@ -40,7 +44,25 @@ record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 @DefaultValue("16MB") DataSize maxLedgerSize, @DefaultValue("7d") Duration historyMaxAge,
                                 @DefaultValue("100") int historyMaxVersions, @DefaultValue List<Editor> editors,
                                 @DefaultValue("false") boolean sharedRules,
-                                @DefaultValue("5s") Duration sharedRulesPoll) {
+                                @DefaultValue("5s") Duration sharedRulesPoll, @DefaultValue List<User> users,
+                                String initialAdminPassword) {
+
+    /** One person who signs in to the workbench. */
+    public record User(String name, String role, String passwordHash) {
+
+        public User {
+            if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}") || !Editor.ROLES.contains(role)
+                    || passwordHash == null || !passwordHash.startsWith("{")) {
+                throw new IllegalArgumentException("advisor.users: each needs a name (letters, digits, . _ @ -), a "
+                        + "role (viewer, analyst or admin) and password-hash, as ./health-advisor hash-password "
+                        + "prints it, e.g. {bcrypt}$2a$10$... (was " + name + ", " + role + ")");
+            }
+        }
+    }
+
+    public boolean hasInitialAdmin() {
+        return initialAdminPassword != null && !initialAdminPassword.isBlank();
+    }
 
     /** One person or system that may change rules: its name (what versions and the audit log record), role and token. */
     public record Editor(String name, String role, String tokenSha256) {

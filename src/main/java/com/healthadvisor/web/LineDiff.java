@@ -12,12 +12,12 @@ import java.util.TreeMap;
  * each line kept, removed or added): what a reviewer reads to see what a version changed. Rule files are a few
  * hundred lines, so a longest-common-subsequence table is small enough.
  */
-final class LineDiff {
+public final class LineDiff {
 
     private LineDiff() {
     }
 
-    static String of(List<RuleFile> before, List<RuleFile> after) {
+    public static String of(List<RuleFile> before, List<RuleFile> after) {
         Map<String, String[]> files = new TreeMap<>();
         before.forEach(file -> files.put(file.name(), new String[] {file.content(), null}));
         after.forEach(file -> files.computeIfAbsent(file.name(), name -> new String[2])[1] = file.content());

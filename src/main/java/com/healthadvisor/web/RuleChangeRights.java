@@ -13,7 +13,7 @@ import java.util.List;
  * benchmarks, limits and wording. A refusal is a 403, and a line in the audit log.
  */
 @Component
-class RuleChangeRights {
+public class RuleChangeRights {
 
     private final AuditLog audit;
 
@@ -22,7 +22,7 @@ class RuleChangeRights {
     }
 
     /** The editor's change of these files, named for the version and the audit log, if their role allows it. */
-    RuleDirectory.Change check(Authentication editor, String action, List<String> files, String message) {
+    public RuleDirectory.Change check(Authentication editor, String action, List<String> files, String message) {
         boolean admin = editor.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
         List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
@@ -36,7 +36,7 @@ class RuleChangeRights {
     }
 
     /** A change of files the editor's role may not change. */
-    static class NotYourFilesException extends RuntimeException {
+    public static class NotYourFilesException extends RuntimeException {
         NotYourFilesException(String reason) {
             super(reason);
         }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * takes a core for about half a second; on a request thread it would also take one of the few threads
  * that serve diagnoses (two per core), and clients would queue behind it.
  */
-final class RuleChangeThread implements AutoCloseable {
+public final class RuleChangeThread implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "rule-change");
@@ -18,7 +18,7 @@ final class RuleChangeThread implements AutoCloseable {
         return thread;
     });
 
-    <T> CompletableFuture<T> submit(Supplier<T> change) {
+    public <T> CompletableFuture<T> submit(Supplier<T> change) {
         return CompletableFuture.supplyAsync(change, executor);
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -59,7 +60,13 @@ class SecurityConfiguration {
     private static final String CHANGES_DISABLED = "rule changes over HTTP are disabled: no admin token or editor "
             + "is configured (set ADVISOR_ADMIN_TOKEN or advisor.editors)";
 
+    /** What the API's chain guards with tokens; everything else is the workbench, behind its sign-in. */
+    static final RequestMatcher API = new OrRequestMatcher(Stream.of("/api/**", "/actuator/**", "/v3/api-docs",
+                    "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+            .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+
     @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdvisorProperties properties) throws Exception {
         AuthenticationFilter tokens = new AuthenticationFilter(authenticationManager(properties), converter());
         tokens.setSuccessHandler((request, response, authentication) -> { });
@@ -70,7 +77,8 @@ class SecurityConfiguration {
             }
             ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, e.getMessage());
         });
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(API)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -162,15 +170,18 @@ class SecurityConfiguration {
         };
     }
 
-    /** An admin may do all an analyst may, and an analyst all a viewer may. */
     private static UsernamePasswordAuthenticationToken editor(String name, String role) {
-        List<String> roles = switch (role) {
+        return UsernamePasswordAuthenticationToken.authenticated(name, null,
+                AuthorityUtils.createAuthorityList(rolesOf(role).stream().map(r -> "ROLE_" + r).toList()));
+    }
+
+    /** An admin may do all an analyst may, and an analyst all a viewer may. */
+    static List<String> rolesOf(String role) {
+        return switch (role.toUpperCase(java.util.Locale.ROOT)) {
             case ADMIN -> List.of(ADMIN, ANALYST, VIEWER);
             case ANALYST -> List.of(ANALYST, VIEWER);
             default -> List.of(VIEWER);
         };
-        return UsernamePasswordAuthenticationToken.authenticated(name, null,
-                AuthorityUtils.createAuthorityList(roles.stream().map(r -> "ROLE_" + r).toList()));
     }
 
     static String sha256(String secret) {

@@ -1,0 +1,86 @@
+package com.healthadvisor.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.healthadvisor.web.SecurityConfiguration.ANALYST;
+import static com.healthadvisor.web.SecurityConfiguration.VIEWER;
+
+/**
+ * The workbench's sign-in: a form for the people of {@code advisor.users} (passwords kept as hashes only) and the
+ * initial admin, whose password comes from ADVISOR_INITIAL_ADMIN_PASSWORD; there is no default password. The session
+ * is a cookie (HttpOnly, Secure, SameSite=Strict: application.yaml); every form carries a CSRF token. A viewer reads;
+ * anything that writes (submitting numbers, changing rules) needs an analyst, and DRL an admin (the handlers check
+ * that per file, as the API does). The API keeps its own chain, with tokens and keys ({@link SecurityConfiguration}).
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkbenchSecurity {
+
+    static final String INITIAL_ADMIN = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSecurity.class);
+    /** Only the service's own files: no inline script, no other origin; the report's charts need inline style. */
+    private static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchUsers users) throws Exception {
+        http.userDetailsService(users.details())
+                .authorizeHttpRequests(requests -> {
+                    // The refusal page too: a form posted with a stale CSRF token lands there before any sign-in.
+                    requests.requestMatchers("/login", "/denied", "/assets/**", "/favicon.ico").permitAll();
+                    // Reading is for anyone signed in; every write is an analyst's at least.
+                    requests.requestMatchers(HttpMethod.GET, "/**").hasRole(VIEWER);
+                    requests.anyRequest().hasRole(ANALYST);
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    WorkbenchUsers workbenchUsers(AdvisorProperties properties) {
+        return users(properties, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /** The configured users, and the initial admin when its password is set and no user is named admin already. */
+    static WorkbenchUsers users(AdvisorProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (AdvisorProperties.User user : properties.users()) {
+            if (!names.add(user.name())) {
+                throw new IllegalArgumentException("advisor.users: " + user.name() + " is named twice");
+            }
+            users.add(User.withUsername(user.name()).password(user.passwordHash())
+                    .roles(SecurityConfiguration.rolesOf(user.role()).toArray(String[]::new)).build());
+        }
+        if (properties.hasInitialAdmin() && !names.contains(INITIAL_ADMIN)) {
+            users.add(User.withUsername(INITIAL_ADMIN).password(encoder.encode(properties.initialAdminPassword()))
+                    .roles(SecurityConfiguration.rolesOf("admin").toArray(String[]::new)).build());
+        }
+        if (users.isEmpty()) {
+            LOG.info("Nobody can sign in to the workbench yet: start with ADVISOR_INITIAL_ADMIN_PASSWORD set, then "
+                    + "sign in as admin");
+        }
+        return new WorkbenchUsers(new InMemoryUserDetailsManager(users), users.size());
+    }
+}

@@ -1,0 +1,123 @@
+package com.healthadvisor.web.workbench;
+
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.company.ChangeWords;
+import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.NoSuchPeriodException;
+import com.healthadvisor.company.TimelineEntry;
+import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.report.PeriodChanges;
+import com.healthadvisor.report.Reports;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The companies the memory holds, each one's timeline, and the report of any of its periods with its downloads. */
+@Controller
+class CompanyPages {
+
+    private final CompanyMemory memory;
+    private final ActiveRuleSet active;
+
+    CompanyPages(CompanyMemory memory, ActiveRuleSet active) {
+        this.memory = memory;
+        this.active = active;
+    }
+
+    @GetMapping("/")
+    String companies(Model model) {
+        model.addAttribute("companies", memory.store().heads());
+        return "companies";
+    }
+
+    @GetMapping("/companies/{company}")
+    String timeline(@PathVariable String company, Model model) {
+        List<TimelineEntry> periods = memory.timeline(company);
+        if (periods.isEmpty()) {
+            throw NoSuchPeriodException.noCompany(company);
+        }
+        TimelineEntry newest = periods.get(periods.size() - 1);
+        model.addAttribute("company", company);
+        model.addAttribute("periods", periods);
+        model.addAttribute("newest", newest);
+        String currency = diagnosed(company, newest.period()).result().currency();
+        model.addAttribute("charts", MetricCatalog.KEY.stream()
+                .map(code -> SmallChart.of(code, periods, active.current().benchmarks(), currency))
+                .filter(chart -> chart != null).toList());
+        PeriodChanges since = since(company, newest.period());
+        model.addAttribute("since", since);
+        model.addAttribute("sinceGroups", since == null ? List.of() : Stream.of(
+                        new ChangeGroup("New", since.added()), new ChangeGroup("Worse", since.worse()),
+                        new ChangeGroup("Better", since.better()), new ChangeGroup("Resolved", since.resolved()))
+                .filter(group -> !group.lines().isEmpty()).toList());
+        return "timeline";
+    }
+
+    public record ChangeGroup(String name, List<PeriodChanges.Line> lines) {
+    }
+
+    @GetMapping("/companies/{company}/periods/{period}")
+    String report(@PathVariable String company, @PathVariable String period, Model model) {
+        CompanyMemory.Diagnosed diagnosed = diagnosed(company, period);
+        model.addAttribute("company", company);
+        model.addAttribute("period", period);
+        model.addAttribute("revision", diagnosed.stored().revision());
+        model.addAttribute("ruleSet", diagnosed.result().ruleSet().version());
+        model.addAttribute("report", Reports.html(diagnosed.result(), diagnosed.snapshot(), active.current(), true,
+                since(company, period)));
+        model.addAttribute("embedLink", ServletUriComponentsBuilder.fromCurrentRequestUri().path("/report.html")
+                .toUriString());
+        return "report";
+    }
+
+    @GetMapping("/companies/{company}/periods/{period}/report.{format}")
+    ResponseEntity<byte[]> download(@PathVariable String company, @PathVariable String period,
+                                    @PathVariable String format) {
+        CompanyMemory.Diagnosed diagnosed = diagnosed(company, period);
+        PeriodChanges since = since(company, period);
+        var result = diagnosed.result();
+        var snapshot = diagnosed.snapshot();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        return switch (format) {
+            case "md" -> attachment(response, company, period, format, MediaType.parseMediaType(
+                    "text/markdown;charset=UTF-8"), Reports.markdown(result, snapshot, active.current(), since)
+                    .getBytes(StandardCharsets.UTF_8));
+            // The HTML report opens in the browser: that is the link to embed.
+            case "html" -> response.contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                    .body(Reports.html(result, snapshot, active.current(), false, since)
+                            .getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> attachment(response, company, period, format, MediaType.APPLICATION_PDF,
+                    Reports.pdf(result, snapshot, active.current(), since));
+            default -> throw new NoSuchPeriodException("no report as ." + format + ": .md, .html or .pdf");
+        };
+    }
+
+    private static ResponseEntity<byte[]> attachment(ResponseEntity.BodyBuilder response, String company,
+                                                     String period, String format, MediaType type, byte[] body) {
+        return response.contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(company + "-" + period + "." + format, StandardCharsets.UTF_8).build().toString()).body(body);
+    }
+
+    private CompanyMemory.Diagnosed diagnosed(String company, String period) {
+        return memory.stored(company, period).orElseThrow(() -> new NoSuchPeriodException(
+                "company \"" + company + "\" has no stored period " + period));
+    }
+
+    /** What changed since the period before, in the report's words; null for a company's first period. */
+    private PeriodChanges since(String company, String period) {
+        return memory.stored(company, period)
+                .flatMap(diagnosed -> memory.sinceLast(company, diagnosed.stored())
+                        .map(changes -> ChangeWords.of(changes, diagnosed.result().currency())))
+                .orElse(null);
+    }
+}

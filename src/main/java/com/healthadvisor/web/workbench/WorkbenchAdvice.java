@@ -1,0 +1,76 @@
+package com.healthadvisor.web.workbench;
+
+import com.healthadvisor.company.NoSuchPeriodException;
+import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.live.NoSuchVersionException;
+import com.healthadvisor.live.RulesChangedElsewhereException;
+import com.healthadvisor.live.RulesNotWritableException;
+import com.healthadvisor.live.StalePreviewException;
+import com.healthadvisor.ruleset.RuleSetException;
+import com.healthadvisor.web.RuleChangeRights;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** What every workbench page knows (who is signed in), and its errors as pages, not the API's JSON problems. */
+@ControllerAdvice(basePackageClasses = WorkbenchAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkbenchAdvice {
+
+    @ModelAttribute("me")
+    Me me(Authentication authentication) {
+        return authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
+                : Me.of(authentication);
+    }
+
+    @ExceptionHandler({NoSuchPeriodException.class, NoSuchRuleFileException.class, NoSuchVersionException.class,
+            NotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(RuntimeException e, Model model, Authentication authentication) {
+        model.addAttribute("me", me(authentication));
+        model.addAttribute("title", "Not found");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    @ExceptionHandler({RuleChangeRights.NotYourFilesException.class, NotForYourRoleException.class})
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String notYourFiles(RuntimeException e, Model model, Authentication authentication) {
+        model.addAttribute("me", me(authentication));
+        model.addAttribute("title", "Not for your role");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    /** A page a role may not see. */
+    static final class NotForYourRoleException extends RuntimeException {
+        NotForYourRoleException(String message) {
+            super(message);
+        }
+    }
+
+    /** A change that met another, or a rules directory that refused it: said on a page, the change not made. */
+    @ExceptionHandler({StalePreviewException.class, RulesChangedElsewhereException.class, RuleSetException.class,
+            RulesNotWritableException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String notApplied(RuntimeException e, Model model, Authentication authentication) {
+        model.addAttribute("me", me(authentication));
+        model.addAttribute("title", "Not applied");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    /** A page's subject that does not exist (a preview applied or expired, a code no wording has). */
+    static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

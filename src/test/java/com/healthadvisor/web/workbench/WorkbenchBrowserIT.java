@@ -1,0 +1,389 @@
+package com.healthadvisor.web.workbench;
+
+import com.healthadvisor.TestFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench as its people use it, in Debian's Chromium: sign in, upload the seed ledger, read its report and
+ * downloads, follow the timeline, submit by form with a mistake first, change a band as an analyst through the
+ * preview, see the next diagnosis change, restore, check a rule file as it is typed, and a viewer refused at every
+ * write. Every page passes axe (no serious or critical violation) and works at 1280 and 390 px; its screenshots are
+ * written under target/workbench-screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserIT {
+
+    static final String LEDGER = "fixtures/ledger-legacy-decline-hidden-by-new-product.csv";
+    static final String ADMIN_PASSWORD = "first-admin-secret";
+    static final String ANALYST_PASSWORD = "ana-analyst-secret";
+    static final String VIEWER_PASSWORD = "vic-viewer-secret";
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        Path root = Files.createTempDirectory("workbench-it");
+        registry.add("advisor.rules", () -> TestFiles.copy(Path.of("rules"), root.resolve("rules"), "[^.].*").toString());
+        registry.add("advisor.fixtures", () -> TestFiles.copy(Path.of("fixtures"), root.resolve("fixtures"), "seed-.*")
+                .toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + root.resolve("db/advisor") + ";AUTO_SERVER=TRUE");
+        registry.add("advisor.reload-debounce", () -> "100ms");
+        registry.add("advisor.initial-admin-password", () -> ADMIN_PASSWORD);
+        String[][] users = {{"ana", "analyst", ANALYST_PASSWORD}, {"vic", "viewer", VIEWER_PASSWORD}};
+        var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        for (int i = 0; i < users.length; i++) {
+            String[] user = users[i];
+            String hash = encoder.encode(user[2]);
+            registry.add("advisor.users[" + i + "].name", () -> user[0]);
+            registry.add("advisor.users[" + i + "].role", () -> user[1]);
+            registry.add("advisor.users[" + i + "].password-hash", () -> hash);
+        }
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    Browser browser;
+    final HttpClient http = HttpClient.newHttpClient();
+    String initialVersion;
+
+    @BeforeAll
+    void start() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            System.out.println("Workbench screenshots:\n  " + String.join("\n  ", browser.screenshots()));
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedAndTheKeyboardSignsIn() {
+        browser.open("/");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.check("sign-in");
+        signIn("ana", "not-the-password");
+        assertThat(browser.text("[role=alert]")).contains("do not match");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login");
+        // Keyboard only: the name has the focus, then Tab to the password, and Enter.
+        assertThat(browser.script("return document.activeElement.id;")).isEqualTo("username");
+        new Actions(browser.driver()).sendKeys("ana", Keys.TAB, ANALYST_PASSWORD, Keys.ENTER).perform();
+        browser.waitFor("location.pathname === '/'", 10);
+        assertThat(browser.text(".who")).contains("ana").contains("analyst");
+        // The first Tab on a page reaches the link that skips to its content.
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.className;")).isEqualTo("skip");
+        browser.check("companies-empty");
+    }
+
+    @Test
+    @Order(2)
+    void theSessionCookieIsHttpOnlySecureAndStrict() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(browser.base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
+        // A sign-in without the form's CSRF token is refused.
+        HttpResponse<String> forged = post("/login", "username=ana&password=" + ANALYST_PASSWORD,
+                cookie.substring(0, cookie.indexOf(';')));
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void aBadLedgerShowsEachProblemBesideItsLineAndStoresNothing() throws IOException {
+        Path bad = Files.createTempFile("bad-ledger", ".csv");
+        Files.writeString(bad, "customer_id,month,mrr\nC-1,2024-01,100\nC-1,2024-13,abc\n");
+        browser.open("/submit");
+        assertThat(browser.all(".readonly")).as("an analyst may submit").isEmpty();
+        browser.check("submit");
+        browser.find("#upload-company").sendKeys("broken");
+        browser.find("#file").sendKeys(bad.toAbsolutePath().toString());
+        assertThat(browser.text("#drop .chosen")).contains(bad.getFileName().toString());
+        browser.find("#upload button[type=submit]").click();
+        assertThat(browser.text("#file-problems")).contains("Nothing was stored").contains("line 3");
+        assertThat(browser.find("#file-problems pre.line").getText()).isEqualTo("C-1,2024-13,abc");
+        browser.check("submit-ledger-problems");
+        browser.open("/");
+        assertThat(browser.find("main").getText()).doesNotContain("broken");
+    }
+
+    @Test
+    @Order(4)
+    void theSeedLedgerIsStoredAndItsTimelineShown() {
+        browser.open("/submit");
+        browser.find("#upload-company").sendKeys("acme");
+        browser.find("#file").sendKeys(Path.of(LEDGER).toAbsolutePath().toString());
+        browser.find("#upload button[type=submit]").click();
+        browser.waitFor("location.pathname === '/companies/acme'", 30);
+        List<WebElement> cells = browser.all(".strip .cell");
+        assertThat(cells).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(cells.get(cells.size() - 1).getText()).contains("2024-06").contains("concerning");
+        assertThat(browser.all("figure.chart svg circle")).isNotEmpty();
+        assertThat(browser.text("main")).contains("Since the previous period").contains("From 2024-05 to 2024-06");
+        browser.check("timeline");
+        browser.open("/");
+        assertThat(browser.text("table.list")).contains("acme").contains("2024-06").contains("concerning");
+        browser.check("companies");
+    }
+
+    @Test
+    @Order(5)
+    void theReportIsTheHtmlReportWithItsDownloads() throws Exception {
+        browser.open("/companies/acme");
+        browser.all(".strip .cell").get(browser.all(".strip .cell").size() - 1).click();
+        browser.waitFor("location.pathname === '/companies/acme/periods/2024-06'", 10);
+        String report = browser.text(".report");
+        assertThat(report).contains("acme: SaaS health report").containsIgnoringCase("fix retention first");
+        browser.check("report");
+        String cookie = browser.sessionCookie();
+        HttpResponse<String> html = get("/companies/acme/periods/2024-06/report.html", cookie);
+        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("acme: SaaS health report");
+        // The page shows exactly the HTML report: the same section, byte for byte.
+        String section = html.body().substring(html.body().indexOf("<section class=\"ha-report\">"),
+                html.body().indexOf("</section>", html.body().lastIndexOf("<section class=\"ha-report\">")));
+        String shown = (String) browser.script("return document.querySelector('.report').innerHTML;");
+        assertThat(shown.replaceAll("\\s+", " ")).contains(section.substring(0, 200).replaceAll("\\s+", " "));
+        HttpResponse<String> markdown = get("/companies/acme/periods/2024-06/report.md", cookie);
+        assertThat(markdown.headers().firstValue("Content-Disposition").orElseThrow()).contains("acme-2024-06.md");
+        assertThat(markdown.body()).startsWith("# acme: SaaS health report");
+        HttpResponse<byte[]> pdf = http.send(request("/companies/acme/periods/2024-06/report.pdf", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(browser.find("#embed-link").getAttribute("value"))
+                .isEqualTo(browser.base() + "/companies/acme/periods/2024-06/report.html");
+        browser.find("button.copy").click();
+        browser.waitFor("document.querySelector('.copied').textContent === 'Copied'", 5);
+    }
+
+    @Test
+    @Order(6)
+    void theFormShowsAProblemBesideItsFieldThenStores() {
+        browser.open("/submit");
+        fill("company", "beta");
+        fill("period", "2024-06");
+        fill("mrr.starting", "lots");
+        fill("mrr.new", "20000");
+        fill("mrr.churned", "15000");
+        fill("customers.starting", "400");
+        fill("customers.new", "30");
+        fill("customers.churned", "20");
+        fill("metrics.nrr", "96%");
+        browser.find("#bridges button[type=submit]").click();
+        assertThat(browser.find("#e-mrr\\.starting").getText()).contains("\"lots\" is not a number");
+        assertThat(browser.find("[id='f-mrr.starting']").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.check("submit-form-problem");
+        browser.find("[id='f-mrr.starting']").clear();
+        fill("mrr.starting", "500,000");
+        browser.find("#bridges button[type=submit]").click();
+        browser.waitFor("location.pathname === '/companies/beta/periods/2024-06'", 20);
+        assertThat(browser.text(".report")).contains("beta: SaaS health report");
+    }
+
+    @Test
+    @Order(7)
+    void anAnalystChangesABandThroughThePreviewAndTheNextDiagnosisChanges() {
+        browser.open("/rules/versions");
+        initialVersion = browser.find("main p code").getText();
+        browser.open("/rules");
+        assertThat(browser.all(".readonly")).as("an analyst may change bands").isEmpty();
+        browser.check("bands");
+        setRange(42, "1.5 to 4");     // quick_ratio healthy
+        setRange(44, "< 1.5");        // quick_ratio leaky_bucket
+        browser.find("#bands button[type=submit]").click();
+        browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
+        String preview = browser.text("main");
+        assertThat(preview).contains("These companies would change").contains("acme").contains("LEAKY_BUCKET");
+        browser.check("preview");
+        browser.find("#message").sendKeys("quick ratio: healthy from 1.5");
+        browser.find("#apply button[type=submit]").click();
+        browser.waitFor("location.pathname === '/rules/versions'", 60);
+        assertThat(browser.text("[role=status]")).contains("Applied");
+        assertThat(browser.text("#versions")).contains("quick ratio: healthy from 1.5").contains("ana");
+        browser.check("versions");
+
+        // The next diagnosis: the same ledger for another company, judged by the new band.
+        browser.open("/submit");
+        browser.find("#upload-company").sendKeys("acme-after");
+        browser.find("#file").sendKeys(Path.of(LEDGER).toAbsolutePath().toString());
+        browser.find("#upload button[type=submit]").click();
+        browser.waitFor("location.pathname === '/companies/acme-after'", 30);
+        String newest = lastRow();
+        assertThat(newest).doesNotContain("LEAKY_BUCKET");
+        browser.open("/companies/acme");
+        assertThat(lastRow()).contains("LEAKY_BUCKET");
+    }
+
+    @Test
+    @Order(8)
+    void aVersionShowsItsDiffAndIsRestoredThroughThePreview() {
+        browser.open("/rules/versions");
+        browser.find("#versions tbody tr th a").click();
+        assertThat(browser.text("pre.diff")).contains("+quick_ratio,healthy,1.5 to 4,,,,good")
+                .contains("-quick_ratio,healthy,2 to 4,,,,good");
+        browser.check("version-diff");
+        // The version before the change: the second row.
+        browser.open("/rules/versions");
+        browser.all("#versions tbody tr").get(1).findElement(By.cssSelector("button")).click();
+        browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
+        assertThat(browser.text("main")).contains("LEAKY_BUCKET");
+        browser.find("#apply button[type=submit]").click();
+        browser.waitFor("location.pathname === '/rules/versions'", 60);
+        assertThat(browser.find("[role=status] code").getText()).isEqualTo(initialVersion);
+        browser.open("/rules/audit");
+        assertThat(browser.text("#audit")).contains("ana").contains("apply");
+        browser.check("audit");
+    }
+
+    @Test
+    @Order(9)
+    void wordingIsEditedPerCodeAndRuleFilesAreCheckedAsTheyAreTyped() {
+        browser.open("/rules/wording");
+        browser.check("wording");
+        browser.find("a[href='/rules/wording/LEAKY_BUCKET']").click();
+        assertThat(browser.find("#title").getAttribute("value")).isNotBlank();
+        browser.check("wording-code");
+        browser.find("#title").clear();
+        browser.find("#title").sendKeys("The bucket leaks: churn eats new revenue");
+        browser.find("#wording button[type=submit]").click();
+        browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
+        assertThat(browser.text("main")).contains("growth.yaml").doesNotContain("cannot be applied");
+        browser.find("#apply button[type=submit]").click();
+        browser.waitFor("location.pathname === '/rules/versions'", 60);
+
+        // An analyst may not change DRL: the editor is read-only, and says so.
+        browser.open("/rules/files/retention.drl");
+        assertThat(browser.text(".readonly")).contains("DRL");
+        assertThat(browser.find("#content").isEnabled()).isFalse();
+        // benchmarks.csv is the analyst's: a broken line is found by the server's checker while typing.
+        browser.open("/rules/files/benchmarks.csv");
+        WebElement content = browser.find("#content");
+        content.sendKeys(Keys.CONTROL, Keys.END);
+        content.sendKeys("\nnrr,bogus,somewhere,,,,good");
+        browser.waitFor("document.querySelector('#check-status').textContent.includes('problem')", 60);
+        String problems = browser.text("#check-problems");
+        assertThat(problems).containsPattern("benchmarks\\.csv:\\d+");
+        assertThat(browser.all(".gutter .bad")).isNotEmpty();
+        browser.check("file-editor-problem");
+    }
+
+    @Test
+    @Order(10)
+    void anAdminEditsDrlWithTheCheckerShowingFileAndLine() {
+        signOut();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.open("/rules/files/retention.drl");
+        WebElement content = browser.find("#content");
+        assertThat(content.isEnabled()).isTrue();
+        content.sendKeys(Keys.CONTROL, Keys.END);
+        content.sendKeys("\nrule \"broken\"\nwhen\n    Metric(\nthen\nend\n");
+        browser.waitFor("document.querySelector('#check-status').textContent.includes('problem')", 60);
+        assertThat(browser.text("#check-problems")).containsPattern("retention\\.drl:\\d+: ");
+        assertThat(browser.all(".gutter .bad")).isNotEmpty();
+        browser.check("file-editor-drl");
+    }
+
+    @Test
+    @Order(11)
+    void aViewerReadsEverythingAndIsRefusedAtEachWrite() throws Exception {
+        signOut();
+        signIn("vic", VIEWER_PASSWORD);
+        browser.open("/companies/acme");
+        assertThat(browser.all(".strip .cell")).isNotEmpty();
+        browser.open("/rules");
+        assertThat(browser.text(".readonly")).contains("viewer");
+        assertThat(browser.all("#bands input[name=range]")).isEmpty();
+        assertThat(browser.text("#range-42")).isEqualTo("2 to 4");
+        browser.check("bands-viewer");
+        // A viewer who re-enables the button in the page is refused by the server, and nothing changes.
+        browser.script("document.querySelector('#bands button').disabled = false;");
+        browser.find("#bands button[type=submit]").click();
+        assertThat(browser.find("h1").getText()).isEqualTo("Not for your role");
+        browser.check("refused");
+
+        String cookie = browser.sessionCookie();
+        String csrf = (String) browser.script("return document.querySelector('meta[name=csrf-token]').content;");
+        for (String write : List.of("/submit/file", "/submit/form", "/rules/bands", "/rules/wording/LEAKY_BUCKET",
+                "/rules/files/benchmarks.csv", "/rules/files/benchmarks.csv/check", "/rules/previews/x/apply",
+                "/rules/versions/x/restore")) {
+            HttpResponse<String> response = post(write, "_csrf=" + csrf + "&company=z&content=x", cookie);
+            assertThat(response.statusCode()).as("a viewer's POST %s", write).isEqualTo(403);
+        }
+        HttpResponse<String> audit = get("/rules/audit", cookie);
+        assertThat(audit.statusCode()).isEqualTo(403);
+        browser.open("/");
+        assertThat(browser.all("table.list tbody th").stream().map(WebElement::getText))
+                .containsExactly("acme", "acme-after", "beta");
+    }
+
+    private void signIn(String name, String password) {
+        browser.open("/login");
+        browser.find("#username").sendKeys(name);
+        browser.find("#password").sendKeys(password);
+        browser.find("form.stack button[type=submit]").click();
+    }
+
+    private void signOut() {
+        browser.find(".who button").click();
+        browser.waitFor("location.pathname === '/login'", 10);
+    }
+
+    private void fill(String field, String value) {
+        browser.find("[id='f-" + field + "']").sendKeys(value);
+    }
+
+    private void setRange(int line, String range) {
+        WebElement input = browser.find("#range-" + line);
+        input.clear();
+        input.sendKeys(range);
+    }
+
+    private String lastRow() {
+        List<WebElement> rows = browser.all("table.list tbody tr");
+        return rows.get(rows.size() - 1).getText();
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        return http.send(request(path, cookie).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
+        return http.send(request(path, cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String cookie) {
+        return HttpRequest.newBuilder(URI.create(browser.base() + path)).header("Cookie", cookie);
+    }
+}
