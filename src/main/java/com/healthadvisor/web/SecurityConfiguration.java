@@ -60,10 +60,15 @@ class SecurityConfiguration {
     private static final String CHANGES_DISABLED = "rule changes over HTTP are disabled: no admin token or editor "
             + "is configured (set ADVISOR_ADMIN_TOKEN or advisor.editors)";
 
-    /** What the API's chain guards with tokens; everything else is the workbench, behind its sign-in. */
-    static final RequestMatcher API = new OrRequestMatcher(Stream.of("/api/**", "/actuator/**", "/v3/api-docs",
-                    "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
-            .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+    /**
+     * What the API's chain guards with tokens; everything else is the workbench, behind its sign-in. Told apart on
+     * the lower-cased path, so that {@code /API/v1/rules} meets the API's answers (a 404 problem), not a sign-in page.
+     */
+    static final RequestMatcher API = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length())
+                .toLowerCase(java.util.Locale.ROOT);
+        return Stream.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui", "/error").anyMatch(path::startsWith);
+    };
 
     @Bean
     @Order(1)

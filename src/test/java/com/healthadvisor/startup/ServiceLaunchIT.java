@@ -5,6 +5,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +38,15 @@ class ServiceLaunchIT {
 
             // judgment.md: seed 2 is critical (RETENTION_FIRST gathers more than four red flags).
             assertThat(result).contains("\"health\":\"critical\"", "RETENTION_FIRST");
+            // The workbench is served at the root: its pages start at the sign-in form.
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port
+                    + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(root.statusCode()).isEqualTo(302);
+            assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + service.port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.body()).contains("<h1>Sign in</h1>", "ADVISOR_INITIAL_ADMIN_PASSWORD");
             // A normal start says nothing an operator would have to look into.
             assertThat(service.log()).doesNotContain(" WARN ", " ERROR ", "SLF4J(W)")
                     .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z +INFO \\[main\\] ");
