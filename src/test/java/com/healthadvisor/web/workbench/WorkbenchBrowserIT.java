@@ -213,6 +213,25 @@ class WorkbenchBrowserIT {
 
     @Test
     @Order(7)
+    void aSnapshotDroppedOnTheBoxIsStored() throws IOException {
+        browser.open("/submit");
+        browser.find("#upload-company").sendKeys("seed-two");
+        browser.script("""
+                var file = new File([arguments[0]], 'seed-2-warning-signs.json', {type: 'application/json'});
+                var data = new DataTransfer();
+                data.items.add(file);
+                var drop = document.getElementById('drop');
+                drop.dispatchEvent(new DragEvent('dragenter', {dataTransfer: data, bubbles: true, cancelable: true}));
+                drop.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                """, Files.readString(Path.of("fixtures/seed-2-warning-signs.json")));
+        assertThat(browser.text("#drop .chosen")).contains("seed-2-warning-signs.json");
+        browser.find("#upload button[type=submit]").click();
+        browser.waitFor("location.pathname === '/companies/seed-two/periods/2024-06'", 30);
+        assertThat(browser.text(".report")).contains("Overall health: Critical");
+    }
+
+    @Test
+    @Order(8)
     void anAnalystChangesABandThroughThePreviewAndTheNextDiagnosisChanges() {
         browser.open("/rules/versions");
         initialVersion = browser.find("main p code").getText();
@@ -246,7 +265,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aVersionShowsItsDiffAndIsRestoredThroughThePreview() {
         browser.open("/rules/versions");
         browser.find("#versions tbody tr th a").click();
@@ -267,7 +286,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void wordingIsEditedPerCodeAndRuleFilesAreCheckedAsTheyAreTyped() {
         browser.open("/rules/wording");
         browser.check("wording");
@@ -299,7 +318,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anAdminEditsDrlWithTheCheckerShowingFileAndLine() {
         signOut();
         signIn("admin", ADMIN_PASSWORD);
@@ -314,8 +333,22 @@ class WorkbenchBrowserIT {
         browser.check("file-editor-drl");
     }
 
+    /** A workbench session does not open the API, and an API token does not open the workbench. */
     @Test
-    @Order(11)
+    @Order(12)
+    void theApiKeepsItsTokensAndTheWorkbenchItsSessions() throws Exception {
+        HttpResponse<String> withSession = http.send(request("/api/v1/rules/files/limits.csv", browser.sessionCookie())
+                .PUT(HttpRequest.BodyPublishers.ofString("name,value,description\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withSession.statusCode()).isIn(401, 403);
+        HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(URI.create(browser.base() + "/rules"))
+                .header("Authorization", "Bearer " + ADMIN_PASSWORD).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).isEqualTo(302);
+        assertThat(withToken.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    @Order(13)
     void aViewerReadsEverythingAndIsRefusedAtEachWrite() throws Exception {
         signOut();
         signIn("vic", VIEWER_PASSWORD);
@@ -344,7 +377,7 @@ class WorkbenchBrowserIT {
         assertThat(audit.statusCode()).isEqualTo(403);
         browser.open("/");
         assertThat(browser.all("table.list tbody th").stream().map(WebElement::getText))
-                .containsExactly("acme", "acme-after", "beta");
+                .containsExactly("acme", "acme-after", "beta", "seed-two");
     }
 
     private void signIn(String name, String password) {
