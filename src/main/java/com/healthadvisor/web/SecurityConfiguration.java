@@ -23,6 +23,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,11 +63,13 @@ class SecurityConfiguration {
 
     /**
      * What the API's chain guards with tokens; everything else is the workbench, behind its sign-in. Told apart on
-     * the lower-cased path, so that {@code /API/v1/rules} meets the API's answers (a 404 problem), not a sign-in page.
+     * the decoded, lower-cased path, as the router reads it: {@code /%61pi/v1/companies} is the API, whatever a
+     * workbench session may do, and {@code /API/v1/rules} meets the API's answers (a 404 problem), not a sign-in
+     * page. The firewall has refused encoded slashes, dots and percent signs before this.
      */
     static final RequestMatcher API = request -> {
-        String path = request.getRequestURI().substring(request.getContextPath().length())
-                .toLowerCase(java.util.Locale.ROOT);
+        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()),
+                StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
         return Stream.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui", "/error").anyMatch(path::startsWith);
     };
 

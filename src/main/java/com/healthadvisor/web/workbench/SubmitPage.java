@@ -6,7 +6,9 @@ import com.healthadvisor.ledger.InvalidLedgerException;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.snapshot.InvalidSnapshotException;
 import com.healthadvisor.snapshot.Violation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +43,11 @@ class SubmitPage {
     private static final Pattern LINE = Pattern.compile("^line (\\d+)\\b.*");
 
     private final CompanyMemory memory;
+    private final DataSize maxSnapshotSize;
 
-    SubmitPage(CompanyMemory memory) {
+    SubmitPage(CompanyMemory memory, @Value("${advisor.max-snapshot-size:5MB}") DataSize maxSnapshotSize) {
         this.memory = memory;
+        this.maxSnapshotSize = maxSnapshotSize;
     }
 
     /** A problem to show: the field or line it is about (null: the submission as a whole) and what is wrong. */
@@ -76,6 +80,11 @@ class SubmitPage {
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
         boolean json = text.stripLeading().startsWith("{");
         try {
+            CompanyMemory.checkName(company);
+            if (json && file.getSize() > maxSnapshotSize.toBytes()) {
+                return refused(model, response, List.of(new Problem("file", "a snapshot is at most "
+                        + maxSnapshotSize.toMegabytes() + " MB; this one is " + file.getSize() / 1024 + " KB", null)));
+            }
             if (json) {
                 CompanyMemory.Stored stored = memory.put(company, periodOf(text), file.getBytes(), author.getName());
                 return "redirect:/companies/" + company + "/periods/" + stored.snapshot().period();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** What every workbench page knows (who is signed in), and its errors as pages, not the API's JSON problems. */
 @ControllerAdvice(basePackageClasses = WorkbenchAdvice.class)
@@ -46,6 +47,17 @@ class WorkbenchAdvice {
         model.addAttribute("me", me(authentication));
         model.addAttribute("title", "Not for your role");
         model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    /** A file over the upload limit (advisor.max-ledger-size): said on a page, nothing stored. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(MaxUploadSizeExceededException e, Model model, Authentication authentication) {
+        model.addAttribute("me", me(authentication));
+        model.addAttribute("title", "File too large");
+        model.addAttribute("message", "The file is larger than the service takes (16 MB for a ledger): nothing was "
+                + "stored. Split the ledger by period, or send it to the API.");
         return "problem";
     }
 

@@ -341,6 +341,15 @@ class WorkbenchBrowserIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("name,value,description\n")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withSession.statusCode()).isIn(401, 403);
+        // Spelt otherwise, the API is still the API: a session (and its CSRF token) opens none of it.
+        String csrf = (String) browser.script("return document.querySelector('meta[name=csrf-token]').content;");
+        for (String path : List.of("/%61pi/v1/companies/acme", "/%41PI/v1/companies/acme", "/api/v1/%63ompanies/acme")) {
+            HttpResponse<String> delete = http.send(request(path, browser.sessionCookie())
+                    .header("X-CSRF-TOKEN", csrf).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(delete.statusCode()).as("DELETE %s with a session", path).isIn(400, 401, 403, 404);
+        }
+        browser.open("/");
+        assertThat(browser.text("table.list")).contains("acme");
         HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(URI.create(browser.base() + "/rules"))
                 .header("Authorization", "Bearer " + ADMIN_PASSWORD).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withToken.statusCode()).isEqualTo(302);
