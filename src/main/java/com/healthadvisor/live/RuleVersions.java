@@ -102,6 +102,11 @@ public final class RuleVersions {
     }
 
     /** The files of a version, as they were. */
+    /** The version kept just before this one, whose files a diff compares with; empty for the oldest kept. */
+    public Optional<Version> before(String id) {
+        return list().stream().dropWhile(version -> !version.id().equals(id)).skip(1).findFirst();
+    }
+
     public List<RuleFile> files(Version version) {
         List<RuleFile> files = new ArrayList<>();
         version.files().forEach((name, hash) -> {

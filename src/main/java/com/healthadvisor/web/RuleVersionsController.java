@@ -61,9 +61,8 @@ class RuleVersionsController {
     @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
     String diff(@PathVariable String id, @RequestParam(required = false) String against) {
         RuleVersions.Version version = versionOf(id);
-        List<RuleVersions.Version> all = directory.versions().list();
         RuleVersions.Version base = against != null ? versionOf(against)
-                : all.stream().dropWhile(v -> !v.id().equals(id)).skip(1).findFirst().orElse(null);
+                : directory.versions().before(id).orElse(null);
         List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
         return LineDiff.of(before, directory.versions().files(version));
     }

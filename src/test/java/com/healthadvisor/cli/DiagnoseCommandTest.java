@@ -213,10 +213,10 @@ class DiagnoseCommandTest {
         Cli.Run none = Cli.run();
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("diagnose", "rules", "serve", "snapshot", "companies")
+        assertThat(help.out()).contains("diagnose", "rules", "serve", "snapshot", "companies", "hash-password")
                 .doesNotContain("bench", "generate-ledger");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, companies, help");
+        assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, companies, hash-password, help");
     }
 
     @Test

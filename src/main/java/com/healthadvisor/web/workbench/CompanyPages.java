@@ -50,11 +50,12 @@ class CompanyPages {
         model.addAttribute("company", company);
         model.addAttribute("periods", periods);
         model.addAttribute("newest", newest);
-        String currency = diagnosed(company, newest.period()).result().currency();
+        CompanyMemory.Diagnosed latest = diagnosed(company, newest.period());
+        String currency = latest.result().currency();
         model.addAttribute("charts", MetricCatalog.KEY.stream()
                 .map(code -> SmallChart.of(code, periods, active.current().benchmarks(), currency))
                 .filter(chart -> chart != null).toList());
-        PeriodChanges since = since(company, newest.period());
+        PeriodChanges since = since(company, latest);
         model.addAttribute("since", since);
         model.addAttribute("sinceGroups", since == null ? List.of() : Stream.of(
                         new ChangeGroup("New", since.added()), new ChangeGroup("Worse", since.worse()),
@@ -74,7 +75,7 @@ class CompanyPages {
         model.addAttribute("revision", diagnosed.stored().revision());
         model.addAttribute("ruleSet", diagnosed.result().ruleSet().version());
         model.addAttribute("report", Reports.html(diagnosed.result(), diagnosed.snapshot(), active.current(), true,
-                since(company, period)));
+                since(company, diagnosed)));
         model.addAttribute("embedLink", ServletUriComponentsBuilder.fromCurrentRequestUri().path("/report.html")
                 .toUriString());
         return "report";
@@ -84,7 +85,7 @@ class CompanyPages {
     ResponseEntity<byte[]> download(@PathVariable String company, @PathVariable String period,
                                     @PathVariable String format) {
         CompanyMemory.Diagnosed diagnosed = diagnosed(company, period);
-        PeriodChanges since = since(company, period);
+        PeriodChanges since = since(company, diagnosed);
         var result = diagnosed.result();
         var snapshot = diagnosed.snapshot();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -114,10 +115,8 @@ class CompanyPages {
     }
 
     /** What changed since the period before, in the report's words; null for a company's first period. */
-    private PeriodChanges since(String company, String period) {
-        return memory.stored(company, period)
-                .flatMap(diagnosed -> memory.sinceLast(company, diagnosed.stored())
-                        .map(changes -> ChangeWords.of(changes, diagnosed.result().currency())))
-                .orElse(null);
+    private PeriodChanges since(String company, CompanyMemory.Diagnosed diagnosed) {
+        return memory.sinceLast(company, diagnosed.stored())
+                .map(changes -> ChangeWords.of(changes, diagnosed.result().currency())).orElse(null);
     }
 }

@@ -186,9 +186,7 @@ class RulePages {
     @GetMapping("/rules/versions/{id}")
     String version(@PathVariable String id, Model model) {
         RuleVersions.Version version = versionOf(id);
-        RuleVersions.Version base = directory.versions().list().stream().dropWhile(v -> !v.id().equals(id)).skip(1)
-                .findFirst().orElse(null);
-        List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
+        List<RuleFile> before = directory.versions().before(id).map(directory.versions()::files).orElse(List.of());
         model.addAttribute("version", version);
         model.addAttribute("diff", LineDiff.of(before, directory.versions().files(version)).lines().toList());
         return "version";

@@ -35,29 +35,28 @@ class WorkbenchAdvice {
             NotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(RuntimeException e, Model model, Authentication authentication) {
-        model.addAttribute("me", me(authentication));
-        model.addAttribute("title", "Not found");
-        model.addAttribute("message", e.getMessage());
-        return "problem";
+        return problem(model, authentication, "Not found", e.getMessage());
     }
 
     @ExceptionHandler({RuleChangeRights.NotYourFilesException.class, NotForYourRoleException.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String notYourFiles(RuntimeException e, Model model, Authentication authentication) {
-        model.addAttribute("me", me(authentication));
-        model.addAttribute("title", "Not for your role");
-        model.addAttribute("message", e.getMessage());
-        return "problem";
+        return problem(model, authentication, "Not for your role", e.getMessage());
     }
 
     /** A file over the upload limit (advisor.max-ledger-size): said on a page, nothing stored. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(MaxUploadSizeExceededException e, Model model, Authentication authentication) {
+        return problem(model, authentication, "File too large", "The file is larger than the service takes (16 MB "
+                + "for a ledger): nothing was stored. Split the ledger by period, or send it to the API.");
+    }
+
+    /** The page every problem is shown on; an exception handler's model has none of the page's attributes. */
+    private String problem(Model model, Authentication authentication, String title, String message) {
         model.addAttribute("me", me(authentication));
-        model.addAttribute("title", "File too large");
-        model.addAttribute("message", "The file is larger than the service takes (16 MB for a ledger): nothing was "
-                + "stored. Split the ledger by period, or send it to the API.");
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
         return "problem";
     }
 
@@ -73,10 +72,7 @@ class WorkbenchAdvice {
             RulesNotWritableException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String notApplied(RuntimeException e, Model model, Authentication authentication) {
-        model.addAttribute("me", me(authentication));
-        model.addAttribute("title", "Not applied");
-        model.addAttribute("message", e.getMessage());
-        return "problem";
+        return problem(model, authentication, "Not applied", e.getMessage());
     }
 
     /** A page's subject that does not exist (a preview applied or expired, a code no wording has). */
