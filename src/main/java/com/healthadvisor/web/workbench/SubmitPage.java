@@ -165,7 +165,8 @@ class SubmitPage {
             Matcher matcher = LINE.matcher(problem);
             if (matcher.matches()) {
                 int line = Integer.parseInt(matcher.group(1));
-                shown.add(new Problem("line " + line, problem, line <= lines.length ? lines[line - 1] : null));
+                shown.add(new Problem("line " + line, problem.substring(matcher.end(1)).replaceFirst("^:\\s*", ""),
+                        line <= lines.length ? lines[line - 1] : null));
             } else {
                 shown.add(new Problem(null, problem, null));
             }

@@ -138,6 +138,7 @@ class WorkbenchBrowserIT {
         browser.waitFor("document.querySelector('#file-problems') !== null", 20);
         assertThat(browser.text("#file-problems")).contains("Nothing was stored").contains("line 3");
         assertThat(browser.find("#file-problems pre.line").getText()).isEqualTo("C-1,2024-13,abc");
+        assertThat(browser.text("#file-problems li")).startsWith("line 3: month must be YYYY-MM");
         browser.check("submit-ledger-problems");
         browser.open("/");
         assertThat(browser.find("main").getText()).doesNotContain("broken");
