@@ -7,6 +7,7 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -16,7 +17,6 @@ import org.drools.drl.ast.descr.RuleDescr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,10 +68,15 @@ final class DrlAllowList {
     }
 
     private void checkPackage(PackageDescr descr) {
+        if (descr.getClass() != PackageDescr.class) {
+            refuse(1, Descriptors.name(descr) + " is not allowed");
+        }
         if (!PACKAGE_NAME.matcher(descr.getName()).matches()) {
             refuse(1, "package \"" + descr.getName() + "\" is not a plain lower-case name");
         }
-        descr.getImports().stream().filter(i -> !FactTypes.isImportable(i.getTarget())).forEach(i ->
+        descr.getImports().stream().filter(i -> i.getClass() != ImportDescr.class).forEach(i ->
+                refuse(i.getLine(), Descriptors.name(i) + " is not allowed in rules"));
+        descr.getImports().stream().filter(i -> i.getClass() == ImportDescr.class && !FactTypes.isImportable(i.getTarget())).forEach(i ->
                 refuse(i.getLine(), "import " + i.getTarget() + " is not allowed: rules may import only the fact types ("
                         + FactTypes.PACKAGE + String.join(", ", FactTypes.patternTypes()) + ")"));
         descr.getFunctionImports().forEach(i -> refuse(i.getLine(), "import function is not allowed in rules"));
@@ -88,6 +93,7 @@ final class DrlAllowList {
         if (descr.getUnit() != null) {
             refuse(descr.getUnit().getLine(), "rule units are not allowed");
         }
+        descr.getClassAndEnumDeclarationDescrs().forEach(t -> refuse(t.getLine(), "declarations are not allowed"));
     }
 
     private void checkRule(RuleDescr rule) {
@@ -95,6 +101,10 @@ final class DrlAllowList {
         int before = problems.size();
         if (rule.isQuery()) {
             refuse(rule.getLine(), "query " + name + " is not allowed: rules conclude findings");
+            return;
+        }
+        if (rule.getClass() != RuleDescr.class || rule.getUnit() != null) {
+            refuse(rule.getLine(), Descriptors.name(rule) + " " + name + " is not allowed: write a plain rule");
             return;
         }
         if (!RULE_NAME.matcher(name).matches()) {
@@ -122,6 +132,10 @@ final class DrlAllowList {
     }
 
     private void checkAttribute(String rule, AttributeDescr attribute) {
+        if (attribute.getClass() != AttributeDescr.class) {
+            refuse(attribute.getLine(), "rule \"" + rule + "\": " + Descriptors.name(attribute) + " is not allowed");
+            return;
+        }
         String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
         boolean allowed = switch (attribute.getName()) {
             case "salience" -> SALIENCE.matcher(value).matches();
@@ -134,27 +148,33 @@ final class DrlAllowList {
         }
     }
 
+    /**
+     * Dispatches on the exact class of a condition element: a subclass of an allowed one (a {@code groupby} is an
+     * accumulate, to Java) is a different construct and is refused like any other the list does not name.
+     */
     private void checkElement(BaseDescr element, RuleScope scope) {
-        if (element instanceof AndDescr || element instanceof OrDescr || element instanceof NotDescr
-                || element instanceof ExistsDescr || element instanceof ForallDescr) {
+        Class<?> type = element.getClass();
+        if (type == AndDescr.class || type == OrDescr.class || type == NotDescr.class || type == ExistsDescr.class
+                || type == ForallDescr.class) {
             ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()
                     .forEach(child -> checkElement((BaseDescr) child, scope));
-        } else if (element instanceof PatternDescr pattern) {
-            checkPattern(pattern, scope);
+        } else if (type == PatternDescr.class) {
+            checkPattern((PatternDescr) element, scope);
         } else {
-            refuse(element.getLine(), "rule \"" + scope.rule + "\": " + describe(element) + " is not allowed in a condition; "
-                    + "use patterns over the fact types, not, exists, forall, or and accumulate");
+            refuse(element.getLine(), "rule \"" + scope.rule + "\": " + Descriptors.name(element) + " is not allowed in a "
+                    + "condition; use patterns over the fact types, not, exists, forall, or and accumulate");
         }
     }
 
     private void checkPattern(PatternDescr pattern, RuleScope scope) {
-        if (pattern.getSource() instanceof AccumulateDescr accumulate && "Object".equals(pattern.getObjectType())) {
-            checkAccumulate(accumulate, scope);
+        if (pattern.getSource() != null && pattern.getSource().getClass() == AccumulateDescr.class
+                && "Object".equals(pattern.getObjectType())) {
+            checkAccumulate((AccumulateDescr) pattern.getSource(), scope);
             checkConstraints(pattern, Set.of(), scope);
             return;
         }
         if (pattern.getSource() != null) {
-            refuse(pattern.getLine(), "rule \"" + scope.rule + "\": " + describe(pattern.getSource())
+            refuse(pattern.getLine(), "rule \"" + scope.rule + "\": " + Descriptors.name(pattern.getSource())
                     + " is not allowed: a pattern matches the facts the advisor inserts");
             return;
         }
@@ -177,12 +197,13 @@ final class DrlAllowList {
     private boolean checkConstraints(PatternDescr pattern, Set<String> fields, RuleScope scope) {
         boolean selective = false;
         for (BaseDescr constraint : pattern.getDescrs()) {
-            if (!(constraint instanceof ExprConstraintDescr expression)
-                    || expression.getType() != ExprConstraintDescr.Type.NAMED) {
+            if (constraint.getClass() != ExprConstraintDescr.class
+                    || ((ExprConstraintDescr) constraint).getType() != ExprConstraintDescr.Type.NAMED) {
                 refuse(constraint.getLine(), "rule \"" + scope.rule + "\": positional constraints are not allowed; "
                         + "name the field (field == value)");
                 continue;
             }
+            ExprConstraintDescr expression = (ExprConstraintDescr) constraint;
             ConditionGrammar.Parsed parsed = ConditionGrammar.parse(expression.getExpression(), fields);
             if (parsed.refusal() != null) {
                 refuse(expression.getLine(), "rule \"" + scope.rule + "\": " + parsed.refusal());
@@ -223,13 +244,6 @@ final class DrlAllowList {
         if (refusal != null) {
             refuse(rule.getConsequenceLine() + refusal.line() - 1, "rule \"" + rule.getName() + "\": " + refusal.message());
         }
-    }
-
-    private static String describe(BaseDescr element) {
-        String name = element.getClass().getSimpleName().replace("Descr", "");
-        return Map.of("Eval", "eval", "From", "from", "Collect", "collect", "EntryPoint", "entry-point",
-                "Accumulate", "accumulate", "ConditionalBranch", "if ... do[...]", "NamedConsequence", "do[...]",
-                "WindowReference", "window").getOrDefault(name, name);
     }
 
     private void refuse(int line, String message) {

@@ -58,6 +58,11 @@ final class DrlInspector {
     }
 
     static Inspection inspect(RuleFile file, Benchmarks benchmarks, Limits limits, List<RuleProblem> problems) {
+        RuleProblem tooDeep = Nesting.tooDeep(file);
+        if (tooDeep != null) {
+            problems.add(tooDeep);
+            return new Inspection(List.of(), List.of(), Set.of(), false, Set.of(), Set.of());
+        }
         DrlParser parser = new DrlParser();
         PackageDescr descr;
         try {

@@ -3,25 +3,30 @@ package com.healthadvisor.ruleset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The parent of every rule set's class loader, and the fence around the classes Drools generates from DRL:
- * they may link only to the fact types, plain value types of {@code java.lang}, {@code java.util} and
- * {@code java.math}, and the parts of Drools that generated code calls. {@code Runtime}, {@code System},
- * {@code Thread}, class loaders, reflection, {@code java.beans}, {@code java.io}, {@code java.nio} and
- * {@code java.net} are refused, so a construct the {@link DrlAllowList} might miss still cannot reach
- * them: the rule fails with {@link NoClassDefFoundError} instead.
+ * The parent of every rule set's class loader, and the fence around the classes Drools generates from DRL: an
+ * allow-list of the exact classes generated rule code links to. That is the fact types, the value types of
+ * {@code java.lang}, {@code java.util} and {@code java.math} that their fields and the accumulate functions
+ * return, and the few classes of Drools that generated consequences, field readers, accumulates and jitted
+ * constraints call (read off the catalog's rules running their fixtures, the judgment's generated businesses and
+ * a rule of each construct the {@link DrlAllowList} admits). Everything else is refused: {@code Runtime},
+ * {@code System}, {@code Thread}, class loaders, reflection, {@code java.io}, {@code java.nio}, {@code java.net},
+ * {@code java.util.Formatter} and {@code Scanner} (they open files), {@code ServiceLoader}, and the KIE API
+ * ({@code KieServices} would build a second rule base outside this fence). So a construct the allow-list might
+ * miss still cannot reach them: the rule fails with {@link NoClassDefFoundError} instead.
  *
  * <p>{@code java.lang.Class} passes: the field readers Drools generates for the fact types take it in their
- * constructors. With reflection, class loaders and I/O fenced, a {@code Class} a rule could get is a name,
- * not a way in.
+ * constructors. With reflection, class loaders and I/O fenced, a {@code Class} a rule could get is a name, not a
+ * way in.
  *
- * <p>While it builds a rule set, Drools asks for a class under every name a DRL identifier could have, and
- * each miss of the class path searches every jar again. The allowed classes never change while the service
- * runs, so a miss is remembered and stays a miss.
+ * <p>While it builds a rule set, Drools asks for a class under every name a DRL identifier could have, and each
+ * miss of the class path searches every jar again. The allowed classes never change while the service runs, so a
+ * miss is remembered and stays a miss.
  */
 final class RuleClassFence extends ClassLoader {
 
@@ -29,22 +34,48 @@ final class RuleClassFence extends ClassLoader {
     /** Enough for the names of many rule sets; past it the memory starts again rather than grow without end. */
     private static final int MAX_REMEMBERED = 100_000;
 
-    private static final Set<String> JAVA_LANG = Set.of("Object", "String", "Boolean", "Byte", "Short", "Integer",
-            "Long", "Float", "Double", "Character", "Number", "Math", "StrictMath", "Comparable", "CharSequence",
-            "Iterable", "Enum", "Record", "Void", "Class", "StringBuilder", "Cloneable", "AutoCloseable",
-            "Throwable", "Exception", "RuntimeException", "Error", "ArithmeticException", "ClassCastException",
-            "IllegalArgumentException", "IllegalStateException", "IndexOutOfBoundsException",
-            "NullPointerException", "UnsupportedOperationException", "NumberFormatException");
-    /** java.util is collections and value types, but for these, which start threads or read files and settings. */
-    private static final List<String> JAVA_UTIL_REFUSED = List.of("java.util.concurrent.", "java.util.jar.",
-            "java.util.zip.", "java.util.logging.", "java.util.prefs.", "java.util.spi.", "java.util.stream.",
-            "java.util.random.", "java.util.regex.", "java.util.Timer", "java.util.Scanner", "java.util.ServiceLoader",
-            "java.util.Properties", "java.util.ResourceBundle", "java.util.PropertyResourceBundle");
-    /** What generated rule classes link to: the facts, and Drools' own types for consequences, readers and accumulates. */
-    private static final List<String> ALLOWED_PREFIXES = List.of("com.healthadvisor.facts.", "java.util.", "java.math.",
-            "org.drools.base.base.", "org.drools.base.reteoo.", "org.drools.base.rule.", "org.drools.core.WorkingMemory",
-            "org.drools.core.common.InternalFactHandle", "org.drools.core.reteoo.", "org.drools.core.rule.consequence.",
-            "org.drools.core.base.accumulators.", "org.drools.mvel.", "org.drools.ecj.", "org.kie.api.");
+    private static final String FACTS = "com.healthadvisor.facts.";
+    private static final Set<String> ALLOWED = Stream.of(
+            names("java.lang.", "Object", "String", "Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double",
+                    "Character", "Number", "Math", "Comparable", "CharSequence", "Iterable", "Enum", "Record", "Void",
+                    "Class", "StringBuilder", "Cloneable", "Throwable", "Exception", "RuntimeException", "Error",
+                    "ArithmeticException", "ClassCastException", "IllegalArgumentException", "IllegalStateException",
+                    "IndexOutOfBoundsException", "NullPointerException", "UnsupportedOperationException",
+                    "NumberFormatException"),
+            // Text joined with + in a consequence compiles to a call site this factory links; it makes nothing else.
+            names("java.lang.invoke.", "StringConcatFactory"),
+            names("java.util.", "Collection", "List", "Set", "Map", "Map$Entry", "Iterator", "Date", "ArrayList",
+                    "LinkedList", "HashSet", "LinkedHashSet", "HashMap", "LinkedHashMap", "TreeSet", "TreeMap",
+                    "Collections", "Objects", "Optional", "Comparator"),
+            names("java.math.", "BigDecimal", "BigInteger", "MathContext", "RoundingMode"),
+            names("java.io.", "Serializable"),
+            names("org.drools.base.base.", "ValueResolver", "ValueType", "extractors.BaseObjectClassFieldReader"),
+            names("org.drools.base.reteoo.", "BaseTuple"),
+            names("org.drools.base.rule.", "Declaration", "accessor.CompiledInvoker", "accessor.ReturnValueExpression",
+                    "consequence.Consequence", "consequence.ConsequenceContext"),
+            names("org.drools.core.", "WorkingMemory", "common.InternalFactHandle", "reteoo.LeftTuple", "reteoo.Tuple",
+                    "rule.consequence.KnowledgeHelper"),
+            names("org.drools.core.base.accumulators.", "AverageAccumulateFunction",
+                    "BigDecimalAverageAccumulateFunction", "BigDecimalMaxAccumulateFunction",
+                    "BigDecimalMinAccumulateFunction", "BigDecimalSumAccumulateFunction",
+                    "BigIntegerMaxAccumulateFunction", "BigIntegerMinAccumulateFunction",
+                    "BigIntegerSumAccumulateFunction", "CollectListAccumulateFunction", "CollectSetAccumulateFunction",
+                    "CountAccumulateFunction", "IntegerMaxAccumulateFunction", "IntegerMinAccumulateFunction",
+                    "IntegerSumAccumulateFunction", "LongMaxAccumulateFunction", "LongMinAccumulateFunction",
+                    "LongSumAccumulateFunction", "MaxAccumulateFunction", "MinAccumulateFunction",
+                    "NumericMaxAccumulateFunction", "NumericMinAccumulateFunction",
+                    "StandardDeviationAccumulateFunction", "SumAccumulateFunction", "VarianceAccumulateFunction"),
+            names("org.drools.mvel.", "ConditionEvaluator", "EvaluatorHelper", "accessors.BaseBooleanClassFieldReader",
+                    "accessors.BaseDecimalClassFieldReader", "accessors.BaseWholeNumberClassFieldReader",
+                    "asm.ConsequenceGenerator", "asm.ConsequenceStub", "field.FieldFactory"),
+            names("org.drools.mvel.evaluators.", "AfterEvaluatorDefinition", "BeforeEvaluatorDefinition",
+                    "CoincidesEvaluatorDefinition", "DuringEvaluatorDefinition", "FinishedByEvaluatorDefinition",
+                    "FinishesEvaluatorDefinition", "IncludesEvaluatorDefinition", "MeetsEvaluatorDefinition",
+                    "MetByEvaluatorDefinition", "OverlappedByEvaluatorDefinition", "OverlapsEvaluatorDefinition",
+                    "SoundslikeEvaluatorsDefinition", "StartedByEvaluatorDefinition", "StartsEvaluatorDefinition"),
+            names("org.drools.ecj.", "EclipseJavaCompiler"),
+            names("org.kie.api.runtime.rule.", "FactHandle")
+    ).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
@@ -77,17 +108,13 @@ final class RuleClassFence extends ClassLoader {
         }
     }
 
+    /** The fact types (our own records, each a plain value), and the exact classes listed above. */
     static boolean allowed(String name) {
-        if (name.startsWith("java.lang.")) {
-            String simple = name.substring("java.lang.".length());
-            int nested = simple.indexOf('$');
-            return JAVA_LANG.contains(nested < 0 ? simple : simple.substring(0, nested));
-        }
-        if (name.equals("java.io.Serializable")) {
-            return true;
-        }
-        return ALLOWED_PREFIXES.stream().anyMatch(name::startsWith)
-                && JAVA_UTIL_REFUSED.stream().noneMatch(name::startsWith);
+        return name.startsWith(FACTS) && name.indexOf('.', FACTS.length()) < 0 || ALLOWED.contains(name);
+    }
+
+    private static Set<String> names(String prefix, String... classes) {
+        return Stream.of(classes).map(simple -> prefix + simple).collect(Collectors.toSet());
     }
 
     /**

@@ -136,6 +136,20 @@ public final class RuleAttacks {
                         "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m)); } static { " + exec
                                 + "; } public void more() {", "not valid Java"),
                 rule("a loop in the consequence", "$m : Metric(code == \"nrr\")", "while (true) { }", "is not allowed"),
+                rule("a groupby whose key writes a file through java.util.Formatter",
+                        "groupby($m : Metric(code == \"nrr\"); $key : new java.util.Formatter(\"" + marker
+                                + "\").toString(); $c : count($m))", "groupby is not allowed"),
+                rule("a groupby whose key builds a rule base outside the fence",
+                        "groupby($m : Metric(code == \"nrr\"); $key : org.kie.api.KieServices.Factory.get()"
+                                + ".newKieFileSystem().toString(); $c : count($m))", "groupby is not allowed"),
+                rule("a groupby with a plain key", "groupby($m : Metric(code == \"nrr\"); $key : $m.scope; "
+                        + "$c : count($m))", "groupby is not allowed"),
+                rule("twenty thousand nested parentheses", "$m : Metric(code == \"nrr\", value > "
+                        + "(".repeat(20_000) + "1" + ")".repeat(20_000) + ")", "nests more than"),
+                rule("three thousand nested not(...)", "not(".repeat(3_000) + "Metric(code == \"nrr\")"
+                        + ")".repeat(3_000), "nests more than"),
+                rule("twenty thousand signs in a row", "$m : Metric(code == \"nrr\", value > " + "- ".repeat(20_000)
+                        + "1)", "nests more than"),
                 rule("Class.forName in the consequence", "$m : Metric(code == \"nrr\")",
                         "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m).note(\"c\", Class.forName(\"java.lang.Runtime\")));",
                         "is not a value a rule may read")
