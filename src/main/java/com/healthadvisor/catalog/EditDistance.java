@@ -1,12 +1,20 @@
 package com.healthadvisor.catalog;
 
-/** Levenshtein distance, to suggest the nearest known word for a typo. */
+/**
+ * Levenshtein distance, to suggest the nearest known word for a typo. Only the first {@value #COMPARED} characters of
+ * each word are compared: a typo of a metric or key is short, and a name half a megabyte long would otherwise cost
+ * seconds of comparisons per known word.
+ */
 public final class EditDistance {
+
+    static final int COMPARED = 64;
 
     private EditDistance() {
     }
 
-    public static int between(String a, String b) {
+    public static int between(String first, String second) {
+        String a = first.length() > COMPARED ? first.substring(0, COMPARED) : first;
+        String b = second.length() > COMPARED ? second.substring(0, COMPARED) : second;
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

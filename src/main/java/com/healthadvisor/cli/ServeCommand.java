@@ -41,6 +41,7 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path directory = Inputs.directory(rules, "rules");
+        refuseShortInitialPassword();
         refuseBusyPort();
         // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once.
         RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
@@ -63,6 +64,15 @@ class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return 0;
+    }
+
+    /** A short first password is said in one line, before anything starts: the same rule as hash-password's. */
+    private static void refuseShortInitialPassword() {
+        String password = System.getenv("ADVISOR_INITIAL_ADMIN_PASSWORD");
+        if (password != null && !password.isBlank() && password.length() < HashPasswordCommand.MIN_LENGTH) {
+            throw new UsageException("ADVISOR_INITIAL_ADMIN_PASSWORD has " + password.length() + " characters: it "
+                    + "needs at least " + HashPasswordCommand.MIN_LENGTH + "; the service was not started");
+        }
     }
 
     /**

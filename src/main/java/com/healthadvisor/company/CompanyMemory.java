@@ -81,14 +81,16 @@ public final class CompanyMemory {
     }
 
     /** Stores a period's snapshot as its new revision (unless it is the newest already) and diagnoses it. */
-    public Stored put(String company, String period, byte[] document, String actor) {
+    public Stored put(String company, String period, byte[] sent, String actor) {
         checkName(company);
+        // Stored as text and read again with later periods: UTF-8 only, without a byte-order mark.
+        String text = com.healthadvisor.snapshot.NotUtf8Exception.utf8Text(sent);
+        byte[] document = text.getBytes(StandardCharsets.UTF_8);
         Snapshot snapshot = reader.read(document);
         if (!snapshot.period().equals(period)) {
             throw new InvalidSnapshotException(List.of(new Violation("/period", "the document is for "
                     + snapshot.period() + ", but it is sent as " + period)));
         }
-        String text = new String(document, StandardCharsets.UTF_8);
         RuleSet ruleSet = rules.get();
         return writing(company, () -> {
             Stored stored = storeAndDiagnose(company, snapshot, text, actor, ruleSet, false);

@@ -55,11 +55,18 @@ public final class CompanyStore {
      * The figures of the newest revision of each period of one form and currency, ending before {@code endMonth},
      * oldest first (not the documents: a history needs only the figures).
      */
+    /**
+     * The months of stored history a period is judged with: the longest window the judgment reads (a year against
+     * the year before). More would not change a diagnosis, and would make storing a long ledger cost the square of
+     * its months.
+     */
+    public static final int HISTORY_MONTHS = 24;
+
     public List<PeriodFigures> before(String company, String periodicity, String currency, int endMonth) {
         return jdbc.sql("SELECT s.period, s.end_month, s.figures FROM snapshot_revision s WHERE s.company = ? "
-                        + "AND s.periodicity = ? AND s.currency = ? AND s.end_month < ? AND " + LATEST
-                        + " ORDER BY s.end_month")
-                .params(company, periodicity, currency, endMonth)
+                        + "AND s.periodicity = ? AND s.currency = ? AND s.end_month < ? AND s.end_month >= ? AND "
+                        + LATEST + " ORDER BY s.end_month")
+                .params(company, periodicity, currency, endMonth, endMonth - HISTORY_MONTHS)
                 .query((rs, row) -> new PeriodFigures(rs.getString("period"), rs.getInt("end_month"),
                         rs.getString("figures")))
                 .list();

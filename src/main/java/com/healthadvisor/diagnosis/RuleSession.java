@@ -90,8 +90,8 @@ final class RuleSession {
                 throw timedOut(limits, "");
             }
             if (fired >= limits.maxFirings()) {
-                throw new EngineException("rules fired " + fired + " times without settling: a rule probably "
-                        + "re-triggers itself (limit advisor.max-firings)");
+                throw new RulesDidNotSettleException("rules fired " + fired + " times without settling: a rule "
+                        + "probably re-triggers itself (limit advisor.max-firings)");
             }
             return concluded;
         } catch (ConsequenceException e) {
@@ -113,7 +113,7 @@ final class RuleSession {
     }
 
     private static EngineException timedOut(Limits limits, String how) {
-        return new EngineException("rules did not settle within " + limits.timeout().toMillis()
+        return new RulesDidNotSettleException("rules did not settle within " + limits.timeout().toMillis()
                 + " ms (limit advisor.evaluation-timeout)" + how);
     }
 }

@@ -45,6 +45,9 @@ public final class LedgerSnapshots {
      * @param period   {@code YYYY-MM}, or null for the ledger's last month
      * @param currency the currency its amounts are in; null for the one its currency column states, else USD
      */
+    /** The months one ledger may span, twenty years of monthly figures: more is a mistake or an attack. */
+    public static final int MAX_MONTHS = 240;
+
     public static Snapshot read(Reader csv, String period, String company, String currency) {
         return read(csv, period, company, currency, false);
     }
@@ -54,7 +57,7 @@ public final class LedgerSnapshots {
      *                         paused) rather than a month missing from the export, which is refused by default
      */
     public static Snapshot read(Reader csv, String period, String company, String currency, boolean allowEmptyMonths) {
-        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths);
+        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths, MAX_MONTHS);
         int month = period == null ? ledger.lastMonth() : Months.parse(period);
         if (month < 0) {
             throw new InvalidLedgerException(List.of("period must be YYYY-MM (was \"" + period + "\")"));
@@ -71,7 +74,13 @@ public final class LedgerSnapshots {
      * the other snapshots): what a company's memory stores from one upload. The ledger is read once.
      */
     public static List<Snapshot> readAll(Reader csv, String company, String currency, boolean allowEmptyMonths) {
-        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths);
+        return readAll(csv, company, currency, allowEmptyMonths, MAX_MONTHS);
+    }
+
+    /** The same, with a bound on the months a ledger may span ({@code advisor.max-ledger-months} in the service). */
+    public static List<Snapshot> readAll(Reader csv, String company, String currency, boolean allowEmptyMonths,
+                                         int maxMonths) {
+        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths, maxMonths);
         LedgerSnapshots all = new LedgerSnapshots(ledger, ledger.lastMonth());
         String chosen = currencyOf(ledger, currency);
         Slices slices = all.slices();
@@ -82,7 +91,13 @@ public final class LedgerSnapshots {
         return snapshots;
     }
 
-    private static Ledger complete(Ledger ledger, boolean allowEmptyMonths) {
+    private static Ledger complete(Ledger ledger, boolean allowEmptyMonths, int maxMonths) {
+        int span = ledger.lastMonth() - ledger.firstMonth() + 1;
+        if (span > maxMonths) {
+            throw new InvalidLedgerException(List.of("the ledger runs from " + Months.format(ledger.firstMonth())
+                    + " to " + Months.format(ledger.lastMonth()) + ", " + span + " months: at most " + maxMonths
+                    + " are read at once; split it by period"));
+        }
         List<String> empty = ledger.emptyMonths();
         if (!allowEmptyMonths && !empty.isEmpty()) {
             throw new InvalidLedgerException(empty.stream().map(month -> month + " has no rows: a missing export "

@@ -70,10 +70,11 @@ public final class AuditLog {
 
     private void write(Entry entry) {
         try {
-            Files.createDirectories(log.getParent());
+            RuleHistory.privateDirectory(log.getParent());
             dropExpired();
             Files.writeString(log, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            com.healthadvisor.files.PrivateFiles.file(log);
         } catch (IOException | UncheckedIOException e) {
             // The attempt itself is answered as it would be; a disk that refuses the log is said in the service log.
             LOG.error("cannot write the audit log {}: {} {}", log, entry, e.getMessage());

@@ -34,8 +34,19 @@ public final class RuleDirectory {
     /** Longer names are refused before they reach the file system, which would refuse them less clearly. */
     static final int MAX_NAME_LENGTH = 100;
 
-    /** Who asks for a change, and why: recorded with the version it makes and in the audit log. */
-    public record Change(String actor, String message) {
+    /**
+     * Who asks for a change, and why: recorded with the version it makes and in the audit log.
+     *
+     * @param mayChangeCode whether the change may touch DRL files: rule logic is code, so only an admin over the
+     *                      network when the operator allows it, the rules directory itself, and another replica's
+     *                      vetted version
+     */
+    public record Change(String actor, String message, boolean mayChangeCode) {
+
+        /** A change of benchmarks, limits and wording only. */
+        public Change(String actor, String message) {
+            this(actor, message, false);
+        }
     }
 
     private final Path directory;
@@ -101,8 +112,9 @@ public final class RuleDirectory {
     }
 
     /** Vets the active files with one file replaced or added; activates nothing. */
-    public RuleSetVetting.Vetted validate(String name, String content) {
-        return vetting.vet(withChanges(activeFiles(), Map.of(checkedName(name), content)));
+    public RuleSetVetting.Vetted validate(String name, String content, Change change) {
+        mayChange(List.of(checkedName(name)), "validate", change);
+        return vetting.vet(withChanges(activeFiles(), Map.of(name, content)));
     }
 
     /** Replaces or adds one file; returns the new active rule set and the scenarios it moved. */
@@ -119,7 +131,8 @@ public final class RuleDirectory {
     }
 
     /** What changing these files (null content: deleting the file) would do; activates nothing. */
-    public Preview preview(Map<String, String> changes) {
+    public Preview preview(Map<String, String> changes, Change change) {
+        mayChange(List.copyOf(checked(changes).keySet()), "preview", change);
         RuleSet base = active.current();
         return vetting.preview(base, withChanges(base.sources(), checked(changes)));
     }
@@ -142,7 +155,8 @@ public final class RuleDirectory {
     public synchronized RuleSetVetting.Vetted restore(String id, Change change) {
         RuleVersions.Version version = versions.find(id).orElseThrow(() -> new NoSuchVersionException(id));
         return change("restore", differences(activeFiles(), versions.files(version)),
-                new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id));
+                new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id,
+                        change.mayChangeCode()));
     }
 
     /**
@@ -150,6 +164,8 @@ public final class RuleDirectory {
      * fixtures like any change, written, activated and recorded as a version; not published again.
      */
     public synchronized RuleSetVetting.Vetted adopt(List<RuleFile> files, Change change) {
+        // Names as a row in the database gives them: each must be a plain file of this directory.
+        files.forEach(file -> checkedName(file.name()));
         return change("adopt", differences(activeFiles(), files), change);
     }
 
@@ -183,6 +199,9 @@ public final class RuleDirectory {
         // The meters and the reload status know a restore as an API change.
         String source = trigger.equals("restore") ? "api" : trigger;
         List<String> names = List.copyOf(changes.keySet());
+        // Decided here, under the lock, on the files this change writes now: a restore computed its files when it
+        // was asked for, and another change may have landed since.
+        mayChange(names, action, change);
         List<RuleFile> current = activeFiles();
         long started = System.nanoTime();
         RuleSetVetting.Vetted vetted;
@@ -205,6 +224,17 @@ public final class RuleDirectory {
         observer.reloaded(source, true, since(started));
         record(vetted, change.actor(), action, trigger, change.message(), names);
         return vetted;
+    }
+
+    /** Refuses (and audits) a change that touches DRL when its author may not change code. */
+    private void mayChange(List<String> names, String action, Change change) {
+        List<String> code = names.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
+        if (!change.mayChangeCode() && !code.isEmpty()) {
+            String reason = "DRL files are rule logic, which is code: " + String.join(", ", code) + " may not be changed "
+                    + "by " + change.actor() + " here";
+            audit.refused(change.actor(), action, names, reason);
+            throw new NotYourFilesException(reason);
+        }
     }
 
     /** Publishes an accepted rule set for the other replicas; its number, or 0 for a single instance. */
@@ -273,7 +303,7 @@ public final class RuleDirectory {
         long started = System.nanoTime();
         try {
             RuleSetVetting.Vetted vetted = vetting.vet(files);
-            long published = publish(vetted, new Change("disk", null), "disk");
+            long published = publish(vetted, new Change("disk", null, true), "disk");
             active.activate(vetted, "disk");
             follow(published);
             observer.reloaded("disk", true, since(started));
@@ -298,7 +328,7 @@ public final class RuleDirectory {
     }
 
     /** A plain file name of the rule set: no path, no hidden file, a known kind, not too long. */
-    static String checkedName(String name) {
+    public static String checkedName(String name) {
         boolean plain = name != null && name.length() <= MAX_NAME_LENGTH && name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*");
         if (!plain || !new RuleFile(name, "").belongsToRuleSet()) {
             throw new InvalidRuleFileNameException(name, MAX_NAME_LENGTH);

@@ -1,5 +1,6 @@
 package com.healthadvisor.live;
 
+import com.healthadvisor.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,10 @@ public final class RuleHistory {
 
     /** Keeps the content a file had before a change; returns the entry, so that a change that fails can take it back. */
     Path keep(String name, String previous) throws IOException {
-        Files.createDirectories(directory);
+        privateDirectory(directory);
         Path entry = directory.resolve(name + "." + STAMP.format(clock.instant()));
         Files.writeString(entry, previous, StandardCharsets.UTF_8);
+        PrivateFiles.file(entry);
         return entry;
     }
 
@@ -81,5 +83,23 @@ public final class RuleHistory {
     private static String fileOf(Path entry) {
         Matcher stamped = STAMPED.matcher(entry.getFileName().toString());
         return stamped.matches() ? stamped.group(1) : entry.getFileName().toString();
+    }
+
+    /**
+     * Makes a directory of the history, and {@value #DIRECTORY} itself, private to the service's user: the history
+     * and the audit log are the rules' past and who changed them ({@code 0700}, files {@code 0600}).
+     */
+    static void privateDirectory(Path directory) throws IOException {
+        try {
+            for (Path up = directory; up != null; up = up.getParent()) {
+                if (up.getFileName() != null && up.getFileName().toString().equals(DIRECTORY)) {
+                    PrivateFiles.directory(up);
+                    break;
+                }
+            }
+            PrivateFiles.directory(directory);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -125,7 +125,7 @@ public final class RuleVersions {
         Path blob = blobs.resolve(hash);
         try {
             if (!Files.exists(blob)) {
-                Files.createDirectories(blobs);
+                RuleHistory.privateDirectory(blobs);
                 Path temporary = Files.createTempFile(blobs, ".blob", ".tmp");
                 Files.write(temporary, bytes);
                 Files.move(temporary, blob, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -138,9 +138,10 @@ public final class RuleVersions {
 
     private void append(Version version) {
         try {
-            Files.createDirectories(directory);
+            RuleHistory.privateDirectory(directory);
             Files.writeString(log, JSON.writeValueAsString(version) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            com.healthadvisor.files.PrivateFiles.file(log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record a version in " + log, e);
         }

@@ -80,18 +80,26 @@ public final class SharedRulesFollower implements AutoCloseable {
             return;
         }
         try {
-            directory.adopt(head.ruleFiles(), new RuleDirectory.Change(head.actor(), head.message()));
+            directory.adopt(head.ruleFiles(), new RuleDirectory.Change(head.actor(), head.message(), true));
             store.follow(head.id());
             refused = 0;
             report(agreeing(head));
             LOG.info("adopted shared rule set {} (version {}) from {}", head.id(), head.version(), head.actor());
         } catch (RuleSetException e) {
-            refused = head.id();
-            report(new SharedRuleStore.Status(head.id(), head.version(), false, e.problems(), clock.instant(),
-                    listening()));
-            LOG.error("shared rule set {} (version {}) does not vet on this replica, which keeps serving {}: {}",
-                    head.id(), head.version(), active.current().version(), e.problems());
+            refuse(head, e.problems());
+        } catch (RuntimeException e) {
+            // A row this replica cannot even write (a file name outside the rules directory, a disk that refuses):
+            // refused once like one that does not vet, not tried again at every wake-up.
+            refuse(head, List.of(new RuleProblem("shared rule set " + head.id(), 0, e.getMessage())));
         }
+    }
+
+    /** Keeps serving the current rule set, says why in the status, and leaves this row alone until a newer one. */
+    private void refuse(SharedRuleStore.Published head, List<RuleProblem> problems) {
+        refused = head.id();
+        report(new SharedRuleStore.Status(head.id(), head.version(), false, problems, clock.instant(), listening()));
+        LOG.error("shared rule set {} (version {}) is refused on this replica, which keeps serving {}: {}",
+                head.id(), head.version(), active.current().version(), problems);
     }
 
     /** The first replica on an empty table makes its rule set the first shared one. */

@@ -88,6 +88,8 @@ class AdvisorConfiguration {
                 properties.historyMaxVersions(), clock);
         RuleVersions versions = new RuleVersions(properties.rules(), properties.historyMaxAge(),
                 properties.historyMaxVersions(), clock);
+        // The history an earlier build left readable by everyone is its owner's alone from now on.
+        com.healthadvisor.files.PrivateFiles.tree(properties.rules().resolve(".history"));
         // The set the service starts with is a version too: the first to go back to.
         try {
             versions.record(active.current(), "startup", "startup", null);
@@ -126,6 +128,12 @@ class AdvisorConfiguration {
     @Bean
     AdvisorMeters advisorMeters(MeterRegistry registry, ActiveRuleSet active) {
         return new AdvisorMeters(registry, active);
+    }
+
+    /** No meter carries a file system path (the disk meters' {@code path}): they would describe the host. */
+    @Bean
+    io.micrometer.core.instrument.config.MeterFilter noPaths() {
+        return io.micrometer.core.instrument.config.MeterFilter.ignoreTags("path");
     }
 
     @Bean

@@ -33,7 +33,10 @@ import java.util.List;
  * @param users              who may sign in to the workbench: a name, a role and a password hash
  *                           ({@code ./health-advisor hash-password}), never the password itself
  * @param initialAdminPassword the password of the workbench user {@code admin}
- *                           (ADVISOR_INITIAL_ADMIN_PASSWORD): how the first person signs in; there is no default
+ *                           (ADVISOR_INITIAL_ADMIN_PASSWORD): how the first person signs in; there is no default,
+ *                           and one shorter than {@value #MIN_PASSWORD_LENGTH} characters stops the start
+ * @param requestBodyTimeout how long a request's body may take to arrive ({@link SlowBodyValve})
+ * @param maxLedgerMonths    the months a ledger stored or diagnosed over HTTP may span
  */
 @ConfigurationProperties("advisor")
 record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
@@ -45,7 +48,23 @@ record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 @DefaultValue("100") int historyMaxVersions, @DefaultValue List<Editor> editors,
                                 @DefaultValue("false") boolean sharedRules,
                                 @DefaultValue("5s") Duration sharedRulesPoll, @DefaultValue List<User> users,
-                                String initialAdminPassword) {
+                                String initialAdminPassword, @DefaultValue("15s") Duration requestBodyTimeout,
+                                @DefaultValue("240") int maxLedgerMonths) {
+
+    /** The shortest password: the same rule for the initial admin as for {@code hash-password}. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    AdvisorProperties {
+        if (initialAdminPassword != null && !initialAdminPassword.isBlank()
+                && initialAdminPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("ADVISOR_INITIAL_ADMIN_PASSWORD has " + initialAdminPassword.length()
+                    + " characters: it needs at least " + MIN_PASSWORD_LENGTH);
+        }
+        if (maxLedgerMonths < 1) {
+            throw new IllegalArgumentException("advisor.max-ledger-months must be at least 1 (was " + maxLedgerMonths
+                    + ")");
+        }
+    }
 
     /** One person who signs in to the workbench. */
     public record User(String name, String role, String passwordHash) {

@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.H2Files;
 import com.healthadvisor.company.PastPeriodsPreview;
 import com.healthadvisor.company.Rediagnoses;
 import com.healthadvisor.company.Schema;
@@ -19,10 +20,18 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class CompanyConfiguration {
 
-    /** Refuses a database whose schema a newer build migrated, then migrates. */
+    /**
+     * Refuses a database whose schema a newer build migrated, then migrates; an embedded database's files are made
+     * private around its first opening.
+     */
     @Bean
-    FlywayMigrationStrategy flywayMigrationStrategy() {
-        return Schema::migrate;
+    FlywayMigrationStrategy flywayMigrationStrategy(org.springframework.core.env.Environment environment) {
+        return flyway -> {
+            String url = environment.getProperty("spring.datasource.url");
+            H2Files.beforeOpening(url);
+            Schema.migrate(flyway);
+            H2Files.afterOpening(url);
+        };
     }
 
     @Bean

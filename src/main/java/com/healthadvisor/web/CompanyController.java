@@ -123,7 +123,8 @@ class CompanyController {
         CompanyMemory.checkName(company);
         LineCounter lines = new LineCounter(Bodies.limited(request, properties.maxLedgerSize().toBytes()));
         List<Snapshot> months = meters.ledgerImport(lines, () -> LedgerSnapshots.readAll(
-                new InputStreamReader(lines, StandardCharsets.UTF_8), null, currency, allowEmptyMonths));
+                new InputStreamReader(lines, StandardCharsets.UTF_8), null, currency, allowEmptyMonths,
+                properties.maxLedgerMonths()));
         List<CompanyMemory.Stored> stored = memory.putAll(company, months, principal.getName());
         List<LedgerMonth> periods = stored.stream().map(LedgerMonth::of).toList();
         int created = (int) stored.stream().filter(CompanyMemory.Stored::created).count();

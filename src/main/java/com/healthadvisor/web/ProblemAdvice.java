@@ -81,9 +81,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Not UTF-8", e.getMessage());
     }
 
-    @ExceptionHandler(RuleChangeRights.NotYourFilesException.class)
-    ProblemDetail notYourFiles(RuleChangeRights.NotYourFilesException e) {
+    @ExceptionHandler(com.healthadvisor.live.NotYourFilesException.class)
+    ProblemDetail notYourFiles(com.healthadvisor.live.NotYourFilesException e) {
         return problem(HttpStatus.FORBIDDEN, "Not allowed for this role", e.getMessage());
+    }
+
+    /** An actor with as much rule work waiting as one may have: try again shortly. */
+    @ExceptionHandler(RuleChangeThread.BusyException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(RuleChangeThread.BusyException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(RuleChangeThread.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many rule changes waiting", e.getMessage()));
+    }
+
+    @ExceptionHandler(com.healthadvisor.snapshot.NotUtf8Exception.class)
+    ProblemDetail notUtf8Document(com.healthadvisor.snapshot.NotUtf8Exception e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not UTF-8", e.getMessage());
     }
 
     @ExceptionHandler(NoSuchVersionException.class)

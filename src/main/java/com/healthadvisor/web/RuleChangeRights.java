@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.live.AuditLog;
+import com.healthadvisor.live.NotYourFilesException;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.ruleset.RuleFile;
 import org.springframework.security.core.Authentication;
@@ -9,36 +10,41 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Which files an editor's role may change: DRL is code, so only an admin may change it; an analyst changes
- * benchmarks, limits and wording. A refusal is a 403, and a line in the audit log.
+ * Which files an editor may change over the network: DRL is code, so it changes on disk unless the operator sets
+ * {@code advisor.rules.network-drl}, and then only by an admin; an analyst changes benchmarks, limits and wording.
+ * Checked here when a request comes in (a 403, and a line in the audit log), and again by {@link RuleDirectory}
+ * under its lock, on the files the change writes when it is applied.
  */
 @Component
 public class RuleChangeRights {
 
     private final AuditLog audit;
+    private final RuleChangeSettings settings;
 
-    RuleChangeRights(RuleDirectory directory) {
+    RuleChangeRights(RuleDirectory directory, RuleChangeSettings settings) {
         this.audit = directory.audit();
+        this.settings = settings;
     }
 
-    /** The editor's change of these files, named for the version and the audit log, if their role allows it. */
+    /** The editor's change of these files, named for the version and the audit log, if they may make it. */
     public RuleDirectory.Change check(Authentication editor, String action, List<String> files, String message) {
         boolean admin = editor.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+        boolean mayChangeCode = admin && settings.networkDrl();
+        // A name that is no rule file at all is a bad request (400), whatever the role.
+        files.forEach(RuleDirectory::checkedName);
         List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
-        if (!admin && !code.isEmpty()) {
-            String reason = "the analyst role may change benchmarks, limits and wording, not DRL (" + String.join(", ",
-                    code) + "): ask an admin";
+        if (!mayChangeCode && !code.isEmpty()) {
+            String reason = !settings.networkDrl()
+                    ? "DRL files are rule logic, which is code: they change on disk (the rules directory, rules "
+                    + "check, a pull request), not over the network (" + String.join(", ", code) + "); an operator "
+                    + "may let admins change them here with advisor.rules.network-drl=true"
+                    : "the analyst role may change benchmarks, limits and wording, not DRL (" + String.join(", ", code)
+                    + "): ask an admin";
             audit.refused(editor.getName(), action, files, reason);
             throw new NotYourFilesException(reason);
         }
-        return new RuleDirectory.Change(editor.getName(), message == null || message.isBlank() ? null : message);
-    }
-
-    /** A change of files the editor's role may not change. */
-    public static class NotYourFilesException extends RuntimeException {
-        NotYourFilesException(String reason) {
-            super(reason);
-        }
+        return new RuleDirectory.Change(editor.getName(), message == null || message.isBlank() ? null : message,
+                mayChangeCode);
     }
 }

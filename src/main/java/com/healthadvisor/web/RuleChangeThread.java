@@ -1,29 +1,72 @@
 package com.healthadvisor.web;
 
+import org.springframework.security.core.Authentication;
+
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Where rule changes made over HTTP are compiled and vetted: one thread, one change at a time. A compile
- * takes a core for about half a second; on a request thread it would also take one of the few threads
- * that serve diagnoses (two per core), and clients would queue behind it.
+ * Where rule changes made over HTTP are compiled and vetted, off the request threads: a compile and the fixtures
+ * take a core for about a second. Two lanes, one thread each: admins' work and everyone else's, so an admin's
+ * change never waits behind analysts' validations and previews. Each actor may have {@value #MAX_PER_ACTOR}
+ * pieces of work waiting or running; the next is refused ({@link BusyException}, a 429 with Retry-After) rather
+ * than queued without end.
  */
 public final class RuleChangeThread implements AutoCloseable {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "rule-change");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** An actor's validations, previews and changes waiting or running at once. */
+    static final int MAX_PER_ACTOR = 4;
+    /** What a refused actor is told to wait: about the time four vettings take. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
-    public <T> CompletableFuture<T> submit(Supplier<T> change) {
-        return CompletableFuture.supplyAsync(change, executor);
+    private final ExecutorService admins = lane("rule-change-admin");
+    private final ExecutorService others = lane("rule-change");
+    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    /** Runs the work on the actor's lane, unless the actor has too much waiting already. */
+    public <T> CompletableFuture<T> submit(Authentication actor, Supplier<T> work) {
+        AtomicInteger count = inFlight.computeIfAbsent(actor.getName(), name -> new AtomicInteger());
+        if (count.incrementAndGet() > MAX_PER_ACTOR) {
+            count.decrementAndGet();
+            throw new BusyException(actor.getName());
+        }
+        try {
+            return CompletableFuture.supplyAsync(work, isAdmin(actor) ? admins : others)
+                    .whenComplete((result, failure) -> count.decrementAndGet());
+        } catch (RuntimeException e) {
+            count.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private static boolean isAdmin(Authentication actor) {
+        return actor.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+    }
+
+    private static ExecutorService lane(String name) {
+        return Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        admins.shutdownNow();
+        others.shutdownNow();
+    }
+
+    /** An actor with as much rule work waiting as one may have. */
+    public static class BusyException extends RuntimeException {
+        BusyException(String actor) {
+            super(actor + " has " + MAX_PER_ACTOR + " rule checks or changes waiting already: try again in "
+                    + RETRY_AFTER_SECONDS + " seconds");
+        }
     }
 }

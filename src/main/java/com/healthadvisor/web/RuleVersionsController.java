@@ -79,8 +79,9 @@ class RuleVersionsController {
             // Its files are the active ones already: nothing to change, and no version to make.
             return CompletableFuture.completedFuture(RuleSetView.of(active, directory));
         }
+        // Checked now for a prompt answer, and again when applied, on the files that differ then.
         RuleDirectory.Change change = rights.check(editor, "restore", files, message);
-        return changes.submit(() -> {
+        return changes.submit(editor, () -> {
             directory.restore(id, change);
             return RuleSetView.of(active, directory);
         });

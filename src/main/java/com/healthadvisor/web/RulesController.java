@@ -83,12 +83,13 @@ class RulesController {
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
     @PreAuthorize(EDITORS)
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request)
-            throws IOException {
+    CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request,
+                                               Authentication editor) throws IOException {
         String content = text(request);
-        return changes.submit(() -> {
+        RuleDirectory.Change change = rights.check(editor, "validate", List.of(name), null);
+        return changes.submit(editor, () -> {
             try {
-                RuleSetVetting.Vetted vetted = directory.validate(name, content);
+                RuleSetVetting.Vetted vetted = directory.validate(name, content, change);
                 return new ValidationView(true, vetted.ruleSet().version(), vetted.ruleSet().ruleCount(), List.of(),
                         vetted.movedScenarios().stream().map(RuleSetView.Problem::of).toList());
             } catch (RuleSetException e) {
@@ -107,23 +108,28 @@ class RulesController {
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
         Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
-        rights.check(editor, "preview", List.copyOf(files.keySet()), null);
-        return changes.submit(() -> {
-            Preview preview = directory.preview(files);
-            String id = preview.applicable() ? previews.add(preview, files).id() : null;
+        RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
+        return changes.submit(editor, () -> {
+            Preview preview = directory.preview(files, change);
+            String id = preview.applicable() ? previews.add(editor.getName(), preview, files).id() : null;
             return PreviewView.of(id, preview);
         });
     }
 
-    /** Applies a preview's change, if the rule set it was made against is still the active one (else 409). */
+    /**
+     * Applies one's own preview, if the rule set it was made against is still the active one (else 409). A refused
+     * apply leaves the preview in place.
+     */
     @PreAuthorize(EDITORS)
     @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
                                          Authentication editor) {
-        Previews.Pending pending = previews.take(id).orElseThrow(() -> new NoSuchPreviewException(id));
+        Previews.Pending pending = previews.find(editor.getName(), id)
+                .orElseThrow(() -> new NoSuchPreviewException(id));
         RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
-        return changes.submit(() -> {
+        return changes.submit(editor, () -> {
             directory.apply(pending, change);
+            previews.remove(id);
             return RuleSetView.of(active, directory);
         });
     }
@@ -160,7 +166,7 @@ class RulesController {
             throws IOException {
         String content = text(request);
         RuleDirectory.Change change = rights.check(editor, "put", List.of(name), message);
-        return changes.submit(() -> {
+        return changes.submit(editor, () -> {
             boolean existed = active.current().files().contains(name);
             directory.put(name, content, change);
             return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
@@ -173,7 +179,7 @@ class RulesController {
     CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
                                           Authentication editor) {
         RuleDirectory.Change change = rights.check(editor, "delete", List.of(name), message);
-        return changes.submit(() -> {
+        return changes.submit(editor, () -> {
             directory.delete(name, change);
             return RuleSetView.of(active, directory);
         });
@@ -206,10 +212,11 @@ class RulesController {
         }
     }
 
-    /** An apply of a preview id that is not known (never made, already applied, or older than an hour). */
+    /** An apply of a preview id that is not known (never made, someone else's, already applied, or too old). */
     static class NoSuchPreviewException extends RuntimeException {
         NoSuchPreviewException(String id) {
-            super("no preview " + id + " to apply: it was applied already, is older than an hour, or never made");
+            super("no preview " + id + " of yours to apply: it was applied already, is older than an hour, or was "
+                    + "never made by you");
         }
     }
 

@@ -100,6 +100,10 @@ class SecurityConfiguration {
                     requests.requestMatchers(HttpMethod.GET, "/api/v1/companies", COMPANIES).hasRole(VIEWER);
                     requests.requestMatchers(HttpMethod.DELETE, COMPANIES).hasRole(ADMIN);
                     requests.requestMatchers("/api/v1/companies", COMPANIES).hasRole(ANALYST);
+                    // Meters describe the host and its traffic: a scraper gets a viewer's token. Health and the build's
+                    // info stay open for load balancers and people.
+                    requests.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                            .hasRole(VIEWER);
                     if (!properties.apiKeys().isEmpty()) {
                         requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
                     }
@@ -135,6 +139,8 @@ class SecurityConfiguration {
                     ? "rule changes need Authorization: Bearer <token of an editor>"
                     : request.getRequestURI().startsWith("/api/v1/companies")
                     ? "the company memory needs Authorization: Bearer <token of a viewer, analyst or admin>"
+                    : request.getRequestURI().startsWith("/actuator/")
+                    ? "the meters need Authorization: Bearer <token of a viewer, analyst or admin>"
                     : "diagnosing needs an X-API-Key header");
         };
     }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -41,8 +42,11 @@ class WorkbenchSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchUsers users) throws Exception {
-        http.userDetailsService(users.details())
+    SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchUsers users, java.time.Clock clock)
+            throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users.details());
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        http.authenticationProvider(new ThrottledSignIn(passwords, new SignInThrottle(clock)))
                 .authorizeHttpRequests(requests -> {
                     // The refusal page too: a form posted with a stale CSRF token lands there before any sign-in.
                     requests.requestMatchers("/login", "/denied", "/assets/**", "/favicon.ico").permitAll();
@@ -50,11 +54,29 @@ class WorkbenchSecurity {
                     requests.requestMatchers(HttpMethod.GET, "/**").hasRole(VIEWER);
                     requests.anyRequest().hasRole(ANALYST);
                 })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
-                .exceptionHandling(errors -> errors.accessDeniedPage("/denied"))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/denied").authenticationEntryPoint(signInPage()))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY)));
         return http.build();
+    }
+
+    /**
+     * The sign-in page as a relative redirect: an absolute one is built from the request's Host header, which a
+     * client chooses ({@code Host: evil.example} would send the browser there).
+     */
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint signInPage() {
+        var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /** Back to the sign-in form, saying whether the password was wrong or the account must wait. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler signInFailure() {
+        return (request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof org.springframework.security.authentication.LockedException ? "/login?wait"
+                : "/login?error"));
     }
 
     @Bean

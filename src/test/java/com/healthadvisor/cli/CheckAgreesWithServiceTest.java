@@ -44,6 +44,8 @@ class CheckAgreesWithServiceTest {
         registry.add("advisor.fixtures", FIXTURES::toString);
         registry.add("advisor.admin-token", () -> TOKEN);
         registry.add("advisor.watch", () -> "false");
+        // One row changes DRL: the operator has let admins do that over HTTP.
+        registry.add("advisor.rules.network-drl", () -> "true");
     }
 
     @Value("${local.server.port}")

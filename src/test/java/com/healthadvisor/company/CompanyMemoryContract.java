@@ -86,6 +86,27 @@ abstract class CompanyMemoryContract {
         assertThat(stored.metrics()).anySatisfy(m -> assertThat(m.code()).isEqualTo("logo_churn_change_relative"));
     }
 
+    /**
+     * A month is judged with the stored months of the window the judgment reads, not with every month before it:
+     * storing a long ledger costs time in proportion to its months, not their square.
+     */
+    @Test
+    void aMonthIsJudgedWithTheTwentyFourMonthsBeforeItNotAllOfThem() {
+        double[] churn = new double[30];
+        java.util.Arrays.fill(churn, 0.02);
+        List<String> months = MonthlyDocuments.withChurn(churn);
+        for (int i = 0; i < months.size(); i++) {
+            put(MonthlyDocuments.period(i), months.get(i));
+        }
+
+        StoredSnapshot last = memory.store().latest(company, MonthlyDocuments.period(29)).orElseThrow();
+        List<CompanyStore.PeriodFigures> history = memory.store().before(company, last.periodicity(), last.currency(),
+                last.endMonth());
+
+        assertThat(history).hasSize(CompanyStore.HISTORY_MONTHS);
+        assertThat(history.get(0).period()).isEqualTo(MonthlyDocuments.period(29 - CompanyStore.HISTORY_MONTHS));
+    }
+
     /** The same, for generated companies: any run of months, any churn, stored in any order. */
     @Test
     void anyRunOfMonthsStoredInAnyOrderJudgesItsLastMonthAsOneSnapshotWithTheRestAsHistory() {

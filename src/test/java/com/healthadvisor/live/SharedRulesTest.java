@@ -112,6 +112,42 @@ class SharedRulesTest {
         assertThat(b.store().status().problems().toString()).contains("seed-2-warning-signs");
     }
 
+    /**
+     * A row written straight into the table (whoever can write to the database) with a file name outside the rules
+     * directory: refused once, said in the status, nothing written outside, and not vetted again at every poll.
+     */
+    @Test
+    void aRowWithAFileOutsideTheRulesDirectoryIsRefusedOnceAndReported() throws Exception {
+        Replica a = replica("a", null);
+        String before = a.version();
+        Path outside = a.directory().path().resolveSibling("x.drl");
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        a.active().current().sources().forEach(file -> files.put(file.name(), file.content()));
+        files.put("../x.drl", files.get("retention.drl").replace("package rules;", "package rules.x;")
+                .replaceAll("rule \"", "rule \"x "));
+        org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource())
+                .sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(a.store().newestNumber() + 1, "deadbeef", tools.jackson.databind.json.JsonMapper.builder().build()
+                                .writeValueAsString(files), "mallory", "api", null,
+                        java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (a.store().status().agrees()) {
+            assertThat(System.nanoTime()).as("A never reported the refusal").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        java.time.Instant refusedAt = a.store().status().checkedAt();
+        Thread.sleep(POLL.toMillis() * 10);
+
+        assertThat(a.version()).isEqualTo(before);
+        assertThat(outside).doesNotExist();
+        assertThat(a.store().status().newest()).isEqualTo(a.store().newestNumber());
+        assertThat(a.store().status().problems().toString()).contains("../x.drl");
+        assertThat(a.store().status().checkedAt()).as("vetted again at a later poll").isEqualTo(refusedAt);
+    }
+
     @Test
     void aReplicaThatStartsLateStartsOnTheNewest() throws Exception {
         Replica a = replica("a", null);

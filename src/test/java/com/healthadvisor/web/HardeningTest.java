@@ -215,26 +215,4 @@ class HardeningTest {
         assertThat(anonymous.body()).doesNotContain("details", System.getProperty("user.dir"), "version");
         assertThat(admin.body()).contains("details", "rules");
     }
-
-    @Test
-    void aRuleThatThrowsIsNamedWithoutItsExceptionText() {
-        String drl = """
-                package rules;
-                import com.healthadvisor.facts.Metric;
-                import com.healthadvisor.facts.Finding;
-                rule "Reads a missing age"
-                when
-                    $m : Metric(code == "mrr", scope == "company")
-                then
-                    insert(Finding.of("RUNWAY_SHORT", "info", $m).note("age", $m.age() + 1));
-                end
-                """;
-
-        Http.Response put = http().put("/api/v1/rules/files/throws.drl", drl, ADMIN);
-
-        assertThat(put.status()).isEqualTo(422);
-        assertThat(put.body()).contains("seed-1-healthy-saas.expected.json:",
-                        "rule \\\"Reads a missing age\\\" failed with NullPointerException")
-                .doesNotContain("Cannot invoke", "because");
-    }
 }

@@ -123,6 +123,28 @@ class RuleGateTest extends SharedService {
         }
     }
 
+    @Test
+    void aRuleThatThrowsIsNamedWithoutItsExceptionText() {
+        String drl = """
+                package rules;
+                import com.healthadvisor.facts.Metric;
+                import com.healthadvisor.facts.Finding;
+                rule "Reads a missing age"
+                when
+                    $m : Metric(code == "mrr", scope == "company")
+                then
+                    insert(Finding.of("RUNWAY_SHORT", "info", $m).note("age", $m.age() + 1));
+                end
+                """;
+
+        Http.Response put = new Http(port).put("/api/v1/rules/files/throws.drl", drl, "Authorization", "Bearer " + TOKEN);
+
+        assertThat(put.status()).isEqualTo(422);
+        assertThat(put.body()).contains("seed-1-healthy-saas.expected.json:",
+                        "rule \\\"Reads a missing age\\\" failed with NullPointerException")
+                .doesNotContain("Cannot invoke", "because");
+    }
+
     /** How a refusal's words appear inside a JSON string. */
     private static String json(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");

@@ -82,7 +82,7 @@ class ServiceTest extends SharedService {
             assertThat(pdf.status()).isEqualTo(200);
             assertThat(pdf.contentType()).isEqualTo("application/pdf");
             assertThat(pdf.body()).startsWith("%PDF-").contains("%%EOF");
-            assertThat(http().get("/actuator/prometheus").body())
+            assertThat(http().getWith("/actuator/prometheus", ADMIN).body())
                     .contains("advisor_diagnoses_seconds_count{format=\"pdf\",input=\"snapshot\",outcome=\"ok\"}");
         }
 
@@ -508,7 +508,7 @@ class ServiceTest extends SharedService {
             http().put("/api/v1/rules/files/concentration.yaml", wording, ADMIN);
             String version = http().get("/api/v1/rules").json().get("version").asString();
 
-            String scraped = http().get("/actuator/prometheus").body();
+            String scraped = http().getWith("/actuator/prometheus", ADMIN).body();
 
             assertThat(scraped).contains(
                     "advisor_diagnoses_seconds_count{format=\"json\",input=\"snapshot\",outcome=\"ok\"}",

@@ -44,6 +44,9 @@ public abstract class SharedService {
         registry.add("advisor.fixtures", FIXTURES::toString);
         registry.add("advisor.admin-token", () -> TOKEN);
         registry.add("advisor.reload-debounce", () -> "100ms");
+        // The operator has let admins change DRL over HTTP: these tests try the rule doors with code too.
+        // HardeningTest's service keeps the default (off).
+        registry.add("advisor.rules.network-drl", () -> "true");
         String[][] editors = {{"vera", "viewer"}, {"alice", "analyst"}, {"bob", "admin"}};
         for (int i = 0; i < editors.length; i++) {
             String[] editor = editors[i];
@@ -56,7 +59,7 @@ public abstract class SharedService {
         // property would race with this one (the superclass's is applied last).
         String h2 = Files.createTempDirectory("advisor-shared-h2").resolve("advisor").toString();
         registry.add("spring.datasource.url",
-                () -> "${advisor.test.database-url:jdbc:h2:file:" + h2 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000}");
+                () -> "${advisor.test.database-url:jdbc:h2:file:" + h2 + ";LOCK_TIMEOUT=60000}");
     }
 
     @Value("${local.server.port}")

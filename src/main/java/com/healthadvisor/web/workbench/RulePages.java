@@ -143,10 +143,10 @@ class RulePages {
     @PostMapping("/rules/files/{name}/check")
     @ResponseBody
     Check check(@PathVariable String name, @RequestParam String content, Authentication editor) {
-        rights.check(editor, "check", List.of(name), null);
-        return onChangeThread(() -> {
+        RuleDirectory.Change change = rights.check(editor, "check", List.of(name), null);
+        return onChangeThread(editor, () -> {
             try {
-                directory.validate(name, content.replace("\r\n", "\n"));
+                directory.validate(name, content.replace("\r\n", "\n"), change);
                 return new Check(true, List.of());
             } catch (RuleSetException e) {
                 return new Check(false, e.problems());
@@ -158,8 +158,8 @@ class RulePages {
     }
 
     @GetMapping("/rules/previews/{id}")
-    String preview(@PathVariable String id, Model model) {
-        Previews.Pending pending = previews.find(id).orElseThrow(() -> new WorkbenchAdvice.NotFoundException(
+    String preview(@PathVariable String id, Model model, Authentication editor) {
+        Previews.Pending pending = previews.find(editor.getName(), id).orElseThrow(() -> new WorkbenchAdvice.NotFoundException(
                 "no preview " + id + ": it was applied, or is older than an hour"));
         model.addAttribute("id", id);
         model.addAttribute("preview", pending.preview());
@@ -169,10 +169,14 @@ class RulePages {
 
     @PostMapping("/rules/previews/{id}/apply")
     String apply(@PathVariable String id, @RequestParam(required = false) String message, Authentication editor) {
-        Previews.Pending pending = previews.take(id).orElseThrow(() -> new WorkbenchAdvice.NotFoundException(
-                "no preview " + id + ": it was applied, or is older than an hour"));
+        Previews.Pending pending = previews.find(editor.getName(), id).orElseThrow(() ->
+                new WorkbenchAdvice.NotFoundException("no preview " + id + ": it was applied, or is older than an hour"));
         RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
-        onChangeThread(() -> directory.apply(pending, change));
+        onChangeThread(editor, () -> {
+            directory.apply(pending, change);
+            previews.remove(id);
+            return null;
+        });
         return "redirect:/rules/versions?applied=" + active.current().version();
     }
 
@@ -216,11 +220,11 @@ class RulePages {
 
     /** Previews a change: to its page when it can be applied, else the same page with why not. */
     private String preview(Map<String, String> files, Authentication editor, Model model, String back) {
-        rights.check(editor, "preview", List.copyOf(files.keySet()), null);
+        RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
         Map<String, String> changed = new LinkedHashMap<>(files);
-        Preview preview = onChangeThread(() -> directory.preview(changed));
+        Preview preview = onChangeThread(editor, () -> directory.preview(changed, change));
         if (preview.applicable()) {
-            return "redirect:/rules/previews/" + previews.add(preview, changed).id();
+            return "redirect:/rules/previews/" + previews.add(editor.getName(), preview, changed).id();
         }
         model.addAttribute("preview", preview);
         model.addAttribute("files", List.copyOf(files.keySet()));
@@ -228,9 +232,9 @@ class RulePages {
         return "preview";
     }
 
-    private <T> T onChangeThread(Supplier<T> work) {
+    private <T> T onChangeThread(Authentication editor, Supplier<T> work) {
         try {
-            return changes.submit(work).join();
+            return changes.submit(editor, work).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -99,6 +99,8 @@ class SubmitPage {
             return refused(model, response, ledgerProblems(e.problems(), text));
         } catch (InvalidCompanyNameException e) {
             return refused(model, response, List.of(new Problem("company", e.getMessage(), null)));
+        } catch (com.healthadvisor.snapshot.NotUtf8Exception e) {
+            return refused(model, response, List.of(new Problem("file", e.getMessage(), null)));
         }
     }
 

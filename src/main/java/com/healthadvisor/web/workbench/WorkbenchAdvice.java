@@ -7,7 +7,6 @@ import com.healthadvisor.live.RulesChangedElsewhereException;
 import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.live.StalePreviewException;
 import com.healthadvisor.ruleset.RuleSetException;
-import com.healthadvisor.web.RuleChangeRights;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -38,10 +37,17 @@ class WorkbenchAdvice {
         return problem(model, authentication, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({RuleChangeRights.NotYourFilesException.class, NotForYourRoleException.class})
+    @ExceptionHandler({com.healthadvisor.live.NotYourFilesException.class, NotForYourRoleException.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String notYourFiles(RuntimeException e, Model model, Authentication authentication) {
         return problem(model, authentication, "Not for your role", e.getMessage());
+    }
+
+    /** An editor with as much rule work waiting as one may have: said on a page. */
+    @ExceptionHandler(com.healthadvisor.web.RuleChangeThread.BusyException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String busy(RuntimeException e, Model model, Authentication authentication) {
+        return problem(model, authentication, "Busy", e.getMessage());
     }
 
     /** A file over the upload limit (advisor.max-ledger-size): said on a page, nothing stored. */
