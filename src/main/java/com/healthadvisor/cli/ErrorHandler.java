@@ -39,7 +39,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof EngineException || e instanceof com.healthadvisor.company.NewerSchemaException) {
+        if (e instanceof EngineException || e instanceof com.healthadvisor.company.NewerSchemaException
+                || e instanceof com.healthadvisor.company.Database.DatabaseInUseException) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }

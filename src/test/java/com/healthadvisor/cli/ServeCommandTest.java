@@ -7,8 +7,23 @@ import java.net.ServerSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code serve} on a port something else listens on: one line and exit 2, before anything starts. */
+/** {@code serve} refuses what cannot work in one line and exit 2, before anything starts. */
 class ServeCommandTest {
+
+    /** The first admin's password follows hash-password's rule; checked in a process of its own, for its environment. */
+    @Test
+    void aShortInitialAdminPasswordStopsTheStartInOneLine() throws Exception {
+        ProcessBuilder serve = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "com.healthadvisor.cli.HealthAdvisorMain",
+                "serve", "--port", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        serve.environment().put("ADVISOR_INITIAL_ADMIN_PASSWORD", "x");
+        Process process = serve.start();
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("error: ADVISOR_INITIAL_ADMIN_PASSWORD has 1 characters: it needs at least "
+                + "12; the service was not started");
+    }
 
     @Test
     void aPortInUseIsOneLineAndExitCode2() throws IOException {

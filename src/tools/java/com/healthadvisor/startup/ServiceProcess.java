@@ -60,13 +60,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with more environment variables (a database URL, say). */
     public static ServiceProcess start(Path jar, Path rules, List<String> jvmOptions,
                                        java.util.Map<String, String> environment) throws Exception {
+        return start(jar, rules, jvmOptions, environment, null);
+    }
+
+    /** The same, started in a working directory of its own (where the default ./data goes); null for this one. */
+    public static ServiceProcess start(Path jar, Path rules, List<String> jvmOptions,
+                                       java.util.Map<String, String> environment, Path workingDirectory)
+            throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("advisor-service", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toString()));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().put("ADVISOR_ADMIN_TOKEN", TOKEN);
         builder.environment().putAll(environment);
         long start = System.nanoTime();
@@ -124,6 +134,10 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     /** Resident memory of the service process, from /proc (Linux). */
