@@ -26,11 +26,15 @@ public class RuleChangeRights {
         this.settings = settings;
     }
 
+    /** Whether this editor may change DRL over the network: an admin, where the operator allows it. */
+    public boolean mayChangeCode(Authentication editor) {
+        return settings.networkDrl() && editor.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+    }
+
     /** The editor's change of these files, named for the version and the audit log, if they may make it. */
     public RuleDirectory.Change check(Authentication editor, String action, List<String> files, String message) {
-        boolean admin = editor.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
-        boolean mayChangeCode = admin && settings.networkDrl();
+        boolean mayChangeCode = mayChangeCode(editor);
         // A name that is no rule file at all is a bad request (400), whatever the role.
         files.forEach(RuleDirectory::checkedName);
         List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();

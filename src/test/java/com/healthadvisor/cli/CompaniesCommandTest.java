@@ -16,7 +16,7 @@ class CompaniesCommandTest {
     final String database;
 
     CompaniesCommandTest() throws IOException {
-        database = "jdbc:h2:file:" + Files.createTempDirectory("advisor-cli").resolve("advisor") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000";
+        database = "jdbc:h2:file:" + Files.createTempDirectory("advisor-cli").resolve("advisor") + ";LOCK_TIMEOUT=60000";
     }
 
     Cli.Run companies(String... args) {

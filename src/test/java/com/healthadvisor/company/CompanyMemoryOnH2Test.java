@@ -11,7 +11,7 @@ class CompanyMemoryOnH2Test extends CompanyMemoryContract {
 
     static {
         try {
-            URL = "jdbc:h2:file:" + Files.createTempDirectory("advisor-h2").resolve("advisor") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000";
+            URL = "jdbc:h2:file:" + Files.createTempDirectory("advisor-h2").resolve("advisor") + ";LOCK_TIMEOUT=60000";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,7 +43,7 @@ class SharedRulesTest {
 
     @BeforeEach
     void openTheDatabase() {
-        database = Database.open("jdbc:h2:file:" + temp.resolve("db/advisor") + ";AUTO_SERVER=TRUE");
+        database = Database.open("jdbc:h2:file:" + temp.resolve("db/advisor") + "");
     }
 
     @AfterEach

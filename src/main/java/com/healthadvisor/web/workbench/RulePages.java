@@ -126,11 +126,12 @@ class RulePages {
     }
 
     @GetMapping("/rules/files/{name}")
-    String file(@PathVariable String name, Model model) {
+    String file(@PathVariable String name, Model model, Authentication editor) {
         RuleFile file = new RuleFile(name, text(name));
         model.addAttribute("name", name);
         model.addAttribute("content", file.content());
         model.addAttribute("drl", file.isDrl());
+        model.addAttribute("codeWritable", rights.mayChangeCode(editor));
         return "file";
     }
 
