@@ -31,8 +31,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code companies put | ledger | list | timeline | diagnosis | changes | export | delete | rediagnose}: the company
  * memory from a script, on the service's database (the H2 file under ./data, or SPRING_DATASOURCE_URL, or
- * {@code --database}). The command line opens the database itself: whoever may read its file or credentials may do
- * all of this, so roles apply over HTTP only.
+ * {@code --database}), or through a running service ({@code --service URL} with ADVISOR_TOKEN), which is the way
+ * while the service holds the embedded database. Opening the database, the command line may do all of this: roles
+ * apply over HTTP only.
  */
 @Command(name = "companies", mixinStandardHelpOptions = true,
         description = "Stores snapshots per company and period, and reads timelines, diagnoses and changes.",
@@ -50,6 +51,11 @@ class CompaniesCommand implements Runnable {
                 + "timeline, diagnosis, changes, export, delete or rediagnose");
     }
 
+    /** A service's answer as the text it is. */
+    static String text(byte[] answer) {
+        return new String(answer, StandardCharsets.UTF_8).stripTrailing();
+    }
+
     /** Where the memory is and which rules judge: shared by every subcommand. */
     static class Memory {
 
@@ -60,6 +66,21 @@ class CompaniesCommand implements Runnable {
         @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
                 description = "the rules directory (default: ADVISOR_RULES, else rules)")
         Path rules;
+
+        @Option(names = "--service", paramLabel = "URL", defaultValue = "${env:ADVISOR_SERVICE_URL}",
+                description = "go through a running service's HTTP API (e.g. http://localhost:8080) with the bearer "
+                        + "token in ADVISOR_TOKEN, instead of opening the database: the way while the service "
+                        + "holds the embedded one (default: ADVISOR_SERVICE_URL)")
+        String service;
+
+        /** For tests and scripts that cannot set the environment; a token on a command line shows in ps. */
+        @Option(names = "--token", hidden = true, defaultValue = "${env:ADVISOR_TOKEN}")
+        String token;
+
+        /** The running service to go through, or null to open the database. */
+        ServiceClient remote() {
+            return service == null || service.isBlank() ? null : new ServiceClient(service, token);
+        }
 
         RuleSet ruleSet() {
             return RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules"));
@@ -99,6 +120,12 @@ class CompaniesCommand implements Runnable {
         public Integer call() {
             byte[] document = Inputs.read(file, System.in);
             String period = new SnapshotReader().read(document).period();
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                Output.print(spec, new String(remote.send("PUT", ServiceClient.company(company, "snapshots", period),
+                        "application/json", document), StandardCharsets.UTF_8));
+                return 0;
+            }
             CompanyMemory.Stored stored = memory.with((m, rules) -> m.put(company, period, document, actor), true);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("company", company);
@@ -126,6 +153,10 @@ class CompaniesCommand implements Runnable {
         @Override
         public Integer call() {
             CompanyMemory.checkName(company);
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                return throughService(remote);
+            }
             var months = LedgerSnapshots.readAll(Inputs.reader(file, System.in), null, currency, allowEmptyMonths);
             List<CompanyMemory.Stored> stored = memory.with((m, rules) -> m.putAll(company, months, actor), true);
             PrintWriter out = spec.commandLine().getOut();
@@ -134,6 +165,22 @@ class CompaniesCommand implements Runnable {
                         s.created() ? "stored" : "unchanged", s.result().health());
             }
             out.printf("%d months of %s stored%n", stored.size(), company);
+            out.flush();
+            return 0;
+        }
+
+        /** The same lines, from the service's answer. */
+        private int throughService(ServiceClient remote) {
+            String query = "?allow_empty_months=" + allowEmptyMonths
+                    + (currency == null ? "" : "&currency=" + ServiceClient.query(currency));
+            var answer = remote.json(remote.send("POST", ServiceClient.company(company, "ledger") + query, "text/csv",
+                    Inputs.read(file, System.in)));
+            PrintWriter out = spec.commandLine().getOut();
+            for (var month : answer.get("periods")) {
+                out.printf("%s revision %d %s %s%n", month.get("period").asString(), month.get("revision").asInt(),
+                        month.get("created").asBoolean() ? "stored" : "unchanged", month.get("health").asString());
+            }
+            out.printf("%d months of %s stored%n", answer.get("months").asInt(), company);
             out.flush();
             return 0;
         }
@@ -149,7 +196,9 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Output.print(spec, memory.with((m, rules) -> m.store().heads(), false));
+            ServiceClient remote = memory.remote();
+            Output.print(spec, remote != null ? text(remote.get("/api/v1/companies", "application/json"))
+                    : memory.with((m, rules) -> m.store().heads(), false));
             return 0;
         }
     }
@@ -160,6 +209,11 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                Output.print(spec, text(remote.get(ServiceClient.company(company, "timeline"), "application/json")));
+                return 0;
+            }
             var periods = memory.with((m, rules) -> m.timeline(company), false);
             if (periods.isEmpty()) {
                 throw NoSuchPeriodException.noCompany(company);
@@ -183,6 +237,18 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                byte[] answer = remote.get(ServiceClient.company(company, "diagnoses", period) + (now ? "?rules=current" : ""),
+                        switch (format) {
+                            case json -> "application/json";
+                            case markdown -> "text/markdown";
+                            case html -> "text/html";
+                            case pdf -> "application/pdf";
+                        });
+                Output.print(spec, format == DiagnoseCommand.Format.pdf ? answer : text(answer));
+                return 0;
+            }
             Object output = memory.with((m, rules) -> {
                 CompanyMemory.Diagnosed diagnosed = (now ? m.diagnoseNow(company, period) : m.stored(company, period))
                         .orElseThrow(() -> new NoSuchPeriodException("company \"" + company
@@ -211,6 +277,12 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                Output.print(spec, text(remote.get(ServiceClient.company(company, "changes") + "?from="
+                        + ServiceClient.query(from) + "&to=" + ServiceClient.query(to), "application/json")));
+                return 0;
+            }
             Output.print(spec, memory.with((m, rules) -> m.changes(company, from, to), false)
                     .orElseThrow(() -> new NoSuchPeriodException("company \"" + company + "\" has not stored both "
                             + from + " and " + to)));
@@ -225,6 +297,12 @@ class CompaniesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                out.print(text(remote.get(ServiceClient.company(company, "export"), "application/x-ndjson")));
+                out.flush();
+                return 0;
+            }
             int lines = memory.with((m, rules) -> {
                 int[] count = {0};
                 m.store().export(company, revision -> {
@@ -248,6 +326,12 @@ class CompaniesCommand implements Runnable {
 
         @Override
         public Integer call() {
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                remote.send("DELETE", ServiceClient.company(company), null, null);
+                Output.print(spec, "deleted " + company);
+                return 0;
+            }
             int removed = memory.with((m, rules) -> m.delete(company), false);
             if (removed == 0) {
                 throw NoSuchPeriodException.noCompany(company);
@@ -269,7 +353,12 @@ class CompaniesCommand implements Runnable {
         String company;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
+            ServiceClient remote = memory.remote();
+            if (remote != null) {
+                Output.print(spec, rediagnoseThrough(remote));
+                return 0;
+            }
             String done = memory.with((m, rules) -> {
                 List<String> companies = company != null ? List.of(company) : m.store().companies();
                 int periods = 0;
@@ -281,6 +370,25 @@ class CompaniesCommand implements Runnable {
             }, true);
             Output.print(spec, done);
             return 0;
+        }
+
+        /** The service re-diagnoses every company under its own rules, in the background: waits for it to end. */
+        private String rediagnoseThrough(ServiceClient remote) throws InterruptedException {
+            if (company != null) {
+                throw new UsageException("through a service, rediagnose takes every company: leave out " + company);
+            }
+            var status = remote.json(remote.send("POST", "/api/v1/companies/rediagnose", null, null));
+            while (status.get("state").asString().equals("running")) {
+                Thread.sleep(500);
+                status = remote.json(remote.get("/api/v1/companies/rediagnose/"
+                        + ServiceClient.segment(status.get("id").asString()), "application/json"));
+            }
+            if (!status.get("state").asString().equals("done")) {
+                throw new ServiceClient.ServiceRefusedException(500, "the re-diagnosis failed: "
+                        + status.path("error").asString());
+            }
+            return status.get("periods_done").asInt() + " period(s) of " + status.get("companies_done").asInt()
+                    + " company(ies) diagnosed under rule set " + status.get("rule_set_version").asString();
         }
     }
 }

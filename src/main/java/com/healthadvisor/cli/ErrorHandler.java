@@ -39,6 +39,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
+        if (e instanceof ServiceClient.ServiceRefusedException refused) {
+            err.println("error: " + e.getMessage());
+            return refused.status < 500 ? BAD_INPUT : FAILED;
+        }
         if (e instanceof EngineException || e instanceof com.healthadvisor.company.NewerSchemaException
                 || e instanceof com.healthadvisor.company.Database.DatabaseInUseException) {
             err.println("error: " + e.getMessage());

@@ -67,8 +67,9 @@ public final class Database implements AutoCloseable {
     /** The database file is open in another process, almost always the running service. */
     public static class DatabaseInUseException extends RuntimeException {
         DatabaseInUseException() {
-            super("the company memory is open in a running service, which alone may use its file: while it runs, use "
-                    + "its HTTP API (/api/v1/companies, docs/http.md) or the workbench; or stop it first");
+            super("the company memory is open in a running service, which alone may use its file: go through it with "
+                    + "--service http://localhost:8080 (and ADVISOR_TOKEN), its HTTP API (/api/v1/companies) or the "
+                    + "workbench; or stop it first");
         }
     }
 

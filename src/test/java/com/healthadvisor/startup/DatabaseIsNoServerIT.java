@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service as README starts it, with the embedded database by default: it listens on its HTTP port and nowhere
  * else (H2's AUTO_SERVER listened on every interface, with its key in a file anyone could read), the database's
  * files are the service user's alone, and the command line beside it says how to reach the memory instead of
- * opening the file.
+ * opening the file, and reaches it that way.
  */
 class DatabaseIsNoServerIT {
 
@@ -52,6 +52,17 @@ class DatabaseIsNoServerIT {
             assertThat(last).startsWith("error: the company memory is open in a running service")
                     .contains("/api/v1/companies");
             assertThat(said).doesNotContain("Exception", "\tat ");
+
+            // As the refusal says: through the service.
+            ProcessBuilder through = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", jar.toString(), "companies", "list", "--service",
+                    "http://localhost:" + service.port).directory(home.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            through.environment().put("ADVISOR_TOKEN", ServiceProcess.TOKEN);
+            Process list = through.start();
+            String listed = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(list.waitFor()).as(listed).isZero();
+            assertThat(listed.strip()).isEqualTo("[]");
         }
     }
 
