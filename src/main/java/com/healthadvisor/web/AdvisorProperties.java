@@ -29,7 +29,7 @@ import java.util.List;
  * @param maxLedgerSize      the largest ledger CSV accepted over HTTP (ledgers are larger than snapshots)
  * @param historyMaxAge      how long replaced rule files are kept under {@code rules/.history}
  * @param historyMaxVersions how many replaced versions of one rule file are kept at most
- * @param workerThreads      request threads; 0 means two per core (see {@link WorkerThreads})
+ * @param workerThreads      request threads; 0 means Tomcat's own count, 200 (see {@link WorkerThreads})
  * @param users              who may sign in to the workbench: a name, a role and a password hash
  *                           ({@code ./health-advisor hash-password}), never the password itself
  * @param initialAdminPassword the password of the workbench user {@code admin}

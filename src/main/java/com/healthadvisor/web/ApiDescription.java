@@ -252,9 +252,11 @@ class ApiDescription implements OpenApiCustomizer {
         responses.addApiResponse("400", copy(problem, "The request is wrong: the problem says what, and where"));
         if (described.access() != Access.ANYONE) {
             responses.addApiResponse("401", copy(problem, "No token or key, or one that is not valid"));
-            responses.addApiResponse("403", copy(problem, "The token's role may not do this"));
+            responses.addApiResponse("403", copy(problem, "The token's role may not do this (DRL changes over HTTP "
+                    + "need an admin and advisor.rules.network-drl)"));
         }
-        responses.addApiResponse("4XX", copy(problem, "Another client error (404, 406, 409, 413, 415, 422, ...)"));
+        responses.addApiResponse("4XX", copy(problem, "Another client error (404, 406, 409, 413, 415, 422, 429 with "
+                + "Retry-After, ...)"));
         responses.addApiResponse("5XX", copy(problem, "A server error (503: the database is busy; try again)"));
         responses.values().forEach(response -> {
             if (response.getDescription() == null || response.getDescription().equals("OK")) {

@@ -54,7 +54,7 @@ class WorkbenchSecurity {
                     requests.requestMatchers(HttpMethod.GET, "/**").hasRole(VIEWER);
                     requests.anyRequest().hasRole(ANALYST);
                 })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(backWhereYouWere()).permitAll()
                         .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .exceptionHandling(errors -> errors.accessDeniedPage("/denied").authenticationEntryPoint(signInPage()))
@@ -70,6 +70,32 @@ class WorkbenchSecurity {
         var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         entryPoint.setFavorRelativeUris(true);
         return entryPoint;
+    }
+
+    /**
+     * After signing in, back to the page that asked for it, as a path: the page was saved with the scheme and host
+     * of the request, and the host is whatever the client's {@code Host} header said.
+     */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler backWhereYouWere() {
+        var handler = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setRedirectStrategy((request, response, url) -> response.sendRedirect(pathOf(url)));
+        return handler;
+    }
+
+    /** The path and query of a URL, absolute or not; "/" for anything that is not a plain path on this service. */
+    static String pathOf(String url) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            return "/";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** Back to the sign-in form, saying whether the password was wrong or the account must wait. */

@@ -16,11 +16,15 @@ class ServeCommandTest {
         ProcessBuilder serve = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "com.healthadvisor.cli.HealthAdvisorMain",
                 "serve", "--port", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        serve.environment().put("ADVISOR_INITIAL_ADMIN_PASSWORD", "x");
+        java.nio.file.Path errors = java.nio.file.Files.createTempFile("serve", ".err");
+        serve.redirectError(errors.toFile()).environment().put("ADVISOR_INITIAL_ADMIN_PASSWORD", "x");
         Process process = serve.start();
-        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        boolean stopped = process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        process.destroyForcibly();
+        String err = java.nio.file.Files.readString(errors);
 
-        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(stopped).as("serve stopped by itself; it said: " + err).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
         assertThat(err.strip()).isEqualTo("error: ADVISOR_INITIAL_ADMIN_PASSWORD has 1 characters: it needs at least "
                 + "12; the service was not started");
     }

@@ -211,7 +211,9 @@ public final class Bench {
         Path gcFile = Files.createTempFile("bench-service-gc", ".log");
         GcLog gcLog = new GcLog(gcFile);
         options.add(gcLog.option());
-        try (ServiceProcess service = ServiceProcess.start(jar, copy, options)) {
+        // The bench times DRL edits through the API too, which the operator has to allow.
+        try (ServiceProcess service = ServiceProcess.start(jar, copy, options,
+                java.util.Map.of("ADVISOR_RULES_NETWORK_DRL", "true"))) {
             out.printf("service start-up (%s): %d ms to healthy%n", launch, service.startupMillis);
             table.add(row("service start-up", service.startupMillis, "ms", "<= 5,000", service.startupMillis <= 5_000));
             Path snapshotFile = fixtures.resolve("seed-2-warning-signs.json");
