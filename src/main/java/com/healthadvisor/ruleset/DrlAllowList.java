@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * {@link ConditionGrammar}, consequences in {@link ConsequenceGrammar}, {@code not}, {@code exists},
  * {@code forall}, {@code or}, an {@code accumulate} of named functions over bound variables, and the
  * attributes {@code salience} and {@code no-loop} as literals. Everything else (functions, globals,
- * declarations, queries, {@code eval}, {@code from}, {@code collect}, named consequences, dialects,
- * annotations, {@code \\u} escapes) is refused as {@code file:line: message}. Rules also may not join more
+ * declarations, queries, {@code eval}, {@code from}, {@code collect}, {@code groupby}, named consequences,
+ * dialects, annotations, {@code \\u} escapes) is refused as {@code file:line: message}. Each parsed element is
+ * checked by its exact class ({@link Descriptors}): a subclass of an allowed one is another construct, refused. Rules also may not join more
  * than {@link #MAX_OPEN_PATTERNS} patterns that match every fact of their type, so that an evaluation stays
  * bounded by the number of facts.
  */
@@ -74,11 +75,14 @@ final class DrlAllowList {
         if (!PACKAGE_NAME.matcher(descr.getName()).matches()) {
             refuse(1, "package \"" + descr.getName() + "\" is not a plain lower-case name");
         }
-        descr.getImports().stream().filter(i -> i.getClass() != ImportDescr.class).forEach(i ->
-                refuse(i.getLine(), Descriptors.name(i) + " is not allowed in rules"));
-        descr.getImports().stream().filter(i -> i.getClass() == ImportDescr.class && !FactTypes.isImportable(i.getTarget())).forEach(i ->
-                refuse(i.getLine(), "import " + i.getTarget() + " is not allowed: rules may import only the fact types ("
-                        + FactTypes.PACKAGE + String.join(", ", FactTypes.patternTypes()) + ")"));
+        for (ImportDescr target : descr.getImports()) {
+            if (target.getClass() != ImportDescr.class) {
+                refuse(target.getLine(), Descriptors.name(target) + " is not allowed in rules");
+            } else if (!FactTypes.isImportable(target.getTarget())) {
+                refuse(target.getLine(), "import " + target.getTarget() + " is not allowed: rules may import only the "
+                        + "fact types (" + FactTypes.PACKAGE + String.join(", ", FactTypes.patternTypes()) + ")");
+            }
+        }
         descr.getFunctionImports().forEach(i -> refuse(i.getLine(), "import function is not allowed in rules"));
         descr.getAccumulateImports().forEach(i -> refuse(i.getLine(), "import accumulate is not allowed in rules"));
         descr.getFunctions().forEach(f -> refuse(f.getLine(), "function " + f.getName() + " is not allowed: keep logic in rules"));
