@@ -35,7 +35,8 @@ import java.util.List;
  * @param initialAdminPassword the password of the workbench user {@code admin}
  *                           (ADVISOR_INITIAL_ADMIN_PASSWORD): how the first person signs in; there is no default,
  *                           and one shorter than {@value #MIN_PASSWORD_LENGTH} characters stops the start
- * @param requestBodyTimeout how long a request's body may take to arrive ({@link SlowBodyValve})
+ * @param requestBodyTimeout the grace period a request's body may take to arrive at any pace ({@link SlowBodyValve})
+ * @param requestBodyMinRate after the grace period, the slowest average rate a body may arrive at
  * @param maxLedgerMonths    the months a ledger stored or diagnosed over HTTP may span
  */
 @ConfigurationProperties("advisor")
@@ -49,6 +50,7 @@ record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 @DefaultValue("false") boolean sharedRules,
                                 @DefaultValue("5s") Duration sharedRulesPoll, @DefaultValue List<User> users,
                                 String initialAdminPassword, @DefaultValue("15s") Duration requestBodyTimeout,
+                                @DefaultValue("1KB") DataSize requestBodyMinRate,
                                 @DefaultValue("240") int maxLedgerMonths) {
 
     /** The shortest password: the same rule for the initial admin as for {@code hash-password}. */

@@ -7,32 +7,37 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.InputBuffer;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.time.Duration;
 
 /**
- * A deadline for receiving a request's body. Tomcat's socket timeout counts from the last byte, so a client that
- * trickles a byte every two seconds would hold a request thread for as long as it likes (a sign-in form, an
- * upload); with enough of them nothing is left for health checks. Every read of the body, however the application
- * reads it (a stream, form parameters, a multipart upload), goes through {@link Deadline}: once the deadline has
- * passed, the read fails and the connection is closed without reading the rest. What happens after the body is read
- * (a long diagnosis, a large report) is not limited here.
+ * A floor under the rate a request's body arrives at. Tomcat's socket timeout counts from the last byte, so a
+ * client that trickles a byte every two seconds would hold a request thread for as long as it likes (a sign-in form,
+ * an upload); with enough of them nothing is left for health checks. After a grace period
+ * ({@code advisor.request-body-timeout}) the body must have come at least at {@code advisor.request-body-min-rate}
+ * on average, else the read fails and the connection is closed without reading the rest. A large upload over a
+ * slow but honest link keeps going; a trickle is dropped soon after the grace period. Every read of the body,
+ * however the application reads it (a stream, form parameters, a multipart upload), goes through {@link Floor}.
+ * What happens after the body is read (a long diagnosis, a large report) is not limited here.
  */
 final class SlowBodyValve extends ValveBase {
 
-    private final long deadlineNanos;
+    private final long graceNanos;
+    private final long bytesPerSecond;
 
-    SlowBodyValve(Duration deadline) {
+    SlowBodyValve(Duration grace, DataSize minRate) {
         super(true);
-        this.deadlineNanos = deadline.toNanos();
+        this.graceNanos = grace.toNanos();
+        this.bytesPerSecond = minRate.toBytes();
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         org.apache.coyote.Request coyote = request.getCoyoteRequest();
         InputBuffer body = coyote.getInputBuffer();
-        coyote.setInputBuffer(new Deadline(body, coyote, System.nanoTime() + deadlineNanos));
+        coyote.setInputBuffer(new Floor(body, coyote, System.nanoTime()));
         try {
             getNext().invoke(request, response);
         } finally {
@@ -41,17 +46,31 @@ final class SlowBodyValve extends ValveBase {
         }
     }
 
-    /** The connection's reads, refused once the deadline has passed. */
-    private record Deadline(InputBuffer body, org.apache.coyote.Request request, long until) implements InputBuffer {
+    /** The connection's reads, refused once the body has come too slowly for longer than the grace period. */
+    private final class Floor implements InputBuffer {
+
+        private final InputBuffer body;
+        private final org.apache.coyote.Request request;
+        private final long start;
+        private long received;
+
+        Floor(InputBuffer body, org.apache.coyote.Request request, long start) {
+            this.body = body;
+            this.request = request;
+            this.start = start;
+        }
 
         @Override
         public int doRead(ApplicationBufferHandler handler) throws IOException {
-            if (System.nanoTime() - until > 0) {
+            long elapsed = System.nanoTime() - start;
+            if (elapsed > graceNanos && received < bytesPerSecond * (elapsed / 1_000_000_000.0)) {
                 // Nothing more is read: not the rest of the body, nor what Tomcat would swallow after the response.
                 request.action(ActionCode.CLOSE_NOW, null);
-                throw new IOException("the request body did not arrive within advisor.request-body-timeout");
+                throw new IOException("the request body came slower than advisor.request-body-min-rate");
             }
-            return body.doRead(handler);
+            int read = body.doRead(handler);
+            received += Math.max(read, 0);
+            return read;
         }
 
         @Override

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The connector: Tomcat's own thread count (200) unless {@code advisor.worker-threads} says otherwise, so that slow
  * clients cannot take every thread (with two per core, eight clients trickling a sign-in form left health checks
- * unanswered); a deadline for a request's body ({@link SlowBodyValve}); and the handling of encoded slashes.
+ * unanswered); a floor under the rate a request's body arrives at ({@link SlowBodyValve}); and the handling of encoded slashes.
  */
 @Component
 class WorkerThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -20,7 +20,7 @@ class WorkerThreads implements WebServerFactoryCustomizer<TomcatServletWebServer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addEngineValves(new SlowBodyValve(properties.requestBodyTimeout()));
+        factory.addEngineValves(new SlowBodyValve(properties.requestBodyTimeout(), properties.requestBodyMinRate()));
         factory.addConnectorCustomizers(connector -> {
             // An encoded slash goes on to Spring Security's firewall, which refuses it as a problem detail;
             // Tomcat's own refusal would be an HTML page.

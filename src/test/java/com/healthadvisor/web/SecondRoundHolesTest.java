@@ -167,6 +167,28 @@ class SecondRoundHolesTest {
         }
     }
 
+    @Test
+    void aLargeBodyOverASlowButSteadyLinkIsTakenWholeAfterTheGracePeriod() throws Exception {
+        String padded = SNAPSHOT.replace("{\"period\"", "{" + " ".repeat(24 * 1024) + "\"period\"");
+        byte[] body = padded.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/diagnoses HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            // 4 KB a second for six seconds: twice the grace period, four times the floor.
+            for (int sent = 0; sent < body.length; sent += 4096) {
+                out.write(body, sent, Math.min(4096, body.length - sent));
+                out.flush();
+                Thread.sleep(1_000);
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+    }
+
     /** Sends a byte a second; true once the service answers or closes the connection. */
     private static boolean droppedWithin(Socket socket, int seconds) throws IOException {
         for (int second = 0; second < seconds; second++) {
