@@ -226,9 +226,14 @@ public final class RuleDirectory {
         return vetted;
     }
 
+    /** The DRL files among these names: the ones that are code. */
+    public static List<String> codeFiles(List<String> names) {
+        return names.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
+    }
+
     /** Refuses (and audits) a change that touches DRL when its author may not change code. */
     private void mayChange(List<String> names, String action, Change change) {
-        List<String> code = names.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
+        List<String> code = codeFiles(names);
         if (!change.mayChangeCode() && !code.isEmpty()) {
             String reason = "DRL files are rule logic, which is code: " + String.join(", ", code) + " may not be changed "
                     + "by " + change.actor() + " here";

@@ -3,7 +3,6 @@ package com.healthadvisor.web;
 import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.NotYourFilesException;
 import com.healthadvisor.live.RuleDirectory;
-import com.healthadvisor.ruleset.RuleFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +27,7 @@ public class RuleChangeRights {
 
     /** Whether this editor may change DRL over the network: an admin, where the operator allows it. */
     public boolean mayChangeCode(Authentication editor) {
-        return settings.networkDrl() && editor.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
+        return settings.networkDrl() && SecurityConfiguration.isAdmin(editor);
     }
 
     /** The editor's change of these files, named for the version and the audit log, if they may make it. */
@@ -37,7 +35,7 @@ public class RuleChangeRights {
         boolean mayChangeCode = mayChangeCode(editor);
         // A name that is no rule file at all is a bad request (400), whatever the role.
         files.forEach(RuleDirectory::checkedName);
-        List<String> code = files.stream().filter(name -> new RuleFile(name, "").isDrl()).toList();
+        List<String> code = RuleDirectory.codeFiles(files);
         if (!mayChangeCode && !code.isEmpty()) {
             String reason = !settings.networkDrl()
                     ? "DRL files are rule logic, which is code: they change on disk (the rules directory, rules "

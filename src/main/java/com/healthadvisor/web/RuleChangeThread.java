@@ -35,17 +35,12 @@ public final class RuleChangeThread implements AutoCloseable {
             throw new BusyException(actor.getName());
         }
         try {
-            return CompletableFuture.supplyAsync(work, isAdmin(actor) ? admins : others)
+            return CompletableFuture.supplyAsync(work, SecurityConfiguration.isAdmin(actor) ? admins : others)
                     .whenComplete((result, failure) -> count.decrementAndGet());
         } catch (RuntimeException e) {
             count.decrementAndGet();
             throw e;
         }
-    }
-
-    private static boolean isAdmin(Authentication actor) {
-        return actor.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + SecurityConfiguration.ADMIN));
     }
 
     private static ExecutorService lane(String name) {

@@ -198,6 +198,11 @@ class SecurityConfiguration {
         };
     }
 
+    /** Whether an authenticated caller (a token or a workbench session) has the admin role. */
+    static boolean isAdmin(org.springframework.security.core.Authentication caller) {
+        return caller.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_" + ADMIN));
+    }
+
     static String sha256(String secret) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

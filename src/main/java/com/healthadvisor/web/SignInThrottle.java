@@ -56,8 +56,8 @@ final class SignInThrottle {
 
     /** One second for the first failure past the free ones, doubling, at most {@link #LONGEST}. */
     static Duration backOff(int beyondFree) {
-        return beyondFree >= 20 ? LONGEST : Duration.ofSeconds(1L << (beyondFree - 1)).compareTo(LONGEST) > 0
-                ? LONGEST : Duration.ofSeconds(1L << (beyondFree - 1));
+        Duration doubled = Duration.ofSeconds(1L << Math.min(beyondFree - 1, 30));
+        return doubled.compareTo(LONGEST) > 0 ? LONGEST : doubled;
     }
 
     private static Instant until(Map<String, Failures> failures, String key) {

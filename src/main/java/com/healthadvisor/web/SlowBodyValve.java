@@ -35,6 +35,11 @@ final class SlowBodyValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            // No body to wait for (most GETs): nothing to wrap on the way to a diagnosis's answer.
+            getNext().invoke(request, response);
+            return;
+        }
         org.apache.coyote.Request coyote = request.getCoyoteRequest();
         InputBuffer body = coyote.getInputBuffer();
         coyote.setInputBuffer(new Floor(body, coyote, System.nanoTime()));
