@@ -236,27 +236,43 @@ public final class MetricCatalog {
                 "LTV / CAC");
         define("cac_payback_months", "months", "lower", 0, INF, "CAC payback",
                 spend + ", finance.gross_margin and customers.new",
-                "CAC / (ARPA × gross margin), in months");
+                "CAC / (new customers' ARPA, else ARPA, × gross margin), in months, over the window");
         define("rule_of_40", "score", "higher", -INF, INF, "Rule of 40",
                 "finance.operating_margin and MRR growth",
-                "growth over a year % + operating margin %");
+                "organic ARR growth over a year % (arr_growth_rate_yoy) + the window's mean operating margin %");
         define("magic_number", "multiple", "higher", -INF, INF, "magic number",
                 spend + " and the MRR bridge",
-                "net new MRR × 12 / sales and marketing spend of the period");
+                "net new MRR × 12 / sales and marketing spend, summed over the window (acquired MRR left out)");
         define("burn_multiple", "multiple", "lower", -INF, INF, "burn multiple",
                 "finance.net_burn and the MRR bridge",
                 "net burn / net new ARR of the same period");
         define("runway_months", "months", "higher", 0, INF, "runway", "finance.cash and finance.net_burn",
                 "cash / monthly net burn");
-        reported("arr_growth_rate_yoy", "ratio", "higher", -1, INF, "ARR growth year over year",
-                "as reported");
+        define("arr_growth_rate_yoy", "ratio", "higher", -1, INF, "organic ARR growth over a year",
+                "the MRR bridge over 3 months or more (history), or as reported",
+                "ARR growth without acquired MRR: over the last 12 months when known, else annualised from the longest "
+                        + "window of 3 months or more, else this period's growth as a run rate (capped)");
+        define("year_over_year_arr_growth", "ratio", "higher", -1, INF, "ARR growth over 12 months",
+                "12 months of MRR (history or year_ago_customers)",
+                "(ARR now − ARR 12 months earlier) / ARR 12 months earlier, acquisitions included");
+        money("acquired_mrr_in_window", "acquired MRR left out of growth", "neutral", "mrr.acquired",
+                "MRR that acquisitions brought within the growth window, left out of organic growth");
+        money("new_arpa", "new customers' ARPA", "higher", "mrr.new and customers.new",
+                "new MRR / new customers, over the window");
+        define("base_cac_payback_months", "months", "lower", -INF, INF, "CAC payback on the base's ARPA",
+                spend + ", finance.gross_margin and customers.new", "CAC / (ARPA of the whole base × gross margin)");
+        define("base_ltv_cac_ratio", "multiple", "higher", -INF, INF, "LTV:CAC on the base's ARPA",
+                spend + ", finance.gross_margin and the MRR and customer bridges",
+                "ARPA of the whole base × gross margin / monthly logo churn / CAC");
+        money("mean_monthly_burn", "mean monthly net burn", "lower", "finance.net_burn in history",
+                "net burn over the window / the months it covers");
         reported("acv", "money", "higher", 0, INF, "ACV",
                 "as reported");
         define("cac", "money", "lower", 0, INF, "CAC", spend + " and customers.new",
-                "sales and marketing spend / new customers");
+                "sales and marketing spend / new customers, over the window");
         define("ltv", "money", "higher", 0, INF, "LTV",
                 "finance.gross_margin and the MRR and customer bridges",
-                "ARPA × gross margin / monthly logo churn");
+                "new customers' ARPA (else ARPA) × gross margin / monthly logo churn over the window");
     }
 
     /**
@@ -264,7 +280,8 @@ public final class MetricCatalog {
      * by the company they count as 12 months.
      */
     public static final Set<String> ANNUAL = codes("nrr", "grr", "logo_churn_rate_annual", "expansion_rate_annual",
-            "arr_growth_rate_yoy");
+            "arr_growth_rate_yoy", "year_over_year_arr_growth", "rule_of_40", "magic_number", "burn_multiple", "ltv",
+            "ltv_cac_ratio");
 
     /**
      * Rates that mean nothing on a handful of customers (judgment.md P6): below {@code min_customers_for_rates}

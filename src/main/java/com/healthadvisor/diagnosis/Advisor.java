@@ -59,7 +59,8 @@ public final class Advisor {
         List<RuleSession.Concluded> concluded = RunRates.cap(
                 RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits),
                 ruleSet.limits().get("run_rate_below_months"), ruleSet.limits().get("retention_first_min_flags"));
-        List<FindingMerger.Merged> findings = FindingMerger.merge(concluded, ruleSet);
+        ScaleAdvice.Silenced silenced = ScaleAdvice.silence(FindingMerger.merge(concluded, ruleSet), ruleSet);
+        List<FindingMerger.Merged> findings = silenced.kept();
         DiagnosisWriter writer = new DiagnosisWriter(ruleSet, sheet, new ValueFormat(snapshot.currency()),
                 snapshot.periodicity().periodsPerYear(),
                 metric -> Banding.bandOf(metric, snapshot, stage, ruleSet.benchmarks()));
@@ -68,14 +69,29 @@ public final class Advisor {
         for (Diagnosis diagnosis : diagnoses) {
             fired.add(diagnosis.code());
         }
-        List<DiagnosisResult.NotAssessed> notAssessed =
+        List<DiagnosisResult.NotAssessed> notAssessed = withSilenced(
                 assessment.notAssessed(ruleSet.wording().values(), fired, sheet, snapshot, stage,
-                        ruleSet.limits().get("min_customers_for_rates"));
+                        ruleSet.limits().get("min_customers_for_rates")), silenced.silenced());
         Health.Verdict verdict = Health.verdict(diagnoses, findings, sheet, ruleSet, notAssessed);
         return new DiagnosisResult(snapshot.company(), snapshot.period(), snapshot.currency(), stage,
                 verdict.health(), verdict.reason(),
                 new DiagnosisResult.RuleSetInfo(ruleSet.version(), ruleSet.ruleCount(), ruleSet.loadedAt()),
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet), notAssessed);
+    }
+
+    /** The codes not assessed, with those silenced by P15 in the same order (by code). */
+    private static List<DiagnosisResult.NotAssessed> withSilenced(List<DiagnosisResult.NotAssessed> notAssessed,
+                                                                  List<DiagnosisResult.NotAssessed> silenced) {
+        if (silenced.isEmpty()) {
+            return notAssessed;
+        }
+        List<DiagnosisResult.NotAssessed> all = new ArrayList<>(notAssessed);
+        for (DiagnosisResult.NotAssessed one : silenced) {
+            all.removeIf(other -> other.code().equals(one.code()));
+            all.add(one);
+        }
+        all.sort(Comparator.comparing(DiagnosisResult.NotAssessed::code));
+        return all;
     }
 
     private static List<Metric> concat(List<Metric> first, List<Metric> second) {
@@ -85,8 +101,11 @@ public final class Advisor {
     }
 
     private static Judging judging(Limits limits) {
+        // A rules directory written before a limit existed keeps working on the default's value.
+        double maxRunRateGrowth = limits.has("max_run_rate_growth") ? limits.get("max_run_rate_growth")
+                : Judging.DEFAULT.maxRunRateGrowth();
         return new Judging(limits.get("min_customers_for_cohort"), limits.get("conflict_tolerance_points"),
-                limits.get("conflict_tolerance_relative"));
+                limits.get("conflict_tolerance_relative"), maxRunRateGrowth);
     }
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {

@@ -7,7 +7,8 @@ import java.util.List;
  * What the advisor concludes from one snapshot (contract.md section 2).
  *
  * @param stage        the stage whose benchmarks applied: from the profile, else derived from ARR; null when unknown
- * @param healthReason why the health is {@code insufficient_data}; null otherwise
+ * @param healthReason why the health is {@code insufficient_data}, or milder than the worst finding's severity
+ *                     (judgment.md P15); null otherwise
  */
 public record DiagnosisResult(String company, String period, String currency, String stage, String health,
                               String healthReason,

@@ -30,6 +30,8 @@ public final class DiagnosisWriter {
     private final int periodsPerYear;
     /** The band a metric is in, with its range: where an impact measures to. */
     private final Function<Metric, Optional<Band>> bands;
+    /** How far new customers' ARPA may be from the base's before unit economics speak of new deals (P13). */
+    private final double newDealGap;
 
     DiagnosisWriter(RuleSet ruleSet, MetricSheet sheet, ValueFormat format, int periodsPerYear,
                     Function<Metric, Optional<Band>> bands) {
@@ -38,14 +40,16 @@ public final class DiagnosisWriter {
         this.format = format;
         this.periodsPerYear = periodsPerYear;
         this.bands = bands;
+        this.newDealGap = ruleSet.limits().has("new_deal_arpa_gap") ? ruleSet.limits().get("new_deal_arpa_gap")
+                : NewDeals.DEFAULT_GAP;
     }
 
     Diagnosis write(FindingMerger.Merged merged) {
-        Finding finding = merged.finding();
+        Finding finding = NewDeals.mark(merged.finding(), sheet, newDealGap);
         CodeWording wording = ruleSet.wording().get(finding.code());
         Double impact = impact(wording, finding);
         Integer runRate = finding.notes().get(RunRates.NOTE) instanceof Number months ? months.intValue() : null;
-        String explanation = wording.template().render(name -> lookup(name, finding));
+        String explanation = wording.templateFor(finding.notes()).render(name -> lookup(name, finding));
         return new Diagnosis(0, finding.code(), finding.severity(), wording.dimension(), finding.scope(),
                 wording.title(), runRate == null ? explanation : explanation + runRateWords(runRate),
                 evidence(finding.evidence()), actions(wording, finding), impact,

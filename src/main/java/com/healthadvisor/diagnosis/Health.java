@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 final class Health {
 
-    /** The health, and why when it is {@code insufficient_data}. */
+    /** The health, and why when it is {@code insufficient_data} or milder than the worst finding. */
     record Verdict(String health, String reason) {
     }
 
@@ -43,7 +43,51 @@ final class Health {
                     + "the codes not assessed say what to add");
         }
         boolean umbrella = gathersMany(findings, ruleSet);
-        return new Verdict(umbrella ? "critical" : verdict(diagnoses, sheet, ruleSet.limits()), null);
+        String health = umbrella ? "critical" : verdict(diagnoses, sheet, ruleSet.limits());
+        return new Verdict(health, belowTheWorst(health, diagnoses, ruleSet.limits()));
+    }
+
+    /** The health each severity would mean on its own: a verdict milder than its worst finding says why (P15). */
+    private static final List<String> HEALTH_OF_SEVERITY = List.of("critical", "concerning", "moderate");
+
+    /**
+     * Why the verdict is milder than the worst finding (judgment.md P15: four critical findings and a health of
+     * concerning need a reason), or null when it is not.
+     */
+    private static String belowTheWorst(String health, List<Diagnosis> diagnoses, Limits limits) {
+        Diagnosis worst = null;
+        for (Diagnosis diagnosis : diagnoses) {
+            if (!NOT_JUDGING.contains(diagnosis.dimension()) && (worst == null
+                    || Finding.SEVERITIES.indexOf(diagnosis.severity()) < Finding.SEVERITIES.indexOf(worst.severity()))) {
+                worst = diagnosis;
+            }
+        }
+        if (worst == null) {
+            return null;
+        }
+        int severity = Finding.SEVERITIES.indexOf(worst.severity());
+        if (severity >= HEALTH_OF_SEVERITY.size() || HEALTH_OF_SEVERITY.indexOf(health) <= severity) {
+            return null;
+        }
+        Set<String> dimensions = new TreeSet<>();
+        long findings = 0;
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.severity().equals(worst.severity()) && !NOT_JUDGING.contains(diagnosis.dimension())) {
+                dimensions.add(diagnosis.dimension().replace('_', ' '));
+                findings++;
+            }
+        }
+        String found = (findings == 1 ? "one " + worst.severity() + " finding" : findings + " " + worst.severity()
+                + " findings") + " in " + (dimensions.size() == 1 ? "one dimension" : dimensions.size() + " dimensions")
+                + " (" + String.join(", ", dimensions) + ")";
+        return found + ", and " + (severity == 0 ? "the health is critical with critical findings in "
+                + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
+                + Math.round(limits.get("health_critical_runway_months")) + " months, LTV:CAC under "
+                + Math.round(limits.get("health_critical_ltv_cac_ratio")) + " or retention first gathering "
+                + Math.round(limits.get("health_critical_umbrella_findings")) + " findings"
+                : severity == 1 ? "the health is concerning with high findings in "
+                + Math.round(limits.get("health_concerning_high_dimensions")) + " dimensions or a critical finding"
+                : "the health is moderate with a medium or high finding");
     }
 
     /** The dimensions with at least one code assessed (fired, or with everything it requires present). */

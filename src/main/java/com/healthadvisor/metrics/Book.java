@@ -84,6 +84,17 @@ final class Book {
         windows.put(code, months);
     }
 
+    /**
+     * Takes back a computed value that the window shows to mean nothing (a runway while the window does not burn);
+     * a value the company reports stays.
+     */
+    void withdraw(String code) {
+        if (!isReported(code)) {
+            effective.remove(code);
+            windows.remove(code);
+        }
+    }
+
     /** The months a value stands on: its trailing window, 12 for an annual figure the company reports, else one period. */
     int window(String code) {
         Integer trailing = windows.get(code);

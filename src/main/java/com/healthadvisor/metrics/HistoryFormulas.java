@@ -28,7 +28,7 @@ final class HistoryFormulas {
             "churned_customers", "customers", "users", "gross_revenue", "discounts", "refunds", "credits",
             "nrr_period", "gross_revenue_churn_rate", "revenue_churn_rate", "quick_ratio", "logo_churn_rate",
             "logo_churn_rate_monthly", "arpa", "arpu", "net_revenue", "net_new_mrr", "sales_marketing_spend",
-            "net_burn");
+            "net_burn", "acquired_mrr", "operating_margin");
 
     private HistoryFormulas() {
     }
@@ -74,7 +74,13 @@ final class HistoryFormulas {
         if (burning.size() > 1) {
             int covered = burning.size() * current.monthsPerPeriod();
             double newArr = sum(burning, "net_new_mrr") * 12;
-            current.trail("burn_multiple", newArr <= 0 ? null : sum(burning, "net_burn") / newArr, covered);
+            double burn = sum(burning, "net_burn");
+            // Only while the window burns cash and adds ARR: otherwise no multiple describes it (judgment.md P17).
+            if (newArr <= 0 || burn <= 0) {
+                current.withdraw("burn_multiple");
+            } else {
+                current.trail("burn_multiple", burn / newArr, covered);
+            }
         }
     }
 
@@ -188,6 +194,13 @@ final class HistoryFormulas {
             current.trail("quick_ratio", losses == 0 ? null : gains / losses, covered);
             current.trail("expansion_share_of_new_mrr", gains == 0 ? null : sum(bridges, "expansion_mrr") / gains,
                     covered);
+            // Expansion over a year from the window's expansion rates, not one (seasonal) period's.
+            double expansionRates = 0;
+            for (Book bridge : bridges) {
+                expansionRates += div(bridge.get("expansion_mrr"), bridge.get("starting_mrr")) instanceof Double rate
+                        ? rate : 0;
+            }
+            current.trail("expansion_rate_annual", expansionRates * 12 / covered, covered);
         }
         List<Double> logoChurn = chain(run, "logo_churn_rate");
         if (logoChurn.size() > 1) {
@@ -222,7 +235,7 @@ final class HistoryFormulas {
      * The current period and the history entries right before it, newest first, stopping at a gap in the periods or
      * at 12 months: worked out once, then each rate takes as much of it as carries its inputs.
      */
-    private static List<Book> contiguous(Book current, String period, List<Book> history, List<String> historyPeriods) {
+    static List<Book> contiguous(Book current, String period, List<Book> history, List<String> historyPeriods) {
         List<Book> run = new ArrayList<>();
         run.add(current);
         String expected = Periods.previous(period);

@@ -7,11 +7,14 @@ package com.healthadvisor.metrics;
  * @param conflictPoints     a reported ratio further than this from the computed one is a conflict
  * @param conflictRelative   a reported amount, count or multiple further than this share from the computed one is
  *                           a conflict
+ * @param maxRunRateGrowth   a year's growth projected from fewer than 3 months is capped here (judgment.md P12): one
+ *                           month compounded over a year says little, and an acquisition month said "836%"
  */
-public record Judging(double minCohortCustomers, double conflictPoints, double conflictRelative) {
+public record Judging(double minCohortCustomers, double conflictPoints, double conflictRelative,
+                      double maxRunRateGrowth) {
 
     /** The limits of the default rules, for callers without a rule set. */
-    public static final Judging DEFAULT = new Judging(10, 0.01, 0.01);
+    public static final Judging DEFAULT = new Judging(10, 0.01, 0.01, 2.0);
 
     /** How far a reported value is from the computed one: in points for ratios, relative otherwise. */
     static double gap(String unit, double reported, double computed) {

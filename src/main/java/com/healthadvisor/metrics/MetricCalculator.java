@@ -39,6 +39,8 @@ public final class MetricCalculator {
                 snapshot.history().stream().map(Figures::period).toList());
         // After the chained windows: a year followed customer by customer is the better figure (judgment.md).
         PeriodFormulas.yearAgo(company, snapshot.figures().yearAgo());
+        MoneyOverTheWindow.compute(company, HistoryFormulas.contiguous(company, snapshot.period(), history,
+                snapshot.history().stream().map(Figures::period).toList()), snapshot.figures().yearAgo(), judging);
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
         // In a documented order, whatever the order of the input (judgment.md P3): by dimension, then name.
@@ -92,6 +94,7 @@ public final class MetricCalculator {
     private static Book breakdownBook(Figures figures, Book company, int ppy, Judging judging) {
         Book book = PeriodFormulas.compute(figures, ppy, judging);
         PeriodFormulas.yearAgo(book, figures.yearAgo());
+        MoneyOverTheWindow.compute(book, List.of(book), figures.yearAgo(), judging);
         Double companyMrr = company.get("mrr");
         book.compute("mrr_share", v -> Ops.div(v.apply("mrr"), companyMrr));
         Double companyCustomers = company.get("customers");

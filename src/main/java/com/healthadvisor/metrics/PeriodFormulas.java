@@ -154,11 +154,17 @@ final class PeriodFormulas {
         book.compute("gross_margin", v -> finance.grossMargin());
         book.compute("operating_margin", v -> finance.operatingMargin());
         book.compute("cac", v -> div(v.apply("sales_marketing_spend"), v.apply("new_customers")));
-        // Months of gross profit from one account to earn its CAC back.
-        book.compute("cac_payback_months", v -> div(v.apply("cac"), times(v.apply("arpa"), v.apply("gross_margin"))));
-        // Monthly gross profit of an account over the monthly-equivalent logo churn: its expected lifetime value.
-        book.compute("ltv", v -> div(times(v.apply("arpa"), v.apply("gross_margin")), v.apply("logo_churn_rate_monthly")));
+        // What a new customer pays (judgment.md P13): CAC bought these customers, not the base's average one.
+        book.compute("new_arpa", v -> v.apply("new_customers") == null || v.apply("new_customers") <= 0 ? null
+                : div(v.apply("new_mrr"), v.apply("new_customers")));
+        // Months of gross profit from one new account to earn its CAC back; the base's average beside it.
+        book.compute("cac_payback_months", v -> div(v.apply("cac"), times(dealArpa(v), v.apply("gross_margin"))));
+        book.compute("base_cac_payback_months", v -> div(v.apply("cac"), times(v.apply("arpa"), v.apply("gross_margin"))));
+        // Monthly gross profit of a new account over the monthly-equivalent logo churn: its expected lifetime value.
+        book.compute("ltv", v -> div(times(dealArpa(v), v.apply("gross_margin")), v.apply("logo_churn_rate_monthly")));
         book.compute("ltv_cac_ratio", v -> div(v.apply("ltv"), v.apply("cac")));
+        book.compute("base_ltv_cac_ratio", v -> div(div(times(v.apply("arpa"), v.apply("gross_margin")),
+                v.apply("logo_churn_rate_monthly")), v.apply("cac")));
         // Annualised net new ARR over annualised spend: net new MRR × 12 per period against the period's spend.
         book.compute("magic_number", v -> div(mul(v.apply("net_new_mrr"), 12), v.apply("sales_marketing_spend")));
         // Net burn over the net new ARR of the same months.
@@ -166,15 +172,21 @@ final class PeriodFormulas {
         // Months of cash at the period's monthly burn; a company not burning has no runway to count down.
         book.compute("runway_months", v -> v.apply("net_burn") == null || v.apply("net_burn") <= 0 ? null
                 : div(v.apply("cash"), v.apply("net_burn") / (12.0 / ppy)));
-        // Growth in percent over a year plus the operating margin in percent.
+        // Growth in percent over a year plus the operating margin in percent (widened to the window after).
         book.compute("rule_of_40", v -> v.apply("operating_margin") == null ? null
                 : add(mul(yearly(v, ppy), 100), mul(v.apply("operating_margin"), 100)));
     }
 
-    /** A year's growth: the reported year over year, else this period's MRR growth compounded over a year. */
+    /** The ARPA of the deals CAC bought: new customers' when they are known, else the base's. */
+    private static Double dealArpa(java.util.function.Function<String, Double> v) {
+        Double newArpa = v.apply("new_arpa");
+        return newArpa != null ? newArpa : v.apply("arpa");
+    }
+
+    /** A year's growth: the reported year over year, else this period's organic growth compounded over a year. */
     private static Double yearly(java.util.function.Function<String, Double> v, int ppy) {
         Double reported = v.apply("arr_growth_rate_yoy");
-        Double growth = v.apply("mrr_growth_rate");
+        Double growth = v.apply("organic_mrr_growth_rate");
         return reported != null ? reported : growth == null ? null : Math.pow(1 + growth, ppy) - 1;
     }
 

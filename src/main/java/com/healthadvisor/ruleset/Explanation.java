@@ -26,6 +26,15 @@ final class Explanation {
     }
 
     /** The problems of a template, given the notes rules may attach. */
+    /** The problems of a compiled template: each placeholder checked as in the text it came from. */
+    static List<String> problems(Compiled template, Set<String> notes) {
+        StringBuilder text = new StringBuilder();
+        for (List<String> alternatives : template.placeholders()) {
+            text.append('{').append(String.join("|", alternatives)).append('}');
+        }
+        return problems(text.toString(), notes);
+    }
+
     static List<String> problems(String template, Set<String> notes) {
         List<String> problems = new ArrayList<>();
         Matcher placeholder = PLACEHOLDER.matcher(template);

@@ -87,6 +87,16 @@ public final class RuleSetCompiler {
         round.keep();
         wording.values().forEach(w -> Explanation.problems(w.explanation(), notes)
                 .forEach(message -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": " + message))));
+        Set<String> whenNotes = new java.util.HashSet<>(notes);
+        whenNotes.addAll(CodeWording.ADVISOR_NOTES);
+        wording.values().forEach(w -> w.explanationWhen().forEach((note, template) -> {
+            if (!whenNotes.contains(note)) {
+                problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": explanation_when names \"" + note
+                        + "\", a note no rule adds"));
+            }
+            Explanation.problems(template, whenNotes).forEach(message -> problems.add(new RuleProblem(w.file(), w.line(),
+                    w.code() + ": explanation_when " + note + ": " + message)));
+        }));
         // A case no rule marks would never get its actions: most likely a misspelt note.
         wording.values().forEach(w -> w.actionsWhen().keySet().stream().filter(note -> !notes.contains(note))
                 .forEach(note -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": actions_when names \""

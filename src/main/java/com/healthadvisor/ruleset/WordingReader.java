@@ -29,8 +29,8 @@ final class WordingReader {
 
     static final Set<String> SPECIAL_REQUIREMENTS = Set.of("targets", "reported_metrics", "stage", "market");
     private static final List<String> KEYS =
-            List.of("dimension", "title", "explanation", "impact", "impact_kind", "requires", "rank", "actions",
-                    "actions_when");
+            List.of("dimension", "title", "explanation", "explanation_when", "impact", "impact_kind", "requires", "rank",
+                    "advice", "actions", "actions_when");
 
     private final RuleFile file;
     private final List<RuleProblem> problems;
@@ -93,11 +93,13 @@ final class WordingReader {
         boolean rankFirst = "first".equals(word(byKey, "rank", code, line, false, List.of("first")));
         List<Action> actions = actions(byKey.get("actions"), code, line);
         Map<String, List<Action>> actionsWhen = actionsWhen(byKey.get("actions_when"), code);
+        Map<String, Explanation.Compiled> explanationWhen = explanationWhen(byKey.get("explanation_when"), code);
+        boolean scaleAdvice = "scale".equals(word(byKey, "advice", code, line, false, List.of("scale")));
         // Kept even when a field is wrong, so that the code does not also show up as "not worded".
         return java.util.Optional.of(new CodeWording(code, dimension, title, explanation,
-                explanation == null ? null : Explanation.compile(explanation), impact,
+                explanation == null ? null : Explanation.compile(explanation), explanationWhen, impact,
                 impactKind == null ? CodeWording.AT_STAKE : impactKind, requires, actions, actionsWhen, rankFirst,
-                file.name(), line));
+                scaleAdvice, file.name(), line));
     }
 
     private String text(Map<String, Node> byKey, String key, String code, int line, boolean required) {
@@ -151,6 +153,31 @@ final class WordingReader {
             groups.add(alternatives);
         }
         return groups;
+    }
+
+    /** {@code note_name:} followed by the explanation for that case, which replaces the usual one. */
+    private Map<String, Explanation.Compiled> explanationWhen(Node node, String code) {
+        Map<String, Explanation.Compiled> byNote = new java.util.LinkedHashMap<>();
+        if (node == null) {
+            return byNote;
+        }
+        if (!(node instanceof MappingNode cases)) {
+            problem(line(node), "explanation_when of " + code + " maps a note to the explanation for that case");
+            return byNote;
+        }
+        for (NodeTuple when : cases.getValue()) {
+            String note = scalar(when.getKeyNode());
+            String text = scalar(when.getValueNode());
+            if (note == null || !note.matches("[a-z][a-z0-9_]*")) {
+                problem(line(when.getKeyNode()), "a note in explanation_when of " + code
+                        + " is lower_snake_case (was " + note + ")");
+            } else if (text == null || text.isBlank()) {
+                problem(line(when.getValueNode()), "the explanation for " + note + " in " + code + " must be text");
+            } else {
+                byNote.put(note, Explanation.compile(text.trim()));
+            }
+        }
+        return byNote;
     }
 
     /** {@code note_name:} followed by its one to three actions, for each case a rule marks with a note. */
