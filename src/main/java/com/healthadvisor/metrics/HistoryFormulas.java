@@ -197,8 +197,8 @@ final class HistoryFormulas {
             // Expansion over a year from the window's expansion rates, not one (seasonal) period's.
             double expansionRates = 0;
             for (Book bridge : bridges) {
-                expansionRates += div(bridge.get("expansion_mrr"), bridge.get("starting_mrr")) instanceof Double rate
-                        ? rate : 0;
+                Double rate = div(bridge.get("expansion_mrr"), bridge.get("starting_mrr"));
+                expansionRates += rate == null ? 0 : rate;
             }
             current.trail("expansion_rate_annual", expansionRates * 12 / covered, covered);
         }
