@@ -239,7 +239,7 @@ public final class MetricCatalog {
                 "CAC / (new customers' ARPA, else ARPA, × gross margin), in months, over the window");
         define("rule_of_40", "score", "higher", -INF, INF, "Rule of 40",
                 "finance.operating_margin and MRR growth",
-                "organic ARR growth over a year % (arr_growth_rate_yoy) + the window's mean operating margin %");
+                "organic ARR growth over a year % + the window's mean operating margin %");
         define("magic_number", "multiple", "higher", -INF, INF, "magic number",
                 spend + " and the MRR bridge",
                 "net new MRR × 12 / sales and marketing spend, summed over the window (acquired MRR left out)");

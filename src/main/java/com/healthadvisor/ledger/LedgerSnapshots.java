@@ -219,7 +219,10 @@ public final class LedgerSnapshots {
         }
     }
 
-    /** Customers by first paid month; a customer who comes back counts as retained at that age. */
+    /**
+     * Customers by first paid month; a customer who comes back counts as retained at that age. Those paying in the
+     * ledger's first month are the pre-existing base, of every age, not a cohort (judgment.md P16): left out.
+     */
     private List<Cohort> cohorts(Slice all, int last) {
         int months = last + 1;
         Map<Integer, List<double[]>> byFirstMonth = new java.util.TreeMap<>();
@@ -232,6 +235,7 @@ public final class LedgerSnapshots {
             }
         }
         List<Cohort> cohorts = new ArrayList<>();
+        byFirstMonth.remove(0);
         byFirstMonth.forEach((first, members) -> {
             int ages = Math.min(months - first, MAX_AGES);
             List<Double> logo = new ArrayList<>(ages);

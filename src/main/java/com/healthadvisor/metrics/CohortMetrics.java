@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Cohort facts: retention per cohort and age, and the trend across cohorts at the latest age that at
- * least three cohorts have reached (newest minus oldest, and the largest gain from one cohort to the
- * next among those in between), which the cohort rules compare with their bands.
+ * Cohort facts: retention per cohort and age, and the trend across cohorts at every age that at least three
+ * cohorts have reached (judgment.md P16: so that the newest cohorts count, not only the oldest that all share an
+ * age): newest minus oldest, the least-squares slope, and the largest gain from one cohort to the next in between,
+ * which the cohort rules compare with their bands, age by age.
  */
 final class CohortMetrics {
 
@@ -47,19 +48,25 @@ final class CohortMetrics {
     }
 
     private static List<Metric> trend(List<Cohort> cohorts, String code, Function<Cohort, List<Double>> shares) {
-        int age = latestCommonAge(cohorts, shares);
-        if (age < 1) {
-            return List.of();
+        List<Metric> facts = new ArrayList<>();
+        int longest = cohorts.stream().map(shares).mapToInt(List::size).max().orElse(0);
+        for (int age = 1; age < longest; age++) {
+            final int k = age;
+            List<Double> atAge = cohorts.stream().map(shares).filter(values -> values.size() > k)
+                    .map(values -> values.get(k)).toList();
+            if (atAge.size() < MIN_COHORTS) {
+                continue;
+            }
+            double shift = atAge.get(atAge.size() - 1) - atAge.get(0);
+            double largestGain = Double.NEGATIVE_INFINITY;
+            for (int i = 1; i < atAge.size() - 1; i++) {
+                largestGain = Math.max(largestGain, atAge.get(i) - atAge.get(i - 1));
+            }
+            facts.add(trendFact(code + "_shift", age, shift));
+            facts.add(trendFact(code + "_largest_gain", age, largestGain));
+            facts.add(trendFact(code + "_slope", age, slope(atAge)));
         }
-        List<Double> atAge = cohorts.stream().map(shares).filter(values -> values.size() > age)
-                .map(values -> values.get(age)).toList();
-        double shift = atAge.get(atAge.size() - 1) - atAge.get(0);
-        double largestGain = Double.NEGATIVE_INFINITY;
-        for (int i = 1; i < atAge.size() - 1; i++) {
-            largestGain = Math.max(largestGain, atAge.get(i) - atAge.get(i - 1));
-        }
-        return List.of(trendFact(code + "_shift", age, shift), trendFact(code + "_largest_gain", age, largestGain),
-                trendFact(code + "_slope", age, slope(atAge)));
+        return facts;
     }
 
     /**
@@ -80,17 +87,5 @@ final class CohortMetrics {
 
     private static Metric trendFact(String code, int age, double value) {
         return new Metric(code, Metric.COMPANY, Metric.COMPANY, age, Ops.round(value), "points", "computed", null, null, null);
-    }
-
-    /** The latest age that at least three cohorts have reached, or 0 when there is none. */
-    private static int latestCommonAge(List<Cohort> cohorts, Function<Cohort, List<Double>> shares) {
-        int longest = cohorts.stream().map(shares).mapToInt(List::size).max().orElse(0);
-        for (int age = longest - 1; age >= 1; age--) {
-            final int k = age;
-            if (cohorts.stream().map(shares).filter(values -> values.size() > k).count() >= MIN_COHORTS) {
-                return age;
-            }
-        }
-        return 0;
     }
 }

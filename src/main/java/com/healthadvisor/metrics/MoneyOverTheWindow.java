@@ -140,7 +140,12 @@ final class MoneyOverTheWindow {
     private static void runway(Book current, List<Book> run) {
         List<Book> burning = books(run, "net_burn");
         Double cash = current.get("cash");
-        if (burning.size() < 2 || cash == null) {
+        if (burning.size() < 2) {
+            return;
+        }
+        current.trail("mean_monthly_burn", sum(burning, "net_burn") / (burning.size() * current.monthsPerPeriod()),
+                burning.size() * current.monthsPerPeriod());
+        if (cash == null) {
             return;
         }
         int months = burning.size() * current.monthsPerPeriod();
@@ -150,7 +155,6 @@ final class MoneyOverTheWindow {
             return;
         }
         current.trail("runway_months", cash / monthlyBurn, months);
-        current.trail("mean_monthly_burn", monthlyBurn, months);
     }
 
     private static Double times(Double a, Double b) {

@@ -169,6 +169,7 @@ final class PeriodFormulas {
         book.compute("magic_number", v -> div(mul(v.apply("net_new_mrr"), 12), v.apply("sales_marketing_spend")));
         // Net burn over the net new ARR of the same months.
         book.compute("burn_multiple", v -> positive(div(v.apply("net_burn"), mul(v.apply("net_new_mrr"), 12))));
+        book.compute("mean_monthly_burn", v -> v.apply("net_burn") == null ? null : v.apply("net_burn") / (12.0 / ppy));
         // Months of cash at the period's monthly burn; a company not burning has no runway to count down.
         book.compute("runway_months", v -> v.apply("net_burn") == null || v.apply("net_burn") <= 0 ? null
                 : div(v.apply("cash"), v.apply("net_burn") / (12.0 / ppy)));

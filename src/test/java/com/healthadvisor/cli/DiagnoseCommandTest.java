@@ -64,7 +64,7 @@ class DiagnoseCommandTest {
         JsonNode result = json(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json").out());
 
         JsonNode crisis = find(result, "LOGO_CHURN_CRISIS");
-        assertThat(crisis.get("explanation").asString()).contains("6.0%").contains("above 5.0%");
+        assertThat(crisis.get("explanation").asString()).contains("5.6%").contains("above 5.0%");
         assertThat(crisis.get("evidence").get(0).get("benchmark").asString())
                 .isEqualTo("monthly logo churn above 5.0% counts as crisis");
         assertThat(crisis.get("actions").get(0).get("owner").asString()).isEqualTo("Customer Success");

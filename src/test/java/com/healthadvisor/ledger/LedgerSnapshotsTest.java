@@ -164,7 +164,14 @@ class LedgerSnapshotsTest {
 
     @Test
     void cohortsCountAReactivatedCustomerAsRetainedAtThatAge() {
-        Snapshot snapshot = snapshot(FIVE_MOVEMENTS);
+        // The same four customers, first paying a month after the ledger starts: a cohort of January.
+        Snapshot snapshot = snapshot("""
+                customer_id,month,mrr
+                base,2023-12,500
+                base,2024-01,500
+                base,2024-02,500
+                base,2024-03,500
+                """ + FIVE_MOVEMENTS.lines().skip(1).map(line -> line + "\n").collect(java.util.stream.Collectors.joining()));
 
         Cohort january = snapshot.cohorts().get(0);
         assertThat(january.cohort()).isEqualTo("2024-01");
@@ -176,6 +183,14 @@ class LedgerSnapshotsTest {
                 .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-6 ? 0 : Double.compare(a, b))
                 .containsExactly(1.0, 380.0 / 440, 360.0 / 440);
         assertThat(snapshot.cohorts()).extracting(Cohort::cohort).containsExactly("2024-01", "2024-03");
+    }
+
+    /** The customers of a ledger's first month are the base of every age, not a cohort (judgment.md P16). */
+    @Test
+    void theLedgersFirstMonthIsThePreExistingBaseNotACohort() {
+        Snapshot snapshot = snapshot(FIVE_MOVEMENTS);
+
+        assertThat(snapshot.cohorts()).extracting(Cohort::cohort).containsExactly("2024-03");
     }
 
     @Test

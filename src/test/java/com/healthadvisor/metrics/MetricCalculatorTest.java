@@ -6,6 +6,7 @@ import com.healthadvisor.snapshot.SnapshotReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class MetricCalculatorTest {
@@ -237,7 +238,7 @@ class MetricCalculatorTest {
     }
 
     @Test
-    void cohortTrendComparesNewestWithOldestAtTheLatestAgeThreeCohortsReached() {
+    void cohortTrendComparesNewestWithOldestAtEveryAgeThreeCohortsReached() {
         MetricSheet sheet = sheet("""
                 {"period":"2024-06","cohorts":[
                   {"cohort":"2024-01","logo_retention":[1.0,0.95,0.92,0.90,0.85]},
@@ -245,10 +246,13 @@ class MetricCalculatorTest {
                   {"cohort":"2024-03","logo_retention":[1.0,0.92,0.86,0.82]},
                   {"cohort":"2024-04","logo_retention":[1.0,0.90]}]}""");
 
-        Metric shift = sheet.company("cohort_logo_retention_shift").orElseThrow();
-        assertThat(shift.age()).isEqualTo(3);
-        assertThat(shift.value()).isCloseTo(-0.08, within(1e-12));
-        assertThat(value(sheet, "cohort_logo_retention_largest_gain")).isCloseTo(-0.03, within(1e-12));
+        // Age 1: all four cohorts, the newest included (judgment.md P16); ages 2 and 3: the three that reached them;
+        // age 4: one cohort, no comparison.
+        assertThat(sheet.metrics()).filteredOn(m -> m.code().equals("cohort_logo_retention_shift"))
+                .extracting(Metric::age, Metric::value)
+                .containsExactly(tuple(1, -0.05), tuple(2, -0.06), tuple(3, -0.08));
+        assertThat(sheet.metrics()).filteredOn(m -> m.code().equals("cohort_logo_retention_largest_gain")
+                && m.age() == 3).extracting(Metric::value).containsExactly(-0.03);
         assertThat(sheet.metrics()).filteredOn(m -> m.code().equals("cohort_logo_retention")).hasSize(4 + 3 + 3 + 1);
     }
 }
