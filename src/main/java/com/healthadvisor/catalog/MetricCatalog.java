@@ -300,7 +300,7 @@ public final class MetricCatalog {
             "discount_rate", "refund_rate", "top_customer_share", "top10_customer_share", "largest_product_share");
 
     /** The growth and change rates a report lists under "Trends", in this order. */
-    public static final Set<String> TRENDS = codes("mrr_growth_rate", "customer_growth_rate", "logo_churn_change",
+    public static final Set<String> TRENDS = codes("year_over_year_arr_growth", "mrr_growth_rate", "customer_growth_rate", "logo_churn_change",
             "gross_revenue_growth_rate", "net_revenue_growth_rate", "arpa_growth_rate", "arpu_growth_rate");
 
     /** The company-wide metrics a company's timeline shows for each period and a change report compares first. */

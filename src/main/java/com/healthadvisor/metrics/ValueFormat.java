@@ -137,6 +137,17 @@ public final class ValueFormat {
         return sign + symbol + (cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + (cents % 100);
     }
 
+    /**
+     * An amount to the unit (with cents when asked), digits grouped: "$848,000", "$1,020,500.50". For tables whose
+     * rows a reader adds up (the MRR bridge, judgment.md P17), where "$1M" would not add up.
+     */
+    public String exactMoney(double amount, boolean cents) {
+        String sign = amount < 0 ? "-" : "";
+        long units = cents ? Math.round(Math.abs(amount) * 100) : Math.round(Math.abs(amount));
+        String whole = String.format(java.util.Locale.ROOT, "%,d", cents ? units / 100 : units);
+        return sign + symbol + whole + (cents ? "." + (units % 100 < 10 ? "0" : "") + units % 100 : "");
+    }
+
     private static String trim(String number) {
         return number.endsWith(".0") ? number.substring(0, number.length() - 2) : number;
     }

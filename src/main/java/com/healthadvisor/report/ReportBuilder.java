@@ -67,9 +67,11 @@ final class ReportBuilder {
         List<Trend> trends = trends();
         List<TargetRow> targets = targets();
         List<DimensionSection> dimensions = dimensions();
+        InputsToSend.Lists unassessed = InputsToSend.of(result.notAssessed(), ruleSet);
         return new ReportView(result.company() == null ? "Company" : result.company(), Words.period(result.period()),
                 result.currency(), result.health(), Words.health(result.health()), healthReason(),
-                wins(), risks(), trends, targets, dimensions, owners(), definitions(), notAssessed(),
+                wins(), risks(), trends, targets, dimensions, owners(), definitions(), unassessed.toSend(),
+                unassessed.notJudged(),
                 result.ruleSet().version(), Words.instant(result.ruleSet().loadedAt()), result.ruleSet().rules(), charts,
                 since);
     }
@@ -118,15 +120,25 @@ final class ReportBuilder {
                 : " a year at stake at this period's run rate");
     }
 
+    /** Trends computed against the history entry right before the current period. */
+    private static final java.util.Set<String> PREVIOUS_ENTRY =
+            java.util.Set.of("gross_revenue_growth_rate", "net_revenue_growth_rate", "arpu_growth_rate");
+
+    private String previousPeriod() {
+        return snapshot.history().isEmpty() ? "the previous period"
+                : Words.period(snapshot.history().get(snapshot.history().size() - 1).period());
+    }
+
     private List<Trend> trends() {
         List<Trend> trends = new ArrayList<>();
         String since = snapshot.history().isEmpty() ? null : Words.period(snapshot.history().get(0).period());
         for (String code : MetricCatalog.TRENDS) {
             company(code).ifPresent(m -> {
                 shownMetrics.add(code);
+                // Labelled with the window it really covers (judgment.md P17), not "the previous period" for a year.
                 String meaning = code.equals("logo_churn_change") && since != null ? "since " + since
-                        : code.endsWith("_growth_rate") && !code.startsWith("mrr") && !code.startsWith("customer")
-                        ? "against the previous period" : "over the period";
+                        : PREVIOUS_ENTRY.contains(code) ? "against " + previousPeriod()
+                        : Words.window(m.windowMonths());
                 trends.add(new Trend(Words.metric(code), shown(code, m.value(), m.unit()), meaning));
             });
         }
@@ -219,14 +231,6 @@ final class ReportBuilder {
     private List<Definition> definitions() {
         return shownMetrics.stream().sorted()
                 .map(code -> new Definition(Words.metric(code), code, MetricCatalog.find(code).map(MetricDefinition::formula).orElse(""))).toList();
-    }
-
-    private List<Unassessed> notAssessed() {
-        return result.notAssessed().stream().map(n -> {
-            CodeWording wording = ruleSet.wording().get(n.code());
-            String title = wording == null ? Words.capitalized(Words.lower(n.code())) : wording.title();
-            return new Unassessed(title, Words.withKeys(Words.firstUpper(n.reason())));
-        }).toList();
     }
 
     private Optional<MetricValue> company(String code) {

@@ -9,7 +9,7 @@ import java.util.List;
 record ReportView(String company, String period, String currency, String health, String healthWord, String healthReason,
                   List<Item> wins, List<Item> risks, List<Trend> trends, List<TargetRow> targets,
                   List<DimensionSection> dimensions, List<OwnerActions> owners, List<Definition> definitions,
-                  List<Unassessed> notAssessed, String ruleSetVersion, String loadedAt, int rules, Charts charts,
+                  List<ToSend> toSend, List<Unassessed> notJudged, String ruleSetVersion, String loadedAt, int rules, Charts charts,
                   PeriodChanges since) {
 
     boolean hasWins() {
@@ -40,8 +40,12 @@ record ReportView(String company, String period, String currency, String health,
         return !definitions.isEmpty();
     }
 
-    boolean hasNotAssessed() {
-        return !notAssessed.isEmpty();
+    boolean hasToSend() {
+        return !toSend.isEmpty();
+    }
+
+    boolean hasNotJudged() {
+        return !notJudged.isEmpty();
     }
 
     /** A titled line: a win, a risk, a code not assessed. */
@@ -50,6 +54,10 @@ record ReportView(String company, String period, String currency, String health,
 
     /** A diagnosis that could not be judged, and why: the snapshot keys it needs are written as keys. */
     record Unassessed(String title, List<Text> reason) {
+    }
+
+    /** An input to send ("Revenue per customer", key {@code customer_revenue}) and what it would let be judged. */
+    record ToSend(String input, String key, String findings) {
     }
 
     /** A run of words, or a key written as it is typed ({@code metrics.burn_multiple}), shown as code. */

@@ -106,4 +106,12 @@ final class Words {
         }
         return parts;
     }
+
+    /** "over 12 months", "over the month" for the months a figure stands on. */
+    static String window(Integer months) {
+        if (months == null || months <= 1) {
+            return "over the month";
+        }
+        return "over " + months + " months";
+    }
 }
