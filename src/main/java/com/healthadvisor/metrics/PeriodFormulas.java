@@ -168,7 +168,9 @@ final class PeriodFormulas {
         // Annualised net new ARR over annualised spend: net new MRR × 12 per period against the period's spend.
         book.compute("magic_number", v -> div(mul(v.apply("net_new_mrr"), 12), v.apply("sales_marketing_spend")));
         // Net burn over the net new ARR of the same months.
-        book.compute("burn_multiple", v -> positive(div(v.apply("net_burn"), mul(v.apply("net_new_mrr"), 12))));
+        // Only while the period burns cash and adds ARR: a negative burn over a shrinking ARR is no multiple (P17).
+        book.compute("burn_multiple", v -> v.apply("net_burn") == null || v.apply("net_burn") <= 0 ? null
+                : positive(div(v.apply("net_burn"), mul(v.apply("net_new_mrr"), 12))));
         book.compute("mean_monthly_burn", v -> v.apply("net_burn") == null ? null : v.apply("net_burn") / (12.0 / ppy));
         // Months of cash at the period's monthly burn; a company not burning has no runway to count down.
         book.compute("runway_months", v -> v.apply("net_burn") == null || v.apply("net_burn") <= 0 ? null

@@ -61,6 +61,62 @@ class JudgmentPropertiesTest {
 
     }
 
+    /** P1 and P12: with spend, burn, cash and margins every month, the money and efficiency verdicts agree too. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void theReportingPeriodDoesNotChangeTheFinanceVerdicts(long seed) {
+        OneBusiness business = new OneBusiness(seed, true);
+        DiagnosisResult monthly = advisor.diagnose(business.monthly());
+        DiagnosisResult quarterly = advisor.diagnose(business.quarterly());
+        DiagnosisResult annual = advisor.diagnose(business.annual());
+
+        assertThat(quarterly.health()).as("quarterly").isEqualTo(monthly.health());
+        assertThat(annual.health()).as("annual").isEqualTo(monthly.health());
+        assertThat(findings(quarterly, ABOUT_THE_PERIOD)).as("quarterly codes")
+                .isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
+        assertThat(findings(annual, ABOUT_THE_PERIOD)).as("annual codes").isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
+    }
+
+    /** P12: acquired MRR is left out of every efficiency metric, so an acquisition moves none of their bands. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void anAcquisitionChangesNoEfficiencyBand(long seed) {
+        OneBusiness business = new OneBusiness(seed, true);
+        DiagnosisResult organic = advisor.diagnose(business.monthly());
+        DiagnosisResult bought = advisor.diagnose(business.monthlyWithAcquisition(0.05 + (seed % 10) * 0.05));
+
+        for (String code : EFFICIENCY) {
+            assertThat(band(bought, code)).as(code).isEqualTo(band(organic, code));
+        }
+    }
+
+    /** P14: with net burn, runway under 6 months never leaves the health better than critical. */
+    @ParameterizedTest(name = "business {0}")
+    @MethodSource("seeds")
+    void runwayUnderSixMonthsWithBurnIsCritical(long seed) {
+        DiagnosisResult result = advisor.diagnose(new OneBusiness(seed, true).monthly());
+        double runway = value(result, "company", "runway_months", Double.POSITIVE_INFINITY);
+        double burn = value(result, "company", "mean_monthly_burn", 0);
+
+        if (runway < 6 && burn > 0) {
+            assertThat(result.health()).isEqualTo("critical");
+            assertThat(result.diagnoses()).extracting(Diagnosis::code).contains("RUNWAY_SHORT");
+        }
+    }
+
+    /** The runway property is not vacuous: enough of the businesses burn with under 6 months of cash, and more. */
+    @org.junit.jupiter.api.Test
+    void theGeneratedBusinessesHoldShortAndLongRunways() {
+        long shortRunways = seeds().mapToObj(seed -> advisor.diagnose(new OneBusiness(seed, true).monthly()))
+                .filter(result -> value(result, "company", "runway_months", 99) < 6).count();
+        long withAMagicNumber = seeds().mapToObj(seed -> advisor.diagnose(new OneBusiness(seed, true).monthly()))
+                .filter(result -> value(result, "company", "magic_number", Double.NaN) == value(result, "company",
+                        "magic_number", 0)).count();
+
+        assertThat(shortRunways).isBetween(10L, 190L);
+        assertThat(withAMagicNumber).isEqualTo(200L);
+    }
+
     /** P2: every amount times k gives the same health and codes, and every money impact times k. */
     @ParameterizedTest(name = "business {0}")
     @MethodSource("seeds")
@@ -131,6 +187,15 @@ class JudgmentPropertiesTest {
             assertThat(diagnosis.impact()).as(diagnosis.code() + " at " + diagnosis.scope())
                     .isLessThanOrEqualTo(value(result, diagnosis.scope(), "arr", Double.POSITIVE_INFINITY));
         }
+    }
+
+    /** The efficiency metrics an acquisition must not move (judgment.md P12). */
+    private static final List<String> EFFICIENCY = List.of("rule_of_40", "magic_number", "burn_multiple", "quick_ratio",
+            "arr_growth_rate_yoy");
+
+    private static String band(DiagnosisResult result, String code) {
+        return result.metrics().stream().filter(m -> m.scope().equals("company") && m.code().equals(code))
+                .map(m -> m.band() == null ? "no band" : m.band()).findFirst().orElse("absent");
     }
 
     private static double value(DiagnosisResult result, String scope, String code, double otherwise) {

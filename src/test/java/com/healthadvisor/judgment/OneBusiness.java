@@ -26,6 +26,14 @@ final class OneBusiness {
     private final Map<String, Object> profile = new LinkedHashMap<>();
 
     OneBusiness(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param withFinance with spend, burn, cash and margins every month, so that the money and efficiency judgment
+     *                    is rendered three ways too (judgment.md P12)
+     */
+    OneBusiness(long seed, boolean withFinance) {
         Random random = new Random(seed);
         profile.put("stage", "growth");
         profile.put("market", MARKETS[random.nextInt(MARKETS.length)]);
@@ -35,6 +43,11 @@ final class OneBusiness {
         double churn = 0.003 + random.nextDouble() * 0.06;
         double growth = 0;
         double expansion = random.nextDouble() * 0.03;
+        double spend = start * (0.05 + random.nextDouble() * 0.6);
+        double burn = start * (random.nextDouble() * 1.2 - 0.2);
+        double margin = round(0.3 + random.nextDouble() * 0.6);
+        double operating = round(random.nextDouble() * 0.8 - 0.5);
+        double cash = Math.max(0, burn) * (2 + random.nextDouble() * 30) + start;
         for (int month = 1; month <= 12; month++) {
             double churned = Math.round(customers * churn);
             double added = Math.round(customers * growth);
@@ -43,10 +56,17 @@ final class OneBusiness {
             double expansionMrr = round(start * expansion);
             double contraction = round(start * 0.002);
             double ending = round(start + newMrr + expansionMrr - contraction - churnedMrr);
-            months.add(Map.of("mrr", Map.of("starting", start, "new", newMrr, "expansion", expansionMrr,
-                            "contraction", contraction, "churned", churnedMrr, "ending", ending),
-                    "customers", Map.of("starting", customers, "new", added, "churned", churned,
-                            "ending", customers + added - churned)));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("mrr", Map.of("starting", start, "new", newMrr, "expansion", expansionMrr,
+                    "contraction", contraction, "churned", churnedMrr, "ending", ending));
+            figures.put("customers", Map.of("starting", customers, "new", added, "churned", churned,
+                    "ending", customers + added - churned));
+            if (withFinance) {
+                cash = Math.max(0, cash - burn);
+                figures.put("finance", Map.of("sales_marketing_spend", round(spend), "net_burn", round(burn),
+                        "cash", round(cash), "gross_margin", margin, "operating_margin", operating));
+            }
+            months.add(figures);
             start = ending;
             customers = customers + added - churned;
         }
@@ -87,6 +107,9 @@ final class OneBusiness {
     private static Map<String, Object> entry(String period, List<Map<String, Object>> span) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("period", period);
+        if (span.get(0).containsKey("finance")) {
+            entry.put("finance", finance(span));
+        }
         for (String section : List.of("mrr", "customers")) {
             Map<String, Object> first = (Map<String, Object>) span.get(0).get(section);
             Map<String, Object> last = (Map<String, Object>) span.get(span.size() - 1).get(section);
@@ -102,6 +125,42 @@ final class OneBusiness {
             entry.put(section, summed);
         }
         return entry;
+    }
+
+    /** Spend and burn summed over the span, cash at its end, margins as the span's mean (every month the same). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finance(List<Map<String, Object>> span) {
+        Map<String, Object> finance = new LinkedHashMap<>();
+        for (String flow : List.of("sales_marketing_spend", "net_burn")) {
+            finance.put(flow, round(span.stream()
+                    .mapToDouble(m -> (double) ((Map<String, Object>) m.get("finance")).get(flow)).sum()));
+        }
+        Map<String, Object> last = (Map<String, Object>) span.get(span.size() - 1).get("finance");
+        finance.put("cash", last.get("cash"));
+        finance.put("gross_margin", last.get("gross_margin"));
+        finance.put("operating_margin", last.get("operating_margin"));
+        return finance;
+    }
+
+    /** The monthly rendering with an acquisition in its last month: MRR and customers that came with it. */
+    @SuppressWarnings("unchecked")
+    String monthlyWithAcquisition(double share) {
+        Map<String, Object> last = new LinkedHashMap<>(months.get(11));
+        Map<String, Object> mrr = new LinkedHashMap<>((Map<String, Object>) last.get("mrr"));
+        Map<String, Object> customers = new LinkedHashMap<>((Map<String, Object>) last.get("customers"));
+        double acquired = round((double) mrr.get("starting") * share);
+        double acquiredCustomers = Math.max(1, Math.round((double) customers.get("starting") * share));
+        mrr.put("acquired", acquired);
+        mrr.put("ending", round((double) mrr.get("ending") + acquired));
+        customers.put("acquired", acquiredCustomers);
+        customers.put("ending", (double) customers.get("ending") + acquiredCustomers);
+        last.put("mrr", mrr);
+        last.put("customers", customers);
+        List<Object> history = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            history.add(entry(String.format("2024-%02d", i + 1), months.subList(i, i + 1)));
+        }
+        return snapshot("2024-12", "monthly", List.of(last), history);
     }
 
     private static double round(double value) {
