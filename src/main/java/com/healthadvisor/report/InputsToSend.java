@@ -87,7 +87,7 @@ final class InputsToSend {
             return SECTIONS.get("profile");
         }
         if (lower.startsWith("no profile.market")) {
-            return "The market the company sells to: smb, mid_market or enterprise (profile.market)";
+            return "The market the company sells to: SMB, mid-market or enterprise (profile.market)";
         }
         if (!lower.startsWith("no ")) {
             return null;
@@ -102,6 +102,12 @@ final class InputsToSend {
             return null;
         }
         String needed = lower.substring(needs).replace("customer bridge", "customers").replace("mrr bridge", "mrr");
+        if (needed.contains("history")) {
+            return "Earlier periods, each with the same sections (history)";
+        }
+        if (needed.contains("mrr.acquired")) {
+            return "Acquisitions, if any: the MRR and customers that came with them (mrr.acquired)";
+        }
         Matcher section = SECTION.matcher(needed);
         return section.find() ? SECTIONS.get(section.group(1)) : null;
     }

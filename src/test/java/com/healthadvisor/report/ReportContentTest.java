@@ -83,13 +83,15 @@ class ReportContentTest {
     }
 
     @Test
-    void theKeysAReportAsksForAreWrittenAsKeys() {
+    void theInputsAReportAsksForAreAShortListWrittenAsKeys() {
         String markdown = SeedReports.of("seed-2-warning-signs").markdown();
         String html = SeedReports.of("seed-2-warning-signs").html(false);
 
-        assertThat(markdown).contains("`finance.net_burn`", "`metrics.burn_multiple`")
-                .doesNotContain("metrics.burn multiple", "finance.net burn");
-        assertThat(html).contains("<code>metrics.burn_multiple</code>");
+        // One line per input to send (judgment.md P17), not one field path per code.
+        assertThat(markdown).contains("**To judge more, send**", "(`finance`) | ", "Too much cash burnt")
+                .doesNotContain("`metrics.burn_multiple`", "finance.net burn");
+        assertThat(markdown.split("\\(`finance`\\)", -1)).hasSize(2);
+        assertThat(html).contains("<code>finance</code>");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,7 +135,7 @@ class ReportContentTest {
 
         assertThat(markdown).containsSubsequence("## Executive summary", "**Top risks**", "**Trends**",
                 "## Metric drill-downs", "## Action items and next steps", "## Appendix", "**Definitions**",
-                "**Not assessed**", "Rule set ");
+                "**To judge more, send**", "Rule set ");
         assertThat(markdown).contains("# SMB marketing automation SaaS (seed 002, example 2): SaaS health report, June 2024");
     }
 

@@ -90,7 +90,8 @@ class RuleSetCompilerTest {
                         "conflict_tolerance_points", "conflict_tolerance_relative", "min_customers_for_rates", "churn_gap_min_relative",
                         "scale_min_runway_months", "scale_min_gross_margin", "scale_min_nrr_without_great_churn",
                         "min_customers_for_concentration", "churn_change_min_relative", "retention_first_min_flags",
-                        "segment_min_share", "run_rate_below_months", "runway_critical_months", "runway_high_months");
+                        "segment_min_share", "run_rate_below_months", "runway_critical_months", "runway_high_months",
+                        "min_customers_for_top10");
 
         replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
                 "Limit($spread : value, name == \"blended_average_spread\")");
