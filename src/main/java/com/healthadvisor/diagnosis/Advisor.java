@@ -110,8 +110,10 @@ public final class Advisor {
 
     private static List<Object> facts(Snapshot snapshot, String stage, MetricSheet sheet, RuleSet ruleSet) {
         List<Object> facts = new ArrayList<>(sheet.metrics().size());
+        // A slice that pays nothing (a free plan) adds no finding and removes none (judgment.md P4).
+        Set<String> free = sheet.freeSlices();
         for (Metric metric : sheet.metrics()) {
-            if (ruleSet.readsMetric(metric.code())) {
+            if (ruleSet.readsMetric(metric.code()) && (free.isEmpty() || !free.contains(metric.scope()))) {
                 facts.add(metric);
             }
         }

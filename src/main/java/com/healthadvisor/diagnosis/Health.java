@@ -55,39 +55,45 @@ final class Health {
      * concerning need a reason), or null when it is not.
      */
     private static String belowTheWorst(String health, List<Diagnosis> diagnoses, Limits limits) {
-        Diagnosis worst = null;
-        for (Diagnosis diagnosis : diagnoses) {
-            if (!NOT_JUDGING.contains(diagnosis.dimension()) && (worst == null
-                    || Finding.SEVERITIES.indexOf(diagnosis.severity()) < Finding.SEVERITIES.indexOf(worst.severity()))) {
-                worst = diagnosis;
-            }
-        }
-        if (worst == null) {
-            return null;
-        }
-        int severity = Finding.SEVERITIES.indexOf(worst.severity());
+        int severity = worstSeverity(diagnoses);
         if (severity >= HEALTH_OF_SEVERITY.size() || HEALTH_OF_SEVERITY.indexOf(health) <= severity) {
             return null;
         }
+        String word = Finding.SEVERITIES.get(severity);
         Set<String> dimensions = new TreeSet<>();
         long findings = 0;
         for (Diagnosis diagnosis : diagnoses) {
-            if (diagnosis.severity().equals(worst.severity()) && !NOT_JUDGING.contains(diagnosis.dimension())) {
+            if (diagnosis.severity().equals(word) && !NOT_JUDGING.contains(diagnosis.dimension())) {
                 dimensions.add(diagnosis.dimension().replace('_', ' '));
                 findings++;
             }
         }
-        String found = (findings == 1 ? "one " + worst.severity() + " finding" : findings + " " + worst.severity()
-                + " findings") + " in " + (dimensions.size() == 1 ? "one dimension" : dimensions.size() + " dimensions")
-                + " (" + String.join(", ", dimensions) + ")";
-        return found + ", and " + (severity == 0 ? "the health is critical with critical findings in "
-                + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
-                + Math.round(limits.get("health_critical_runway_months")) + " months, LTV:CAC under "
-                + Math.round(limits.get("health_critical_ltv_cac_ratio")) + " or retention first gathering "
-                + Math.round(limits.get("health_critical_umbrella_findings")) + " findings"
-                : severity == 1 ? "the health is concerning with high findings in "
-                + Math.round(limits.get("health_concerning_high_dimensions")) + " dimensions or a critical finding"
-                : "the health is moderate with a medium or high finding");
+        return (findings == 1 ? "one " + word + " finding" : findings + " " + word + " findings") + " ("
+                + String.join(", ", dimensions) + "), but " + whatItTakes(severity, limits);
+    }
+
+    /** The index in {@code Finding.SEVERITIES} of the worst finding about the business; past the end when none. */
+    private static int worstSeverity(List<Diagnosis> diagnoses) {
+        int worst = Finding.SEVERITIES.size();
+        for (Diagnosis diagnosis : diagnoses) {
+            if (!NOT_JUDGING.contains(diagnosis.dimension())) {
+                worst = Math.min(worst, Finding.SEVERITIES.indexOf(diagnosis.severity()));
+            }
+        }
+        return worst;
+    }
+
+    /** What the health one step worse than the verdict takes, in the limits' words. */
+    private static String whatItTakes(int severity, Limits limits) {
+        if (severity == 0) {
+            return "health is critical only with critical findings in "
+                    + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
+                    + Math.round(limits.get("health_critical_runway_months")) + " months while burning, LTV:CAC under "
+                    + Math.round(limits.get("health_critical_ltv_cac_ratio")) + " or retention first gathering "
+                    + Math.round(limits.get("health_critical_umbrella_findings")) + " findings";
+        }
+        return "health is concerning only with high findings in "
+                + Math.round(limits.get("health_concerning_high_dimensions")) + " dimensions or a critical finding";
     }
 
     /** The dimensions with at least one code assessed (fired, or with everything it requires present). */

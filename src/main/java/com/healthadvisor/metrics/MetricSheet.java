@@ -18,7 +18,7 @@ import java.util.Set;
 public final class MetricSheet {
 
     /** Metrics by scope and code (the first of a code in a scope), and every code present in some scope. */
-    private record Index(Map<String, Map<String, Metric>> byScope, Set<String> codes) {
+    private record Index(Map<String, Map<String, Metric>> byScope, Set<String> codes, Set<String> free) {
     }
 
     private final List<Metric> metrics;
@@ -57,7 +57,12 @@ public final class MetricSheet {
         return find(Metric.COMPANY, code);
     }
 
-    /** Whether any scope has a fact of this code. */
+    /** The scopes of slices that pay nothing (a free plan): no rule judges them (judgment.md P4). */
+    public Set<String> freeSlices() {
+        return index().free();
+    }
+
+    /** Whether any scope has a fact of this code; a slice that pays nothing (a free plan) does not count (P4). */
     public boolean hasAnywhere(String code) {
         return index().codes().contains(code);
     }
@@ -75,6 +80,7 @@ public final class MetricSheet {
     private static Index indexed(List<Metric> metrics) {
         Map<String, Map<String, Metric>> byScope = new HashMap<>();
         Set<String> codes = new HashSet<>(metrics.size() * 2);
+        Set<String> free = freeSlices(metrics);
         String lastScope = null;
         Map<String, Metric> scoped = null;
         for (Metric metric : metrics) {
@@ -83,8 +89,27 @@ public final class MetricSheet {
                 scoped = byScope.computeIfAbsent(lastScope, s -> new HashMap<>());
             }
             scoped.putIfAbsent(metric.code(), metric);
-            codes.add(metric.code());
+            if (free.isEmpty() || !free.contains(metric.scope())) {
+                codes.add(metric.code());
+            }
         }
-        return new Index(byScope, codes);
+        return new Index(byScope, codes, free);
+    }
+
+    /**
+     * The slices that pay nothing, from start to end of the period: what they hold makes no code assessable, so that a
+     * free plan changes no verdict, not even insufficient data (judgment.md P4).
+     */
+    private static Set<String> freeSlices(List<Metric> metrics) {
+        Set<String> paying = new HashSet<>();
+        Set<String> free = new HashSet<>();
+        for (Metric metric : metrics) {
+            boolean slice = !metric.isCompany() && !metric.scope().startsWith("cohort:");
+            if (slice && (metric.code().equals("mrr") || metric.code().equals("starting_mrr"))) {
+                (metric.value() > 0 ? paying : free).add(metric.scope());
+            }
+        }
+        free.removeAll(paying);
+        return free;
     }
 }

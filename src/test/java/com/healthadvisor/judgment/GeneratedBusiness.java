@@ -53,18 +53,40 @@ final class GeneratedBusiness {
         return JSON.writeValueAsString(copy);
     }
 
-    /** With one more breakdown that pays nothing: a free plan. */
+    /** With one more breakdown that pays nothing: a free plan, whose users come and go. */
     String withFreePlan() {
-        Map<String, Object> copy = deepCopy(snapshot);
+        return JSON.writeValueAsString(freePlanIn(deepCopy(snapshot)));
+    }
+
+    /** The business as a sparse snapshot (its period and one section): often too little to judge. */
+    String sparse() {
+        return JSON.writeValueAsString(sparseCopy());
+    }
+
+    /** The sparse snapshot with a free plan: it must stay as (in)sufficient as it was (judgment.md P4, P11). */
+    String sparseWithFreePlan() {
+        return JSON.writeValueAsString(freePlanIn(sparseCopy()));
+    }
+
+    private Map<String, Object> sparseCopy() {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        copy.put("period", snapshot.get("period"));
+        String section = snapshot.get("period").hashCode() % 2 == 0 ? "customers" : "mrr";
+        copy.put(section, snapshot.get(section));
+        return deepCopy(copy);
+    }
+
+    private static Map<String, Object> freePlanIn(Map<String, Object> copy) {
         @SuppressWarnings("unchecked")
         List<Object> breakdowns = new ArrayList<>((List<Object>) copy.getOrDefault("breakdowns", List.of()));
         Map<String, Object> free = new LinkedHashMap<>();
         free.put("dimension", "plan");
         free.put("name", "Free");
         free.put("mrr", bridge(0, 0, 0, 0, 0));
+        free.put("customers", Map.of("starting", 40.0, "new", 12.0, "churned", 15.0, "ending", 37.0));
         breakdowns.add(free);
         copy.put("breakdowns", breakdowns);
-        return JSON.writeValueAsString(copy);
+        return copy;
     }
 
     private Map<String, Object> build() {

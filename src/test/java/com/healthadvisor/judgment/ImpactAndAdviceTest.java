@@ -156,4 +156,29 @@ class ImpactAndAdviceTest {
                 .orElseThrow(() -> new AssertionError(code + " not among " + result.diagnoses().stream()
                         .map(Diagnosis::code).toList()));
     }
+
+    /** P15: a verdict milder than its worst finding says why, in the result and in the report. */
+    @Test
+    void aHealthMilderThanTheWorstFindingSaysWhy() throws java.io.IOException {
+        DiagnosisResult result = advisor.diagnose(java.nio.file.Files.readString(
+                java.nio.file.Path.of("fixtures/judgment-large-customer-lifts-the-average-payback-on-new-deals.json")));
+
+        assertThat(result.health()).isEqualTo("concerning");
+        assertThat(result.healthReason()).startsWith("one critical finding (concentration), but health is critical "
+                + "only with critical findings in 3 dimensions, runway under 6 months");
+    }
+
+    /** P15: with five months of cash, the advice to spend more on acquisition is silenced, and not_assessed says why. */
+    @Test
+    void adviceToSpendMoreIsSilencedBesideShortRunway() throws java.io.IOException {
+        DiagnosisResult result = advisor.diagnose(java.nio.file.Files.readString(
+                java.nio.file.Path.of("fixtures/judgment-five-months-of-cash-comes-first.json")));
+
+        assertThat(result.diagnoses()).extracting(Diagnosis::code).doesNotContain("LTV_CAC_UNDERINVESTING");
+        assertThat(result.notAssessed()).filteredOn(n -> n.code().equals("LTV_CAC_UNDERINVESTING"))
+                .extracting(DiagnosisResult.NotAssessed::reason)
+                .containsExactly("not advised next to a critical finding (cash runs out before a round can close): "
+                        + "fix that before scaling acquisition");
+        assertThat(result.healthReason()).isNull();
+    }
 }

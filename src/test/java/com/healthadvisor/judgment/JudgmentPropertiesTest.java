@@ -158,6 +158,10 @@ class JudgmentPropertiesTest {
 
         assertThat(withFree.health()).isEqualTo(base.health());
         assertThat(findings(withFree, Set.of())).isEqualTo(findings(base, Set.of()));
+        DiagnosisResult sparse = advisor.diagnose(business.sparse());
+        DiagnosisResult sparseWithFree = advisor.diagnose(business.sparseWithFreePlan());
+        assertThat(sparseWithFree.health()).as("sparse").isEqualTo(sparse.health());
+        assertThat(findings(sparseWithFree, Set.of())).as("sparse").isEqualTo(findings(sparse, Set.of()));
     }
 
     /** P6: below the floor of customers, no finding stands on a customer rate; SMALL_SAMPLE says so. */
