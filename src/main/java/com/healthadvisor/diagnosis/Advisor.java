@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,6 +81,26 @@ public final class Advisor {
                 Health.dimensions(diagnoses), diagnoses, metricValues(sheet), notAssessed);
     }
 
+    /**
+     * The latest age of each trend across cohorts (a company fact with an age). A trend at an earlier age, in no band,
+     * is left out of the session: rules compare cohorts by band (judgment.md P16, at every age), and the quiet ages
+     * would only cost time; the latest age always goes in.
+     */
+    private static Map<String, Integer> latestTrendAges(List<Metric> metrics) {
+        Map<String, Integer> latest = new HashMap<>();
+        for (Metric metric : metrics) {
+            if (metric.age() != null && metric.isCompany()) {
+                latest.merge(metric.code(), metric.age(), Math::max);
+            }
+        }
+        return latest;
+    }
+
+    private static boolean quietEarlierAge(Metric metric, Map<String, Integer> latestAges) {
+        return metric.band() == null && metric.age() != null && metric.isCompany()
+                && metric.age() < latestAges.get(metric.code());
+    }
+
     /** The codes not assessed, with those silenced by P15 in the same order (by code). */
     private static List<DiagnosisResult.NotAssessed> withSilenced(List<DiagnosisResult.NotAssessed> notAssessed,
                                                                   List<DiagnosisResult.NotAssessed> silenced) {
@@ -112,8 +134,10 @@ public final class Advisor {
         List<Object> facts = new ArrayList<>(sheet.metrics().size());
         // A slice that pays nothing (a free plan) adds no finding and removes none (judgment.md P4).
         Set<String> free = sheet.freeSlices();
+        Map<String, Integer> latestAges = latestTrendAges(sheet.metrics());
         for (Metric metric : sheet.metrics()) {
-            if (ruleSet.readsMetric(metric.code()) && (free.isEmpty() || !free.contains(metric.scope()))) {
+            if (ruleSet.readsMetric(metric.code()) && (free.isEmpty() || !free.contains(metric.scope()))
+                    && !quietEarlierAge(metric, latestAges)) {
                 facts.add(metric);
             }
         }

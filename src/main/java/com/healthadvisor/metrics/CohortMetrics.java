@@ -48,23 +48,37 @@ final class CohortMetrics {
     }
 
     private static List<Metric> trend(List<Cohort> cohorts, String code, Function<Cohort, List<Double>> shares) {
+        List<List<Double>> series = new ArrayList<>(cohorts.size());
+        int longest = 0;
+        for (Cohort cohort : cohorts) {
+            List<Double> values = shares.apply(cohort);
+            series.add(values);
+            longest = Math.max(longest, values.size());
+        }
         List<Metric> facts = new ArrayList<>();
-        int longest = cohorts.stream().map(shares).mapToInt(List::size).max().orElse(0);
+        List<Double> atAge = new ArrayList<>(series.size());
+        List<Double> atLatestAge = List.of();
         for (int age = 1; age < longest; age++) {
-            final int k = age;
-            List<Double> atAge = cohorts.stream().map(shares).filter(values -> values.size() > k)
-                    .map(values -> values.get(k)).toList();
+            atAge.clear();
+            for (List<Double> values : series) {
+                if (values.size() > age) {
+                    atAge.add(values.get(age));
+                }
+            }
             if (atAge.size() < MIN_COHORTS) {
                 continue;
             }
-            double shift = atAge.get(atAge.size() - 1) - atAge.get(0);
-            double largestGain = Double.NEGATIVE_INFINITY;
-            for (int i = 1; i < atAge.size() - 1; i++) {
-                largestGain = Math.max(largestGain, atAge.get(i) - atAge.get(i - 1));
-            }
-            facts.add(trendFact(code + "_shift", age, shift));
-            facts.add(trendFact(code + "_largest_gain", age, largestGain));
+            facts.add(trendFact(code + "_shift", age, atAge.get(atAge.size() - 1) - atAge.get(0)));
             facts.add(trendFact(code + "_slope", age, slope(atAge)));
+            atLatestAge = List.copyOf(atAge);
+        }
+        if (!atLatestAge.isEmpty()) {
+            // The largest gain from one cohort to the next, said of the comparison at the latest age.
+            double largestGain = Double.NEGATIVE_INFINITY;
+            for (int i = 1; i < atLatestAge.size() - 1; i++) {
+                largestGain = Math.max(largestGain, atLatestAge.get(i) - atLatestAge.get(i - 1));
+            }
+            facts.add(trendFact(code + "_largest_gain", facts.get(facts.size() - 1).age(), largestGain));
         }
         return facts;
     }

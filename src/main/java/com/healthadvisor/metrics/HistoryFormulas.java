@@ -33,9 +33,10 @@ final class HistoryFormulas {
     private HistoryFormulas() {
     }
 
-    static void compute(Book current, String period, List<Book> history, List<String> historyPeriods) {
+    /** The trends and trailing windows; returns the window itself, newest first (the current period alone without history). */
+    static List<Book> compute(Book current, String period, List<Book> history, List<String> historyPeriods) {
         if (history.isEmpty()) {
-            return;
+            return List.of(current);
         }
         List<Book> run = contiguous(current, period, history, historyPeriods);
         trailing(current, run);
@@ -56,6 +57,7 @@ final class HistoryFormulas {
         churnChange(current, period, history, historyPeriods);
         perCustomerOverTheWindow(current, run);
         efficiencyOverTheWindow(current, run);
+        return run;
     }
 
     /**
@@ -235,7 +237,7 @@ final class HistoryFormulas {
      * The current period and the history entries right before it, newest first, stopping at a gap in the periods or
      * at 12 months: worked out once, then each rate takes as much of it as carries its inputs.
      */
-    static List<Book> contiguous(Book current, String period, List<Book> history, List<String> historyPeriods) {
+    private static List<Book> contiguous(Book current, String period, List<Book> history, List<String> historyPeriods) {
         List<Book> run = new ArrayList<>();
         run.add(current);
         String expected = Periods.previous(period);

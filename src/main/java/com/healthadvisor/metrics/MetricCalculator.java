@@ -35,12 +35,11 @@ public final class MetricCalculator {
         Book company = PeriodFormulas.compute(snapshot.figures(), ppy, judging);
         List<Book> history = snapshot.history().stream()
                 .map(entry -> PeriodFormulas.history(entry, ppy, judging)).toList();
-        HistoryFormulas.compute(company, snapshot.period(), history,
+        List<Book> window = HistoryFormulas.compute(company, snapshot.period(), history,
                 snapshot.history().stream().map(Figures::period).toList());
         // After the chained windows: a year followed customer by customer is the better figure (judgment.md).
         PeriodFormulas.yearAgo(company, snapshot.figures().yearAgo());
-        MoneyOverTheWindow.compute(company, HistoryFormulas.contiguous(company, snapshot.period(), history,
-                snapshot.history().stream().map(Figures::period).toList()), snapshot.figures().yearAgo(), judging);
+        MoneyOverTheWindow.compute(company, window, snapshot.figures().yearAgo(), judging);
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
         // In a documented order, whatever the order of the input (judgment.md P3): by dimension, then name.

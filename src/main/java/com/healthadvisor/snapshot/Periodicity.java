@@ -7,9 +7,12 @@ public enum Periodicity {
     MONTHLY(12), QUARTERLY(4), ANNUAL(1);
 
     private final int periodsPerYear;
+    /** Lower case once: banding asks for it for every metric of every diagnosis. */
+    private final String word;
 
     Periodicity(int periodsPerYear) {
         this.periodsPerYear = periodsPerYear;
+        this.word = name().toLowerCase(Locale.ROOT);
     }
 
     public int periodsPerYear() {
@@ -17,6 +20,6 @@ public enum Periodicity {
     }
 
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 }
