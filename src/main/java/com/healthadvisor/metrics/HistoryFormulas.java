@@ -261,7 +261,7 @@ final class HistoryFormulas {
     }
 
     /** The books of the run up to the first period without the code: the periods whose sums make a trailing figure. */
-    private static List<Book> books(List<Book> run, String code) {
+    static List<Book> books(List<Book> run, String code) {
         int end = 0;
         while (end < run.size() && run.get(end).get(code) != null) {
             end++;
@@ -269,7 +269,7 @@ final class HistoryFormulas {
         return run.subList(0, end);
     }
 
-    private static double sum(List<Book> books, String code) {
+    static double sum(List<Book> books, String code) {
         double sum = 0;
         for (Book book : books) {
             Double value = book.get(code);

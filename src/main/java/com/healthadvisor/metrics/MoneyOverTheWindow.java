@@ -4,6 +4,8 @@ import com.healthadvisor.snapshot.YearAgoCustomers;
 
 import java.util.List;
 
+import static com.healthadvisor.metrics.HistoryFormulas.books;
+import static com.healthadvisor.metrics.HistoryFormulas.sum;
 import static com.healthadvisor.metrics.Ops.div;
 
 /**
@@ -159,23 +161,5 @@ final class MoneyOverTheWindow {
 
     private static Double times(Double a, Double b) {
         return a == null || b == null ? null : a * b;
-    }
-
-    /** The books of the run up to the first period without the code. */
-    private static List<Book> books(List<Book> run, String code) {
-        int end = 0;
-        while (end < run.size() && run.get(end).get(code) != null) {
-            end++;
-        }
-        return run.subList(0, end);
-    }
-
-    private static double sum(List<Book> books, String code) {
-        double sum = 0;
-        for (Book book : books) {
-            Double value = book.get(code);
-            sum += value == null ? 0 : value;
-        }
-        return sum;
     }
 }

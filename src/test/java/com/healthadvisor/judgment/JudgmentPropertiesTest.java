@@ -48,24 +48,17 @@ class JudgmentPropertiesTest {
     @ParameterizedTest(name = "business {0}")
     @MethodSource("seeds")
     void theReportingPeriodDoesNotChangeTheVerdict(long seed) {
-        OneBusiness business = new OneBusiness(seed);
-        DiagnosisResult monthly = advisor.diagnose(business.monthly());
-        DiagnosisResult quarterly = advisor.diagnose(business.quarterly());
-        DiagnosisResult annual = advisor.diagnose(business.annual());
-
-        assertThat(quarterly.health()).as("quarterly").isEqualTo(monthly.health());
-        assertThat(annual.health()).as("annual").isEqualTo(monthly.health());
-        assertThat(findings(quarterly, ABOUT_THE_PERIOD)).as("quarterly codes")
-                .isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
-        assertThat(findings(annual, ABOUT_THE_PERIOD)).as("annual codes").isEqualTo(findings(monthly, ABOUT_THE_PERIOD));
-
+        assertTheSameVerdictThreeWays(new OneBusiness(seed));
     }
 
     /** P1 and P12: with spend, burn, cash and margins every month, the money and efficiency verdicts agree too. */
     @ParameterizedTest(name = "business {0}")
     @MethodSource("seeds")
     void theReportingPeriodDoesNotChangeTheFinanceVerdicts(long seed) {
-        OneBusiness business = new OneBusiness(seed, true);
+        assertTheSameVerdictThreeWays(new OneBusiness(seed, true));
+    }
+
+    private static void assertTheSameVerdictThreeWays(OneBusiness business) {
         DiagnosisResult monthly = advisor.diagnose(business.monthly());
         DiagnosisResult quarterly = advisor.diagnose(business.quarterly());
         DiagnosisResult annual = advisor.diagnose(business.annual());
