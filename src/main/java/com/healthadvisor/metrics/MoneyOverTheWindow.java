@@ -141,17 +141,16 @@ final class MoneyOverTheWindow {
      */
     private static void runway(Book current, List<Book> run) {
         List<Book> burning = books(run, "net_burn");
-        Double cash = current.get("cash");
         if (burning.size() < 2) {
-            return;
-        }
-        current.trail("mean_monthly_burn", sum(burning, "net_burn") / (burning.size() * current.monthsPerPeriod()),
-                burning.size() * current.monthsPerPeriod());
-        if (cash == null) {
             return;
         }
         int months = burning.size() * current.monthsPerPeriod();
         double monthlyBurn = sum(burning, "net_burn") / months;
+        current.trail("mean_monthly_burn", monthlyBurn, months);
+        Double cash = current.get("cash");
+        if (cash == null) {
+            return;
+        }
         if (monthlyBurn <= 0) {
             current.withdraw("runway_months");
             return;
