@@ -7,6 +7,7 @@ import java.util.List;
 import static com.healthadvisor.metrics.HistoryFormulas.books;
 import static com.healthadvisor.metrics.HistoryFormulas.sum;
 import static com.healthadvisor.metrics.Ops.div;
+import static com.healthadvisor.metrics.PeriodFormulas.times;
 
 /**
  * Money and efficiency over the window (judgment.md P12-P14), as retention already is (P5): growth for Rule of 40
@@ -156,9 +157,5 @@ final class MoneyOverTheWindow {
             return;
         }
         current.trail("runway_months", cash / monthlyBurn, months);
-    }
-
-    private static Double times(Double a, Double b) {
-        return a == null || b == null ? null : a * b;
     }
 }

@@ -193,7 +193,7 @@ final class PeriodFormulas {
         return reported != null ? reported : growth == null ? null : Math.pow(1 + growth, ppy) - 1;
     }
 
-    private static Double times(Double a, Double b) {
+    static Double times(Double a, Double b) {
         return a == null || b == null ? null : a * b;
     }
 

@@ -157,47 +157,47 @@ final class WordingReader {
 
     /** {@code note_name:} followed by the explanation for that case, which replaces the usual one. */
     private Map<String, Explanation.Compiled> explanationWhen(Node node, String code) {
-        Map<String, Explanation.Compiled> byNote = new java.util.LinkedHashMap<>();
-        if (node == null) {
-            return byNote;
-        }
-        if (!(node instanceof MappingNode cases)) {
-            problem(line(node), "explanation_when of " + code + " maps a note to the explanation for that case");
-            return byNote;
-        }
-        for (NodeTuple when : cases.getValue()) {
-            String note = scalar(when.getKeyNode());
-            String text = scalar(when.getValueNode());
-            if (note == null || !note.matches("[a-z][a-z0-9_]*")) {
-                problem(line(when.getKeyNode()), "a note in explanation_when of " + code
-                        + " is lower_snake_case (was " + note + ")");
-            } else if (text == null || text.isBlank()) {
-                problem(line(when.getValueNode()), "the explanation for " + note + " in " + code + " must be text");
-            } else {
-                byNote.put(note, Explanation.compile(text.trim()));
+        return byNote(node, code, "explanation_when", "maps a note to the explanation for that case", (note, value) -> {
+            String text = scalar(value);
+            if (text == null || text.isBlank()) {
+                problem(line(value), "the explanation for " + note + " in " + code + " must be text");
+                return null;
             }
-        }
-        return byNote;
+            return Explanation.compile(text.trim());
+        });
     }
 
     /** {@code note_name:} followed by its one to three actions, for each case a rule marks with a note. */
     private Map<String, List<Action>> actionsWhen(Node node, String code) {
-        Map<String, List<Action>> byNote = new java.util.LinkedHashMap<>();
+        return byNote(node, code, "actions_when", "maps a note a rule adds to the actions for that case",
+                (note, value) -> actions(value, code, line(value)));
+    }
+
+    /**
+     * A map from notes (lower_snake_case) to what each case holds, read by {@code value}, which reports its own
+     * problems and returns null for a case it refuses.
+     */
+    private <V> Map<String, V> byNote(Node node, String code, String key, String meaning,
+                                      java.util.function.BiFunction<String, Node, V> value) {
+        Map<String, V> byNote = new java.util.LinkedHashMap<>();
         if (node == null) {
             return byNote;
         }
         if (!(node instanceof MappingNode cases)) {
-            problem(line(node), "actions_when of " + code + " maps a note a rule adds to the actions for that case");
+            problem(line(node), key + " of " + code + " " + meaning);
             return byNote;
         }
         for (NodeTuple when : cases.getValue()) {
             String note = scalar(when.getKeyNode());
             if (note == null || !note.matches("[a-z][a-z0-9_]*")) {
-                problem(line(when.getKeyNode()), "a note in actions_when of " + code + " is lower_snake_case (was "
+                problem(line(when.getKeyNode()), "a note in " + key + " of " + code + " is lower_snake_case (was "
                         + note + ")");
                 continue;
             }
-            byNote.put(note, actions(when.getValueNode(), code, line(when.getKeyNode())));
+            V read = value.apply(note, when.getValueNode());
+            if (read != null) {
+                byNote.put(note, read);
+            }
         }
         return byNote;
     }
