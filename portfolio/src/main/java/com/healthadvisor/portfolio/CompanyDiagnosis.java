@@ -1,22 +1,12 @@
 package com.healthadvisor.portfolio;
 
-import com.healthadvisor.diagnosis.Advisor;
-import com.healthadvisor.diagnosis.DiagnosisResult;
-import com.healthadvisor.ledger.InvalidLedgerException;
-import com.healthadvisor.ledger.LedgerSnapshots;
-import com.healthadvisor.report.ResultJson;
-import com.healthadvisor.ruleset.RuleFile;
-import com.healthadvisor.ruleset.RuleSet;
-import com.healthadvisor.ruleset.RuleSetCompiler;
-import com.healthadvisor.snapshot.InvalidSnapshotException;
+import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.InvalidLedgerException;
+import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.RuleFiles;
 
-import java.io.Serializable;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,21 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * One company's rows of the portfolio ledger diagnosed with the advisor's own code, as {@code diagnose --ledger
  * FILE --company NAME} does it: the rows become that company's ledger CSV, the ledger code of the command line makes
  * its snapshot, and the rule set judges it. The rule set travels as its files (a broadcast value) and is compiled
- * once per executor JVM, then shared by every task there.
+ * once per executor JVM, then shared by every task there. Only the advisor's API is used: what a user embedding it
+ * would call.
  */
 final class CompanyDiagnosis {
-
-    /** The rule files and when they last changed: the rule set's {@code loaded_at}, as on the command line. */
-    record Rules(String version, Map<String, String> files, long changedMillis) implements Serializable {
-    }
 
     /** What the job writes for one company. {@code error} says why a company has no diagnosis. */
     record Outcome(String company, String period, String health, String topCode, String result, String error) {
     }
 
     /** By version: hashing the files themselves for every company would cost more than the lookup saves. */
-    private static final Map<String, RuleSet> COMPILED = new ConcurrentHashMap<>();
-    private static final Advisor ADVISOR = new Advisor();
+    private static final Map<String, HealthAdvisor> COMPILED = new ConcurrentHashMap<>();
 
     private CompanyDiagnosis() {
     }
@@ -48,26 +34,20 @@ final class CompanyDiagnosis {
      * @param header the ledger's columns without {@code company_id}, in the file's order
      * @param rows   the company's rows, in the file's order, each value as the file has it
      */
-    static Outcome of(String company, List<String> header, List<List<String>> rows, String period, Rules rules) {
+    static Outcome of(String company, List<String> header, List<List<String>> rows, String period, RuleFiles rules) {
         try {
-            DiagnosisResult result = ADVISOR.diagnose(LedgerSnapshots.read(new StringReader(csv(header, rows)),
-                    period, company, null), compiled(rules));
+            DiagnosisResult result = compiled(rules).diagnoseLedger(new StringReader(csv(header, rows)), period,
+                    company);
             String top = result.top() == null ? null : result.top().code();
-            return new Outcome(company, result.period(), result.health(), top,
-                    new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), null);
+            return new Outcome(company, result.period(), result.health(), top, HealthAdvisor.compactJson(result),
+                    null);
         } catch (InvalidLedgerException | InvalidSnapshotException e) {
             return new Outcome(company, period, null, null, null, e.getMessage());
         }
     }
 
-    static RuleSet compiled(Rules rules) {
-        return COMPILED.computeIfAbsent(rules.version(), version -> {
-            Rules r = rules;
-            List<RuleFile> files = new ArrayList<>();
-            r.files().forEach((name, content) -> files.add(new RuleFile(name, content)));
-            Clock changed = Clock.fixed(Instant.ofEpochMilli(r.changedMillis()), ZoneOffset.UTC);
-            return new RuleSetCompiler(changed).compile(files);
-        });
+    static HealthAdvisor compiled(RuleFiles rules) {
+        return COMPILED.computeIfAbsent(rules.version(), version -> HealthAdvisor.fromRules(rules));
     }
 
     /** The company's ledger as the command line would read it from a file of its own. */

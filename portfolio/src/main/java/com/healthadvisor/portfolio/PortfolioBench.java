@@ -1,5 +1,6 @@
 package com.healthadvisor.portfolio;
 
+import com.healthadvisor.RuleFiles;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.BufferedReader;
@@ -58,7 +59,7 @@ public final class PortfolioBench {
 
     /** The rows read and grouped by company in memory, then each company diagnosed in turn. */
     private static long oneThread(Path ledger, Path rules) throws IOException {
-        CompanyDiagnosis.Rules shared = PortfolioJob.rulesOf(rules);
+        RuleFiles shared = PortfolioJob.rulesOf(rules);
         Map<String, List<List<String>>> byCompany = new LinkedHashMap<>();
         List<String> header;
         try (BufferedReader in = Files.newBufferedReader(ledger)) {

@@ -1,8 +1,7 @@
 package com.healthadvisor.portfolio;
 
-import com.healthadvisor.ruleset.RuleFile;
-import com.healthadvisor.ruleset.RuleSetCompiler;
-import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.HealthAdvisor;
+import com.healthadvisor.RuleFiles;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -28,7 +27,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
@@ -110,7 +108,7 @@ public final class PortfolioJob {
             throw new IllegalArgumentException("the ledger has no " + COMPANY + " column (it has " + columns + ")");
         }
         List<String> header = columns.stream().filter(c -> !c.equals(COMPANY)).toList();
-        Broadcast<CompanyDiagnosis.Rules> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        Broadcast<RuleFiles> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(rulesOf(rules));
         Dataset<Row> numbered = ledger.select(columns.stream().map(c -> asText(ledger, c))
                 .toArray(Column[]::new)).withColumn(LINE, monotonically_increasing_id());
@@ -136,7 +134,7 @@ public final class PortfolioJob {
 
     /** @param headerIndexes where each of {@code header}'s columns is in a row */
     private static Row outcome(String company, Iterator<Row> rows, List<String> header, int[] headerIndexes,
-                               int lineIndex, String period, CompanyDiagnosis.Rules rules) {
+                               int lineIndex, String period, RuleFiles rules) {
         List<Row> lines = new ArrayList<>();
         rows.forEachRemaining(lines::add);
         lines.sort(Comparator.comparingLong(row -> row.getLong(lineIndex)));
@@ -153,12 +151,8 @@ public final class PortfolioJob {
                 outcome.result(), outcome.error());
     }
 
-    static CompanyDiagnosis.Rules rulesOf(Path directory) {
-        List<RuleFile> read = RuleSetLoader.read(directory);
-        TreeMap<String, String> files = new TreeMap<>();
-        read.forEach(file -> files.put(file.name(), file.content()));
-        return new CompanyDiagnosis.Rules(RuleSetCompiler.versionOf(read), files,
-                RuleSetLoader.lastChanged(directory).toEpochMilli());
+    static RuleFiles rulesOf(Path directory) {
+        return HealthAdvisor.readRules(directory);
     }
 
     /** {@code ledger} and {@code out} are Spark's paths (a cluster's too); {@code rules} is on the driver's disk. */

@@ -1,10 +1,6 @@
 package com.healthadvisor.portfolio;
 
-import com.healthadvisor.diagnosis.Advisor;
-import com.healthadvisor.ledger.LedgerSnapshots;
-import com.healthadvisor.report.ResultJson;
-import com.healthadvisor.ruleset.RuleSet;
-import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.HealthAdvisor;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +32,7 @@ class PortfolioJobTest {
 
     private static final int COMPANIES = 240;
     private static final Path RULES = Path.of("rules");
-    private static final Path JAR = Path.of("target", "health-advisor.jar");
+    private static final Path JAR = Path.of("advisor-service", "target", "health-advisor.jar");
 
     @TempDir
     static Path temp;
@@ -59,7 +55,7 @@ class PortfolioJobTest {
 
     @Test
     void everyCompanyGetsTheDiagnosisTheCommandLineGivesItsRows() throws IOException {
-        RuleSet rules = RuleSetLoader.loadAsLastChanged(RULES);
+        HealthAdvisor advisor = HealthAdvisor.fromRules(RULES);
         Map<String, Row> outcomes = new LinkedHashMap<>();
         try (SparkSession spark = session()) {
             PortfolioJob.diagnose(spark, PortfolioJob.read(spark, ledger.toString()), null, RULES).collectAsList()
@@ -70,9 +66,8 @@ class PortfolioJobTest {
         for (Map.Entry<String, List<String>> company : rowsByCompany.entrySet()) {
             Row outcome = outcomes.get(company.getKey());
             // What `diagnose --ledger FILE --company NAME` runs, on a file of the company's rows alone.
-            String alone = new String(ResultJson.writeCompact(new Advisor().diagnose(LedgerSnapshots.read(
-                    new StringReader(ownLedger(company.getValue())), null, company.getKey(), null), rules)),
-                    StandardCharsets.UTF_8);
+            String alone = HealthAdvisor.compactJson(advisor.diagnoseLedger(
+                    new StringReader(ownLedger(company.getValue())), null, company.getKey()));
             assertThat(outcome.getString(5)).as(company.getKey()).isNull();
             assertThat(outcome.getString(4)).as(company.getKey()).isEqualTo(alone);
         }

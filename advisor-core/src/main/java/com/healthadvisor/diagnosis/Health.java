@@ -1,0 +1,198 @@
+package com.healthadvisor.diagnosis;
+
+import com.healthadvisor.Diagnosis;
+import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.facts.Finding;
+import com.healthadvisor.metrics.MetricSheet;
+import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.Limits;
+import com.healthadvisor.ruleset.RuleSet;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The overall verdict of diagnoses.md ("Overall health") as judgment.md orders it: {@code insufficient_data}
+ * when fewer than two dimensions could be judged (P11), then {@code critical}, {@code concerning},
+ * {@code moderate}, {@code healthy}; and the status of each dimension.
+ */
+final class Health {
+
+    /** The health, and why when it is {@code insufficient_data} or milder than the worst finding. */
+    record Verdict(String health, String reason) {
+    }
+
+    static final String INSUFFICIENT_DATA = "insufficient_data";
+    /** Dimensions about the data rather than the business: judging them alone says nothing of its health. */
+    private static final Set<String> NOT_JUDGING = Set.of("data_quality", "targets");
+
+    private Health() {
+    }
+
+    static Verdict verdict(List<Diagnosis> diagnoses, List<FindingMerger.Merged> findings, MetricSheet sheet,
+                           RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
+        Set<String> judged = judgedDimensions(ruleSet, notAssessed);
+        if (judged.size() < ruleSet.limits().get("health_min_dimensions")) {
+            return new Verdict(INSUFFICIENT_DATA, (judged.isEmpty() ? "no dimension of the business"
+                    : "only " + String.join(", ", judged).replace('_', ' ')) + " could be judged from this snapshot; "
+                    + "the codes not assessed say what to add");
+        }
+        boolean umbrella = gathersMany(findings, ruleSet);
+        String health = umbrella ? "critical" : verdict(diagnoses, sheet, ruleSet.limits());
+        return new Verdict(health, belowTheWorst(health, diagnoses, ruleSet.limits()));
+    }
+
+    /** The health each severity would mean on its own: a verdict milder than its worst finding says why (P15). */
+    private static final List<String> HEALTH_OF_SEVERITY = List.of("critical", "concerning", "moderate");
+
+    /**
+     * Why the verdict is milder than the worst finding (judgment.md P15: four critical findings and a health of
+     * concerning need a reason), or null when it is not.
+     */
+    private static String belowTheWorst(String health, List<Diagnosis> diagnoses, Limits limits) {
+        int severity = worstSeverity(diagnoses);
+        if (severity >= HEALTH_OF_SEVERITY.size() || HEALTH_OF_SEVERITY.indexOf(health) <= severity) {
+            return null;
+        }
+        String word = Finding.SEVERITIES.get(severity);
+        Set<String> dimensions = new TreeSet<>();
+        long findings = 0;
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.severity().equals(word) && !NOT_JUDGING.contains(diagnosis.dimension())) {
+                dimensions.add(diagnosis.dimension().replace('_', ' '));
+                findings++;
+            }
+        }
+        return (findings == 1 ? "one " + word + " finding" : findings + " " + word + " findings") + " ("
+                + String.join(", ", dimensions) + "), but " + whatItTakes(severity, limits);
+    }
+
+    /** The index in {@code Finding.SEVERITIES} of the worst finding about the business; past the end when none. */
+    private static int worstSeverity(List<Diagnosis> diagnoses) {
+        int worst = Finding.SEVERITIES.size();
+        for (Diagnosis diagnosis : diagnoses) {
+            if (!NOT_JUDGING.contains(diagnosis.dimension())) {
+                worst = Math.min(worst, Finding.SEVERITIES.indexOf(diagnosis.severity()));
+            }
+        }
+        return worst;
+    }
+
+    /** What the health one step worse than the verdict takes, in the limits' words. */
+    private static String whatItTakes(int severity, Limits limits) {
+        if (severity == 0) {
+            return "health is critical only with critical findings in "
+                    + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
+                    + Math.round(limits.get("health_critical_runway_months")) + " months while burning, LTV:CAC under "
+                    + Math.round(limits.get("health_critical_ltv_cac_ratio")) + " or retention first gathering "
+                    + Math.round(limits.get("health_critical_umbrella_findings")) + " findings";
+        }
+        return "health is concerning only with high findings in "
+                + Math.round(limits.get("health_concerning_high_dimensions")) + " dimensions or a critical finding";
+    }
+
+    /** The dimensions with at least one code assessed (fired, or with everything it requires present). */
+    private static Set<String> judgedDimensions(RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
+        Set<String> missing = new HashSet<>();
+        for (DiagnosisResult.NotAssessed code : notAssessed) {
+            missing.add(code.code());
+        }
+        Set<String> judged = new TreeSet<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
+        for (CodeWording wording : ruleSet.wording().values()) {
+            if (!missing.contains(wording.code()) && !NOT_JUDGING.contains(wording.dimension())) {
+                judged.add(wording.dimension());
+            }
+        }
+        return judged;
+    }
+
+    /** A first-ranked finding that gathers many others (RETENTION_FIRST): the seed's "STOP", so critical. */
+    private static boolean gathersMany(List<FindingMerger.Merged> findings, RuleSet ruleSet) {
+        double many = ruleSet.limits().get("health_critical_umbrella_findings");
+        for (FindingMerger.Merged merged : findings) {
+            CodeWording wording = ruleSet.wording().get(merged.finding().code());
+            Object count = merged.finding().notes().get("count");
+            // An umbrella capped as a run rate stands on run rates: no alarm, so no critical health either.
+            boolean runRate = merged.finding().notes().containsKey(RunRates.NOTE);
+            if (wording != null && wording.rankFirst() && !runRate && count instanceof Number n
+                    && n.doubleValue() >= many) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String verdict(List<Diagnosis> diagnoses, MetricSheet sheet, Limits limits) {
+        boolean runwayEmergency = sheet.company("runway_months")
+                .filter(m -> m.value() < limits.get("health_critical_runway_months")).isPresent();
+        boolean unsustainable = sheet.company("ltv_cac_ratio")
+                .filter(m -> m.value() < limits.get("health_critical_ltv_cac_ratio")).isPresent();
+        Map<String, Integer> severities = severitiesByDimension(diagnoses);
+        if (runwayEmergency || unsustainable
+                || dimensionsAt("critical", severities) >= limits.get("health_critical_dimensions")) {
+            return "critical";
+        }
+        if (dimensionsAt("critical", severities) > 0
+                || dimensionsAt("high", severities) >= limits.get("health_concerning_high_dimensions")) {
+            return "concerning";
+        }
+        if (dimensionsAt("high", severities) > 0 || dimensionsAt("medium", severities) > 0) {
+            return "moderate";
+        }
+        return "healthy";
+    }
+
+    /** For each dimension, the severities of its diagnoses as bits (bit i: {@code Finding.SEVERITIES.get(i)}). */
+    private static Map<String, Integer> severitiesByDimension(List<Diagnosis> diagnoses) {
+        Map<String, Integer> severities = new HashMap<>();
+        for (Diagnosis diagnosis : diagnoses) {
+            severities.merge(diagnosis.dimension(), 1 << Finding.SEVERITIES.indexOf(diagnosis.severity()),
+                    (a, b) -> a | b);
+        }
+        return severities;
+    }
+
+    /** How many dimensions have a diagnosis of this severity. */
+    private static long dimensionsAt(String severity, Map<String, Integer> severities) {
+        int bit = 1 << Finding.SEVERITIES.indexOf(severity);
+        long count = 0;
+        for (int bits : severities.values()) {
+            if ((bits & bit) != 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static List<DiagnosisResult.DimensionStatus> dimensions(List<Diagnosis> diagnoses) {
+        Map<String, String> worst = new TreeMap<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
+        for (Diagnosis diagnosis : diagnoses) {
+            String status = isProblem(diagnosis.severity()) ? diagnosis.severity() : "healthy";
+            worst.merge(diagnosis.dimension(), status, Health::worse);
+        }
+        List<DiagnosisResult.DimensionStatus> statuses = new ArrayList<>();
+        worst.forEach((dimension, status) -> statuses.add(new DiagnosisResult.DimensionStatus(dimension, status)));
+        return statuses;
+    }
+
+    private static boolean isProblem(String severity) {
+        return Finding.SEVERITIES.indexOf(severity) <= Finding.SEVERITIES.indexOf("low");
+    }
+
+    private static String worse(String a, String b) {
+        if (a.equals("healthy")) {
+            return b;
+        }
+        if (b.equals("healthy")) {
+            return a;
+        }
+        return Finding.SEVERITIES.indexOf(a) <= Finding.SEVERITIES.indexOf(b) ? a : b;
+    }
+}

@@ -1,0 +1,112 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.HealthAdvisorApplication;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetCompiler;
+import com.healthadvisor.RuleSetException;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.live.CompilingRuleSet;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve [--port N] [--rules DIR] [--fixtures DIR]}: the HTTP service. The rules compile while Spring starts; a rule
+ * set that does not compile stops the start with {@code file:line: message}, not a trace.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the HTTP service.")
+class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "the HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
+            description = "the rules directory (default: ADVISOR_RULES, else rules)")
+    Path rules;
+
+    @Option(names = "--fixtures", defaultValue = "${env:ADVISOR_FIXTURES}", paramLabel = "DIR",
+            description = "the fixtures every rule change is vetted with (default: fixtures beside the rules directory)")
+    Path fixtures;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path directory = Inputs.directory(rules, "rules");
+        refuseShortInitialPassword();
+        refuseBusyPort();
+        // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once.
+        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
+        CompletableFuture<RuleSet> compiling =
+                CompletableFuture.supplyAsync(() -> new RuleSetLoader(compiler).load(directory));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(HealthAdvisorApplication.class)
+                    .initializers(ctx -> ctx.getBeanFactory().registerSingleton("compilingRuleSet",
+                            new CompilingRuleSet(compiler, compiling)))
+                    .run(arguments());
+        } catch (RuntimeException e) {
+            throw ruleProblems(e);
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        closed.await();
+        return 0;
+    }
+
+    /** A short first password is said in one line, before anything starts: the same rule as hash-password's. */
+    private static void refuseShortInitialPassword() {
+        String password = System.getenv("ADVISOR_INITIAL_ADMIN_PASSWORD");
+        if (password != null && !password.isBlank() && password.length() < HashPasswordCommand.MIN_LENGTH) {
+            throw new UsageException("ADVISOR_INITIAL_ADMIN_PASSWORD has " + password.length() + " characters: it "
+                    + "needs at least " + HashPasswordCommand.MIN_LENGTH + "; the service was not started");
+        }
+    }
+
+    /**
+     * A port something else listens on is said in one line, before anything starts, instead of after Spring and
+     * the rules have spent their seconds starting (port 0 picks a free one).
+     */
+    private void refuseBusyPort() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(port));
+        } catch (java.io.IOException e) {
+            throw new UsageException("port " + port + " is already in use: stop what listens there, or choose "
+                    + "another with --port N");
+        }
+    }
+
+    private String[] arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--advisor.rules=" + rules));
+        if (fixtures != null) {
+            arguments.add("--advisor.fixtures=" + Inputs.directory(fixtures, "fixtures"));
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    /** The rules' own error when they are why the start failed, so that it reads file:line: message. */
+    private static RuntimeException ruleProblems(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleSetException problems) {
+                return problems;
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,298 @@
+package com.healthadvisor.company;
+
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.snapshot.Periods;
+import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.snapshot.SnapshotReader;
+import com.healthadvisor.snapshot.SnapshotWriter;
+import com.healthadvisor.Violation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A company's stored periods: each snapshot is stored with its diagnosis in one transaction, diagnosed with the
+ * company's stored earlier periods as history, and the later periods it is history for are diagnosed again in the
+ * same transaction. The writes of one company follow each other (its row in {@code company} is locked), from this
+ * service or from another process on the same database.
+ */
+public final class CompanyMemory {
+
+    /** Company names as they appear in paths: a letter or digit, then letters, digits, dots, dashes, underscores. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompanyMemory.class);
+    /** The path of the re-diagnosis jobs, beside the companies' own. */
+    private static final String RESERVED = "rediagnose";
+    private static final int ATTEMPTS = 5;
+    private static final JsonMapper SORTED = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final CompanyStore store;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SnapshotReader reader;
+    /** Reads the documents this class assembles: a stored document plus its history may exceed the upload limit. */
+    private final SnapshotReader assembledReader = new SnapshotReader(Long.MAX_VALUE);
+    private final Advisor advisor;
+    private final Supplier<RuleSet> rules;
+    private final Clock clock;
+
+    public CompanyMemory(DataSource dataSource, PlatformTransactionManager transactionManager, SnapshotReader reader,
+                         Advisor advisor, Supplier<RuleSet> rules, Clock clock) {
+        this.store = new CompanyStore(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.reader = reader;
+        this.advisor = advisor;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public CompanyStore store() {
+        return store;
+    }
+
+    /**
+     * One stored revision and its diagnosis.
+     *
+     * @param created false when the document was the period's newest revision already, which is kept as it was
+     */
+    public record Stored(StoredSnapshot snapshot, boolean created, DiagnosisResult result) {
+    }
+
+    /** Stores a period's snapshot as its new revision (unless it is the newest already) and diagnoses it. */
+    public Stored put(String company, String period, byte[] sent, String actor) {
+        checkName(company);
+        // Stored as text and read again with later periods: UTF-8 only, without a byte-order mark.
+        String text = com.healthadvisor.snapshot.NotUtf8Exception.utf8Text(sent);
+        byte[] document = text.getBytes(StandardCharsets.UTF_8);
+        Snapshot snapshot = reader.read(document);
+        if (!snapshot.period().equals(period)) {
+            throw new InvalidSnapshotException(List.of(new Violation("/period", "the document is for "
+                    + snapshot.period() + ", but it is sent as " + period)));
+        }
+        RuleSet ruleSet = rules.get();
+        return writing(company, () -> {
+            Stored stored = storeAndDiagnose(company, snapshot, text, actor, ruleSet, false);
+            if (stored.created()) {
+                diagnoseLater(stored.snapshot(), ruleSet);
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * Stores every month of a ledger at once: all of them with their diagnoses, or none.
+     *
+     * @param months one snapshot per month, oldest first, without history
+     */
+    public List<Stored> putAll(String company, List<Snapshot> months, String actor) {
+        checkName(company);
+        RuleSet ruleSet = rules.get();
+        List<String> documents = months.stream().map(SnapshotWriter::write).toList();
+        return writing(company, () -> {
+            LOG.info("storing {} months of {} in one transaction", months.size(), company);
+            List<Stored> stored = new ArrayList<>(months.size());
+            boolean changed = false;
+            for (int i = 0; i < months.size(); i++) {
+                // Once a month has changed, the unchanged months after it have a new history.
+                Stored month = storeAndDiagnose(company, months.get(i), documents.get(i), actor, ruleSet, changed);
+                changed |= month.created();
+                stored.add(month);
+            }
+            if (changed && !stored.isEmpty()) {
+                diagnoseLater(stored.get(stored.size() - 1).snapshot(), ruleSet);
+            }
+            return stored;
+        });
+    }
+
+    /** The stored diagnosis of a period's newest revision. */
+    public Optional<StoredDiagnosis> diagnosis(String company, String period) {
+        return store.latest(company, period).flatMap(s -> store.diagnosis(company, period, s.revision()));
+    }
+
+    /** A period diagnosed again under today's rules, with today's stored history; nothing is stored. */
+    public Optional<Diagnosed> diagnoseNow(String company, String period) {
+        return store.latest(company, period).map(s -> diagnose(s, rules.get()));
+    }
+
+    /** The stored diagnosis of a period with the snapshot it was made from, for a report. */
+    public Optional<Diagnosed> stored(String company, String period) {
+        return store.latest(company, period).flatMap(s -> store.diagnosis(company, period, s.revision())
+                .map(d -> new Diagnosed(s, assemble(s).snapshot(), ResultJson.read(d.result()))));
+    }
+
+    /** A stored revision as it was diagnosed: the snapshot with its history, and the result. */
+    public record Diagnosed(StoredSnapshot stored, Snapshot snapshot, DiagnosisResult result) {
+    }
+
+    public List<TimelineEntry> timeline(String company) {
+        return store.timeline(company).stream()
+                .map(summary -> ResultJson.mapper().readValue(summary, TimelineEntry.class)).toList();
+    }
+
+    /** What changed from one stored period to another; empty when either was never stored. */
+    public Optional<Changes> changes(String company, String from, String to) {
+        Optional<StoredDiagnosis> before = diagnosis(company, from);
+        Optional<StoredDiagnosis> after = diagnosis(company, to);
+        if (before.isEmpty() || after.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Changes.between(company, ResultJson.read(before.get().result()),
+                ResultJson.read(after.get().result())));
+    }
+
+    /** What changed since the period stored before this one (of its form), if there is one. */
+    public Optional<Changes> sinceLast(String company, StoredSnapshot period) {
+        List<CompanyStore.PeriodFigures> earlier = store.before(company, period.periodicity(), period.currency(),
+                period.endMonth());
+        return earlier.isEmpty() ? Optional.empty()
+                : changes(company, earlier.get(earlier.size() - 1).period(), period.period());
+    }
+
+    /** Removes a company and everything it stored; the number of revisions removed. */
+    public int delete(String company) {
+        checkName(company);
+        return transactions.execute(status -> {
+            int removed = store.delete(company);
+            jdbc.sql("DELETE FROM company WHERE name = ?").params(company).update();
+            return removed;
+        });
+    }
+
+    /**
+     * Diagnoses every period of a company again under today's rules, oldest first, in one transaction.
+     *
+     * @return the number of periods diagnosed
+     */
+    public int rediagnose(String company, RuleSet ruleSet) {
+        return writing(company, () -> {
+            List<StoredSnapshot> periods = store.periods(company);
+            periods.forEach(p -> save(diagnose(p, ruleSet)));
+            return periods.size();
+        });
+    }
+
+    /**
+     * @param historyChanged whether an earlier period changed in this transaction, so that a period found unchanged
+     *                       is diagnosed again all the same
+     */
+    private Stored storeAndDiagnose(String company, Snapshot snapshot, String document, String actor,
+                                    RuleSet ruleSet, boolean historyChanged) {
+        String sha = sha256(document);
+        Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
+        if (newest.isPresent() && newest.get().sha256().equals(sha)) {
+            StoredSnapshot same = newest.get();
+            Optional<StoredDiagnosis> kept = historyChanged ? Optional.empty()
+                    : store.diagnosis(company, same.period(), same.revision());
+            DiagnosisResult result = kept.isPresent() ? ResultJson.read(kept.get().result())
+                    : save(diagnose(same, ruleSet)).result();
+            return new Stored(same, false, result);
+        }
+        StoredSnapshot stored = new StoredSnapshot(company, snapshot.period(),
+                newest.map(s -> s.revision() + 1).orElse(1), Periods.endMonth(snapshot.period()),
+                snapshot.periodicity().word(), snapshot.currency(), sha, document,
+                SnapshotWriter.writeEntry(snapshot.period(), snapshot.figures()), clock.instant(), actor);
+        store.insert(stored);
+        return new Stored(stored, true, save(diagnose(stored, ruleSet)).result());
+    }
+
+    /** The stored periods after one that changed have a new history: each is diagnosed again, oldest first. */
+    private void diagnoseLater(StoredSnapshot changed, RuleSet ruleSet) {
+        store.after(changed.company(), changed.periodicity(), changed.endMonth())
+                .forEach(later -> save(diagnose(later, ruleSet)));
+    }
+
+    /** A stored period diagnosed with its stored history under a given rule set; nothing is stored. */
+    DiagnosisResult judge(StoredSnapshot stored, RuleSet ruleSet) {
+        return diagnose(stored, ruleSet).result();
+    }
+
+    private Diagnosed diagnose(StoredSnapshot stored, RuleSet ruleSet) {
+        Assembly assembly = assemble(stored);
+        return new Diagnosed(stored, assembly.snapshot(),
+                advisor.diagnose(assembly.snapshot(), ruleSet, assembly.assembled().outside()));
+    }
+
+    private record Assembly(Snapshot snapshot, HistoryAssembly.Assembled assembled) {
+    }
+
+    private Assembly assemble(StoredSnapshot stored) {
+        HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(),
+                store.before(stored.company(), stored.periodicity(), stored.currency(), stored.endMonth()));
+        return new Assembly(assembledReader.read(assembled.document()), assembled);
+    }
+
+    private Diagnosed save(Diagnosed diagnosed) {
+        Instant now = clock.instant();
+        DiagnosisResult result = diagnosed.result();
+        StoredSnapshot stored = diagnosed.stored();
+        store.saveDiagnosis(new StoredDiagnosis(stored.company(), stored.period(), stored.revision(),
+                result.ruleSet().version(), result.health(),
+                ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
+                new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now));
+        return diagnosed;
+    }
+
+    /**
+     * Runs one company's write in one transaction that holds the company's row lock; a key clash (two first writers
+     * adding the row, or a revision number taken meanwhile) is tried again.
+     */
+    private <T> T writing(String company, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    // A company's first writes may race to add its row: the loser's key clash is tried again.
+                    jdbc.sql("INSERT INTO company (name) SELECT ? WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM company WHERE name = ?)").params(company, company).update();
+                    jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company)
+                            .query(String.class).single();
+                    return work.get();
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static void checkName(String company) {
+        if (company == null || !NAME.matcher(company).matches() || company.equals(RESERVED)) {
+            throw new InvalidCompanyNameException("a company name is a letter or digit, then up to 99 letters, digits, "
+                    + "dots, dashes or underscores, and not \"" + RESERVED + "\" (was \""
+                    + com.healthadvisor.snapshot.Echo.message(String.valueOf(company)) + "\")");
+        }
+    }
+
+    /** The SHA-256 of a document with its keys sorted, so that key order and spacing make no new revision. */
+    static String sha256(String document) {
+        try {
+            byte[] canonical = SORTED.writeValueAsBytes(SORTED.readValue(document, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

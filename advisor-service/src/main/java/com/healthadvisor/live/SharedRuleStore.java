@@ -1,0 +1,157 @@
+package com.healthadvisor.live;
+
+import com.healthadvisor.ruleset.RuleFile;
+import com.healthadvisor.RuleProblem;
+import com.healthadvisor.ruleset.RuleSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The rule set versions every replica of the service follows, in the database (table {@code shared_rule_set}):
+ * numbered 1, 2, 3..., each with its files. A replica publishes the number after the one whose files it runs, so
+ * that of two replicas changing the rules at once, the second finds the number taken and is told to try again;
+ * no change is lost by being written over. On PostgreSQL each publication also sends a notification on channel
+ * {@value #CHANNEL}, delivered when the transaction commits.
+ */
+public final class SharedRuleStore {
+
+    static final String CHANNEL = "advisor_rules";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
+    };
+
+    /** One published rule set. */
+    public record Published(long id, String version, Map<String, String> files, String actor, String trigger,
+                            String message, Instant publishedAt) {
+
+        List<RuleFile> ruleFiles() {
+            List<RuleFile> ruleFiles = new ArrayList<>();
+            files.forEach((name, content) -> ruleFiles.add(new RuleFile(name, content)));
+            return ruleFiles;
+        }
+    }
+
+    /**
+     * Whether this replica runs the newest shared rule set.
+     *
+     * @param newest   the newest published number (0: none yet)
+     * @param version  that rule set's version
+     * @param agrees   whether this replica runs it
+     * @param problems why this replica refused it, when it does not
+     */
+    public record Status(long newest, String version, boolean agrees, List<RuleProblem> problems, Instant checkedAt,
+                         String listening) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final boolean postgres;
+    /** The number of the published rule set whose files this replica runs; 0 before it has followed any. */
+    private final AtomicLong followed = new AtomicLong();
+    private volatile Status status;
+
+    public SharedRuleStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /** Whether this replica runs the newest shared rule set, as the follower last found. */
+    public Status status() {
+        return status;
+    }
+
+    void report(Status status) {
+        this.status = status;
+    }
+
+    public boolean notifies() {
+        return postgres;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public long followed() {
+        return followed.get();
+    }
+
+    public void follow(long id) {
+        followed.set(id);
+    }
+
+    /** The number of the newest published rule set; 0 when none was. A wake-up reads this, not the files. */
+    public long newestNumber() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM shared_rule_set").query(Long.class).single();
+    }
+
+    /** The newest published rule set, if any was. */
+    public Optional<Published> newest() {
+        return jdbc.sql("SELECT id, version, files, actor, trigger_name, message, published_at FROM shared_rule_set "
+                        + "WHERE id = (SELECT MAX(id) FROM shared_rule_set)")
+                .query((row, n) -> new Published(row.getLong("id"), row.getString("version"),
+                        JSON.readValue(row.getString("files"), FILES), row.getString("actor"),
+                        row.getString("trigger_name"), row.getString("message"),
+                        row.getTimestamp("published_at").toInstant()))
+                .optional();
+    }
+
+    /**
+     * Publishes a rule set as the one after the version this replica follows; the other replicas are notified.
+     * The caller {@link #follow}s the number returned once the rule set is active here.
+     *
+     * @throws RulesChangedElsewhereException when another replica published that number first
+     */
+    public long publish(RuleSet ruleSet, String actor, String trigger, String message) {
+        long expected = followed.get();
+        long id = expected + 1;
+        Map<String, String> files = new TreeMap<>();
+        ruleSet.sources().forEach(file -> files.put(file.name(), file.content()));
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .params(id, ruleSet.version(), JSON.writeValueAsString(files), actor, trigger, message,
+                                Timestamp.from(clock.instant()))
+                        .update();
+                if (postgres) {
+                    jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, String.valueOf(id)).query().singleValue();
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            throw new RulesChangedElsewhereException(expected, "shared version " + id + " was published first");
+        }
+        return id;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database that holds the shared rules: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.live.ActiveRuleSet;
+import com.healthadvisor.live.NoSuchRuleFileException;
+import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.Preview;
+import com.healthadvisor.live.Previews;
+import com.healthadvisor.live.RuleSetVetting;
+import com.healthadvisor.ruleset.RuleFile;
+import com.healthadvisor.RuleSetException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The live rule set and its files: read, validate, replace, add, delete. */
+@RestController
+@RequestMapping("/api/v1/rules")
+class RulesController {
+
+    private static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
+    /**
+     * The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. Which files
+     * the editor's role may change is checked per file ({@link RuleChangeRights}).
+     */
+    static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
+            + SecurityConfiguration.ANALYST + "')";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A preview names the files it changes: a few rule files, together at most two megabytes (kept until applied). */
+    private static final long MAX_PREVIEW_BYTES = 2 * MAX_RULE_FILE_BYTES;
+
+    private final ActiveRuleSet active;
+    private final RuleDirectory directory;
+    private final RuleChangeThread changes;
+    private final Previews previews;
+    private final RuleChangeRights rights;
+
+    RulesController(ActiveRuleSet active, RuleDirectory directory, RuleChangeThread changes, Previews previews,
+                    RuleChangeRights rights) {
+        this.active = active;
+        this.directory = directory;
+        this.changes = changes;
+        this.previews = previews;
+        this.rights = rights;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    RuleSetView ruleSet() {
+        return RuleSetView.of(active, directory);
+    }
+
+
+    @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
+    String file(@PathVariable String name) {
+        return directory.file(name).map(RuleFile::content).orElseThrow(() -> new NoSuchRuleFileException(name));
+    }
+
+    // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
+
+    /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
+    @PreAuthorize(EDITORS)
+    @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request,
+                                               Authentication editor) throws IOException {
+        String content = text(request);
+        RuleDirectory.Change change = rights.check(editor, "validate", List.of(name), null);
+        return changes.submit(editor, () -> {
+            try {
+                RuleSetVetting.Vetted vetted = directory.validate(name, content, change);
+                return new ValidationView(true, vetted.ruleSet().version(), vetted.ruleSet().ruleCount(), List.of(),
+                        vetted.movedScenarios().stream().map(RuleSetView.Problem::of).toList());
+            } catch (RuleSetException e) {
+                return new ValidationView(false, null, 0, e.problems().stream().map(RuleSetView.Problem::of).toList(),
+                        List.of());
+            }
+        });
+    }
+
+    /**
+     * What changing some files would do, before anything is changed: every fixture whose verdict moves, before and
+     * after, the guards it would break, and an id to apply exactly this change with. Body:
+     * {@code {"files": {"benchmarks.csv": "...", "old.drl": null}}} (null deletes a file).
+     */
+    @PreAuthorize(EDITORS)
+    @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
+        Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
+        RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
+        return changes.submit(editor, () -> {
+            Preview preview = directory.preview(files, change);
+            String id = preview.applicable() ? previews.add(editor.getName(), preview, files).id() : null;
+            return PreviewView.of(id, preview);
+        });
+    }
+
+    /**
+     * Applies one's own preview, if the rule set it was made against is still the active one (else 409). A refused
+     * apply leaves the preview in place.
+     */
+    @PreAuthorize(EDITORS)
+    @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
+                                         Authentication editor) {
+        Previews.Pending pending = previews.find(editor.getName(), id)
+                .orElseThrow(() -> new NoSuchPreviewException(id));
+        RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
+        return changes.submit(editor, () -> {
+            directory.apply(pending, change);
+            previews.remove(id);
+            return RuleSetView.of(active, directory);
+        });
+    }
+
+    private static Map<String, String> previewFiles(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadPreviewRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        JsonNode files = root == null ? null : root.get("files");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw new BadPreviewRequestException("the body must be {\"files\": {\"NAME\": \"content\" or null}} "
+                    + "with at least one file");
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (String name : files.propertyNames()) {
+            JsonNode content = files.get(name);
+            if (!content.isNull() && !(content.isString() && !content.stringValue().isBlank())) {
+                throw new BadPreviewRequestException("/files/" + name + ": must be the file's text, or null to "
+                        + "delete it");
+            }
+            changed.put(name, content.isNull() ? null : content.stringValue());
+        }
+        return changed;
+    }
+
+    @PreAuthorize(EDITORS)
+    @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name,
+                                                        @RequestParam(required = false) String message,
+                                                        HttpServletRequest request, Authentication editor)
+            throws IOException {
+        String content = text(request);
+        RuleDirectory.Change change = rights.check(editor, "put", List.of(name), message);
+        return changes.submit(editor, () -> {
+            boolean existed = active.current().files().contains(name);
+            directory.put(name, content, change);
+            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(RuleSetView.of(active, directory));
+        });
+    }
+
+    @PreAuthorize(EDITORS)
+    @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
+                                          Authentication editor) {
+        RuleDirectory.Change change = rights.check(editor, "delete", List.of(name), message);
+        return changes.submit(editor, () -> {
+            directory.delete(name, change);
+            return RuleSetView.of(active, directory);
+        });
+    }
+
+    private static String text(HttpServletRequest request) throws IOException {
+        String text;
+        try {
+            // Strict: a byte that is not UTF-8 is refused, not replaced without a word.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Bodies.read(request, MAX_RULE_FILE_BYTES)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8Exception();
+        }
+        if (text.isBlank()) {
+            throw new EmptyRuleFileException();
+        }
+        return text;
+    }
+
+    /** What a preview shows; {@code id} applies it, and is null when it cannot be applied. */
+    record PreviewView(String id, String baseVersion, String version, boolean applicable,
+                       List<RuleSetView.Problem> errors, List<Preview.Move> moved, List<String> summary,
+                       com.healthadvisor.live.StoredPeriods.Compared companies) {
+
+        static PreviewView of(String id, Preview preview) {
+            return new PreviewView(id, preview.baseVersion(), preview.version(), preview.applicable(),
+                    preview.errors().stream().map(RuleSetView.Problem::of).toList(), preview.moved(),
+                    preview.summary(), preview.companies());
+        }
+    }
+
+    /** An apply of a preview id that is not known (never made, someone else's, already applied, or too old). */
+    static class NoSuchPreviewException extends RuntimeException {
+        NoSuchPreviewException(String id) {
+            super("no preview " + id + " of yours to apply: it was applied already, is older than an hour, or was "
+                    + "never made by you");
+        }
+    }
+
+    /** A preview request whose body does not say which files change. */
+    static class BadPreviewRequestException extends RuntimeException {
+        BadPreviewRequestException(String message) {
+            super(message);
+        }
+    }
+
+    /** A rule file whose bytes are not UTF-8. */
+    static class NotUtf8Exception extends RuntimeException {
+        NotUtf8Exception() {
+            super("the body is not valid UTF-8: save the rule file as UTF-8");
+        }
+    }
+
+    /** A rule file without content: almost certainly a client that did not send the body. */
+    static class EmptyRuleFileException extends RuntimeException {
+        EmptyRuleFileException() {
+            super("the request body is empty: send the file's text (Content-Type: text/plain)");
+        }
+    }
+
+    /** The outcome of a validation: refused with errors, or accepted with the scenarios it would move. */
+    record ValidationView(boolean valid, String version, int rules, List<RuleSetView.Problem> errors,
+                          List<RuleSetView.Problem> movedScenarios) {
+    }
+}

@@ -1,0 +1,399 @@
+package com.healthadvisor.company;
+
+import com.healthadvisor.AdvisorHarness;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.Diagnosis;
+import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.snapshot.SnapshotReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the company memory must do on any database it supports: each subclass runs it on one (the embedded H2 file,
+ * a real PostgreSQL server).
+ */
+abstract class CompanyMemoryContract {
+
+    static final RuleSet RULES = AdvisorHarness.fromRules(Path.of("rules")).ruleSet();
+    /** Churn steady at 2% a month for nine months, then accelerating: CHURN_ACCELERATING on the twelfth. */
+    static final double[] ACCELERATING = {0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.04, 0.045, 0.05};
+    private static final AtomicInteger COMPANIES = new AtomicInteger();
+
+    /** A database URL; the same one for every test of the class (each test uses companies of its own). */
+    abstract String url();
+
+    Database database;
+    CompanyMemory memory;
+    String company;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(url());
+        memory = memory(Clock.systemUTC());
+        company = "acme-" + COMPANIES.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    CompanyMemory memory(Clock clock) {
+        return new CompanyMemory(database.dataSource(), database.transactionManager(), new SnapshotReader(),
+                new Advisor(), () -> RULES, clock);
+    }
+
+    CompanyMemory.Stored put(String period, String document) {
+        return memory.put(company, period, document.getBytes(StandardCharsets.UTF_8), "tester");
+    }
+
+    @Test
+    void twelveMonthsSentOneByOneJudgeTheTwelfthAsOneSnapshotCarryingTheOtherElevenAsHistory() {
+        List<String> months = MonthlyDocuments.withChurn(ACCELERATING);
+        for (int i = 0; i < months.size(); i++) {
+            put(MonthlyDocuments.period(i), months.get(i));
+        }
+
+        DiagnosisResult stored = ResultJsonRead.of(memory.diagnosis(company, "2024-12").orElseThrow());
+        DiagnosisResult together = AdvisorHarness.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(ACCELERATING));
+
+        assertThat(codes(stored)).isEqualTo(codes(together)).contains("CHURN_ACCELERATING");
+        assertThat(stored.metrics()).isEqualTo(together.metrics());
+        assertThat(stored.metrics()).anySatisfy(m -> {
+            assertThat(m.code()).isEqualTo("nrr");
+            assertThat(m.windowMonths()).isEqualTo(12);
+        });
+        assertThat(stored.metrics()).anySatisfy(m -> assertThat(m.code()).isEqualTo("logo_churn_change_relative"));
+    }
+
+    /**
+     * A month is judged with the stored months of the window the judgment reads, not with every month before it:
+     * storing a long ledger costs time in proportion to its months, not their square.
+     */
+    @Test
+    void aMonthIsJudgedWithTheTwentyFourMonthsBeforeItNotAllOfThem() {
+        double[] churn = new double[30];
+        java.util.Arrays.fill(churn, 0.02);
+        List<String> months = MonthlyDocuments.withChurn(churn);
+        for (int i = 0; i < months.size(); i++) {
+            put(MonthlyDocuments.period(i), months.get(i));
+        }
+
+        StoredSnapshot last = memory.store().latest(company, MonthlyDocuments.period(29)).orElseThrow();
+        List<CompanyStore.PeriodFigures> history = memory.store().before(company, last.periodicity(), last.currency(),
+                last.endMonth());
+
+        assertThat(history).hasSize(CompanyStore.HISTORY_MONTHS);
+        assertThat(history.get(0).period()).isEqualTo(MonthlyDocuments.period(29 - CompanyStore.HISTORY_MONTHS));
+    }
+
+    /** The same, for generated companies: any run of months, any churn, stored in any order. */
+    @Test
+    void anyRunOfMonthsStoredInAnyOrderJudgesItsLastMonthAsOneSnapshotWithTheRestAsHistory() {
+        java.util.Random random = new java.util.Random(19);
+        for (int run = 0; run < 12; run++) {
+            company = "generated-" + run + "-" + System.nanoTime();
+            double[] churn = new double[2 + random.nextInt(13)];
+            for (int i = 0; i < churn.length; i++) {
+                churn[i] = random.nextInt(90) / 1000.0;
+            }
+            List<String> months = MonthlyDocuments.withChurn(churn);
+            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, months.size()).boxed().toList());
+            java.util.Collections.shuffle(order, random);
+            for (int i : order) {
+                put(MonthlyDocuments.period(i), months.get(i));
+            }
+
+            String last = MonthlyDocuments.period(months.size() - 1);
+            DiagnosisResult stored = ResultJsonRead.of(memory.diagnosis(company, last).orElseThrow());
+            DiagnosisResult together = AdvisorHarness.of(RULES).diagnose(MonthlyDocuments.lastWithHistory(churn));
+            assertThat(codes(stored)).as("run %d, order %s", run, order).isEqualTo(codes(together));
+            assertThat(stored.metrics()).as("run %d, order %s", run, order).isEqualTo(together.metrics());
+        }
+    }
+
+    @Test
+    void theSameDocumentTwiceIsOneRevisionAndAChangedOneIsANewRevisionWithTheOldKept() {
+        String january = MonthlyDocuments.withChurn(0.02).get(0);
+        String reordered = january.replace("{\"period\":\"2024-01\",", "{").replace("}}", "},\"period\":\"2024-01\"}");
+
+        CompanyMemory.Stored first = put("2024-01", january);
+        CompanyMemory.Stored again = put("2024-01", "  " + reordered + "\n");
+        CompanyMemory.Stored changed = put("2024-01", MonthlyDocuments.withChurn(0.03).get(0));
+
+        assertThat(first.created()).isTrue();
+        assertThat(first.snapshot().revision()).isEqualTo(1);
+        assertThat(again.created()).isFalse();
+        assertThat(again.snapshot().revision()).isEqualTo(1);
+        assertThat(changed.created()).isTrue();
+        assertThat(changed.snapshot().revision()).isEqualTo(2);
+        List<CompanyStore.Revision> revisions = new ArrayList<>();
+        memory.store().export(company, revisions::add);
+        assertThat(revisions).extracting(r -> r.snapshot().revision()).containsExactly(1, 2);
+        assertThat(revisions).allSatisfy(r -> assertThat(r.diagnosis()).isNotNull());
+        assertThat(memory.store().latest(company, "2024-01").orElseThrow().document())
+                .isEqualTo(MonthlyDocuments.withChurn(0.03).get(0));
+    }
+
+    @Test
+    void aDocumentForAnotherPeriodAnInvalidOneAndABadNameAreRefusedAndNothingIsStored() {
+        String january = MonthlyDocuments.withChurn(0.02).get(0);
+
+        assertThatThrownBy(() -> put("2024-02", january)).isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("/period: the document is for 2024-01, but it is sent as 2024-02");
+        assertThatThrownBy(() -> put("2024-01", january.replace("\"churned\":20", "\"churned\":-20")))
+                .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("/customers/churned");
+        assertThatThrownBy(() -> memory.put("../etc", "2024-01", january.getBytes(StandardCharsets.UTF_8), "t"))
+                .isInstanceOf(InvalidCompanyNameException.class);
+        assertThat(memory.store().periods(company)).isEmpty();
+    }
+
+    @Test
+    void aHistoryEntrySentWinsOverTheStoredPeriodAndADisagreementIsAHistoryConflict() {
+        List<String> months = MonthlyDocuments.withChurn(0.02, 0.02, 0.02);
+        put("2024-01", months.get(0));
+        put("2024-02", months.get(1));
+        String sameHistory = months.get(2).replaceFirst("}$", ",\"history\":[" + months.get(1) + "]}");
+        String otherHistory = sameHistory.replace("\"churned\":20,\"ending\":1020}", "\"churned\":25,\"ending\":1015}");
+
+        DiagnosisResult agreeing = put("2024-03", sameHistory).result();
+        DiagnosisResult disagreeing = put("2024-03", otherHistory).result();
+
+        assertThat(codes(agreeing)).doesNotContain("HISTORY_CONFLICT");
+        assertThat(value(agreeing, "stored_history_gap_rate")).isEqualTo(0.0);
+        assertThat(codes(disagreeing)).contains("HISTORY_CONFLICT");
+        assertThat(value(disagreeing, "stored_history_gap_rate")).isGreaterThan(0.005);
+    }
+
+    @Test
+    void storingAnEarlierPeriodLaterDiagnosesThePeriodsAfterItAgainWithItAsHistory() {
+        List<String> months = MonthlyDocuments.withChurn(0.02, 0.02);
+        put("2024-02", months.get(1));
+        assertThat(metric(memory.diagnosis(company, "2024-02"), "period_mrr_discontinuity_rate")).isFalse();
+
+        put("2024-01", months.get(0));
+
+        assertThat(metric(memory.diagnosis(company, "2024-02"), "period_mrr_discontinuity_rate")).isTrue();
+    }
+
+    @Test
+    void concurrentWritesOfOnePeriodKeepEveryRevision() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<CompanyMemory.Stored>> writes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String document = MonthlyDocuments.withChurn(0.01 + i / 100.0).get(0);
+                writes.add(() -> put("2024-01", document));
+            }
+            for (Future<CompanyMemory.Stored> write : pool.invokeAll(writes)) {
+                assertThat(write.get().created()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<CompanyStore.Revision> revisions = new ArrayList<>();
+        memory.store().export(company, revisions::add);
+        assertThat(revisions).extracting(r -> r.snapshot().revision()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(revisions).extracting(r -> r.snapshot().sha256()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aWriteOfACompanyWaitsForALongOneOfTheSameCompanyAndThenSeesItsMonths() throws Exception {
+        List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(5);
+        Clock slow = clock(() -> {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<CompanyMemory.Stored>> ledger = pool.submit(() -> memory(slow).putAll(company, months, "t"));
+            Thread.sleep(400);
+            String june = MonthlyDocuments.withChurn(0.02, 0.02, 0.02, 0.02, 0.02, 0.02).get(5);
+
+            // Held for some 2.5 s by the ledger: more than H2's default lock wait of one second.
+            CompanyMemory.Stored after = put("2024-06", june);
+
+            assertThat(ledger.get()).hasSize(5);
+            assertThat(after.result().metrics()).anySatisfy(m ->
+                    assertThat(m.code()).isEqualTo("period_mrr_discontinuity_rate"));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aLedgerThatFailsHalfWayStoresNoneOfItsMonths() {
+        List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(6);
+        AtomicInteger calls = new AtomicInteger();
+        Clock failing = clock(() -> {
+            if (calls.incrementAndGet() == 7) {
+                throw new IllegalStateException("the disk went away");
+            }
+        });
+
+        assertThatThrownBy(() -> memory(failing).putAll(company, months, "tester"))
+                .hasMessageContaining("the disk went away");
+        assertThat(memory.store().periods(company)).isEmpty();
+
+        assertThat(memory.putAll(company, months, "tester")).hasSize(6);
+        assertThat(memory.timeline(company)).hasSize(6);
+    }
+
+    @Test
+    void aLedgerStoredAgainWithAnEarlierMonthCorrectedJudgesTheUnchangedMonthsAfterItAgain() {
+        SnapshotReader reader = new SnapshotReader();
+        List<com.healthadvisor.snapshot.Snapshot> months = MonthlyDocuments.withChurn(0.02, 0.02, 0.02).stream()
+                .map(reader::read).toList();
+        memory.putAll(company, months, "tester");
+        assertThat(codes(ResultJsonRead.of(memory.diagnosis(company, "2024-02").orElseThrow())))
+                .doesNotContain("PERIOD_DISCONTINUITY");
+        List<com.healthadvisor.snapshot.Snapshot> corrected = new ArrayList<>(months);
+        corrected.set(0, reader.read(MonthlyDocuments.withChurn(0.05).get(0)));
+
+        List<CompanyMemory.Stored> stored = memory.putAll(company, corrected, "tester");
+
+        assertThat(stored).extracting(CompanyMemory.Stored::created).containsExactly(true, false, false);
+        assertThat(codes(stored.get(1).result())).contains("PERIOD_DISCONTINUITY");
+        assertThat(codes(ResultJsonRead.of(memory.diagnosis(company, "2024-02").orElseThrow())))
+                .contains("PERIOD_DISCONTINUITY");
+    }
+
+    @Test
+    void deletingACompanyRemovesEveryRevisionAndDiagnosis() {
+        put("2024-01", MonthlyDocuments.withChurn(0.02).get(0));
+        put("2024-01", MonthlyDocuments.withChurn(0.03).get(0));
+
+        assertThat(memory.delete(company)).isEqualTo(2);
+
+        assertThat(memory.store().periods(company)).isEmpty();
+        assertThat(memory.diagnosis(company, "2024-01")).isEmpty();
+        assertThat(memory.store().companies()).doesNotContain(company);
+    }
+
+    @Test
+    void closingAndOpeningTheDatabaseAgainKeepsEverything() {
+        put("2024-01", MonthlyDocuments.withChurn(0.02).get(0));
+        List<TimelineEntry> before = memory.timeline(company);
+
+        database.close();
+        database = Database.open(url());
+        memory = memory(Clock.systemUTC());
+
+        assertThat(memory.timeline(company)).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseMigratedByANewerBuildIsRefused() {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        jdbc.sql("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "
+                + "\"script\", \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\") "
+                + "VALUES (99, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', "
+                + "CURRENT_TIMESTAMP, 0, TRUE)").update();
+        try {
+            assertThatThrownBy(() -> Database.open(url())).isInstanceOf(NewerSchemaException.class)
+                    .hasMessageContaining("migration 99 (from a newer build)")
+                    .hasMessageContaining("this build knows up to version 2");
+        } finally {
+            jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'").update();
+        }
+    }
+
+    @Test
+    void changesBetweenTwoPeriodsListWhatAppearedAndWhatWasResolvedWithTheFiguresBehind() {
+        List<String> months = MonthlyDocuments.withChurn(0.01, 0.09);
+        put("2024-01", months.get(0));
+        put("2024-02", months.get(1));
+
+        Changes worse = memory.changes(company, "2024-01", "2024-02").orElseThrow();
+        Changes back = memory.changes(company, "2024-02", "2024-01").orElseThrow();
+
+        assertThat(worse.newFindings()).extracting(Changes.Change::code).contains("LOGO_CHURN_CRISIS");
+        Changes.Change crisis = worse.newFindings().stream().filter(c -> c.code().equals("LOGO_CHURN_CRISIS"))
+                .findFirst().orElseThrow();
+        assertThat(crisis.moves()).anySatisfy(m -> {
+            assertThat(m.metric()).startsWith("logo_churn_rate");
+            assertThat(m.from()).isEqualTo(0.01);
+            assertThat(m.to()).isGreaterThan(0.05);
+            assertThat(m.direction()).isEqualTo("worse");
+        });
+        assertThat(worse.headline().orElseThrow().kind()).isEqualTo("new");
+        assertThat(back.resolved()).extracting(Changes.Change::code).contains("LOGO_CHURN_CRISIS");
+        assertThat(worse.keyMetrics()).anySatisfy(m -> assertThat(m.metric()).isEqualTo("logo_churn_rate"));
+    }
+
+    /** The system clock, doing {@code first} each time it is read: slow, or failing at some read. */
+    static Clock clock(Runnable first) {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                first.run();
+                return Instant.now();
+            }
+        };
+    }
+
+    static List<com.healthadvisor.snapshot.Snapshot> ledgerMonths(int count) {
+        StringBuilder csv = new StringBuilder("customer_id,month,mrr\n");
+        for (int m = 0; m < count; m++) {
+            for (int c = 0; c < 40 - m; c++) {
+                csv.append("c").append(c).append(",2024-0").append(m + 1).append(",").append(100 + c).append('\n');
+            }
+        }
+        return com.healthadvisor.ledger.LedgerSnapshots.readAll(new java.io.StringReader(csv.toString()), null, null,
+                false);
+    }
+
+    static List<String> codes(DiagnosisResult result) {
+        return result.diagnoses().stream().map(Diagnosis::code).toList();
+    }
+
+    static Double value(DiagnosisResult result, String code) {
+        return result.metrics().stream().filter(m -> m.code().equals(code)).findFirst()
+                .map(DiagnosisResult.MetricValue::value).orElse(null);
+    }
+
+    static boolean metric(java.util.Optional<StoredDiagnosis> stored, String code) {
+        return value(ResultJsonRead.of(stored.orElseThrow()), code) != null;
+    }
+
+    /** A stored diagnosis's result, read back. */
+    static final class ResultJsonRead {
+        static DiagnosisResult of(StoredDiagnosis stored) {
+            return com.healthadvisor.report.ResultJson.read(stored.result());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.healthadvisor.startup;
+
+import com.healthadvisor.TestFiles;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * README's first command after the build: the service from {@code target/service} with its class-data archive.
+ * Runs after {@code package}, which builds both.
+ */
+class ServiceLaunchIT {
+
+    private static final Path SERVICE = TestFiles.BUILD.resolve("service");
+
+    @Test
+    void startsFromTheArchiveAndDiagnoses(@TempDir Path temp) throws Exception {
+        Path classLoads = temp.resolve("class-load.log");
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
+        List<String> options = new ArrayList<>(List.of("-Xshare:on", "-Xlog:class+load:file=" + classLoads));
+        options.addAll(ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)));
+
+        try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
+            String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
+                    "application/json");
+
+            // judgment.md: seed 2 is critical (RETENTION_FIRST gathers more than four red flags).
+            assertThat(result).contains("\"health\":\"critical\"", "RETENTION_FIRST");
+            // The workbench is served at the root: its pages start at the sign-in form.
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port
+                    + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(root.statusCode()).isEqualTo(302);
+            assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + service.port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.body()).contains("<h1>Sign in</h1>", "ADVISOR_INITIAL_ADMIN_PASSWORD");
+            // A normal start says nothing an operator would have to look into.
+            assertThat(service.log()).doesNotContain(" WARN ", " ERROR ", "SLF4J(W)")
+                    .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z +INFO \\[main\\] ");
+        }
+        List<String> loads = Files.readAllLines(classLoads);
+        assertThat(loads).anyMatch(line -> line.contains("org.springframework.boot.SpringApplication source: shared objects file"));
+        assertThat(loads).anyMatch(line -> line.contains("org.drools.core.") && line.endsWith("source: shared objects file"));
+    }
+
+    /** README's first command runs the launcher; the launcher carries the options measured here, and they map. */
+    @Test
+    void theLauncherStartsWithTheOptionsMeasuredHere() throws Exception {
+        String launcher = Files.readString(Path.of("health-advisor"));
+        Process version = new ProcessBuilder("./health-advisor", "--version").redirectErrorStream(true).start();
+        ProcessBuilder strict = new ProcessBuilder("./health-advisor", "--version").redirectErrorStream(true);
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it.
+        strict.environment().put("JAVA_OPTS", "-Xshare:on");
+        Process mapped = strict.start();
+
+        assertThat(launcher).contains("-XX:SharedArchiveFile=\"$service/" + ClassDataArchive.ARCHIVE + "\"",
+                "-jar \"$service/" + ClassDataArchive.JAR + "\"");
+        assertThat(launcher).contains(ServiceProcess.TUNING);
+        assertThat(version.waitFor()).as(new String(version.getInputStream().readAllBytes())).isZero();
+        assertThat(mapped.waitFor()).as(new String(mapped.getInputStream().readAllBytes())).isZero();
+    }
+
+    /** Spring Boot's own switch turns every log line into a JSON object, for a log shipper to read. */
+    @Test
+    void logsAreJsonLinesWhenStructuredLoggingIsAskedFor(@TempDir Path temp) throws Exception {
+        Map<String, String> environment = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "SPRING_DATASOURCE_URL", "jdbc:h2:file:" + temp.resolve("advisor"));
+        try (ServiceProcess service = ServiceProcess.start(TestFiles.BUILD.resolve("health-advisor.jar"), Path.of("rules"),
+                List.of(), environment)) {
+            List<String> lines = service.log().lines().filter(line -> !line.isBlank()).toList();
+
+            assertThat(lines).isNotEmpty().allSatisfy(line -> {
+                JsonNode event = JsonMapper.builder().build().readTree(line);
+                assertThat(event.has("@timestamp")).as(line).isTrue();
+                assertThat(event.at("/log/level").asString()).as(line).isNotBlank();
+            });
+        }
+    }
+}
