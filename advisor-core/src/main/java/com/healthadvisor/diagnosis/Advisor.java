@@ -37,13 +37,15 @@ public final class Advisor {
     /**
      * @param maxFirings rule firings one evaluation may make before it is stopped as a loop
      * @param timeout    how long one evaluation may run before it is halted
+     * @param watchdog   what halts, then stops, an evaluation past its timeout
      */
-    public Advisor(int maxFirings, Duration timeout) {
-        this.limits = new RuleSession.Limits(maxFirings, timeout);
+    public Advisor(int maxFirings, Duration timeout, Watchdog watchdog) {
+        this.limits = new RuleSession.Limits(maxFirings, timeout, watchdog);
     }
 
+    /** The default limits, watched by the JVM's shared watchdog: the command line and embedding programs. */
     public Advisor() {
-        this(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT);
+        this(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT, Watchdog.shared());
     }
 
     public DiagnosisResult diagnose(Snapshot snapshot, RuleSet ruleSet) {

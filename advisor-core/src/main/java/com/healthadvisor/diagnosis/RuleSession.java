@@ -25,8 +25,8 @@ final class RuleSession {
     record Concluded(Finding finding, String rule) {
     }
 
-    /** How far one evaluation may go: firings, and time. */
-    record Limits(int maxFirings, Duration timeout) {
+    /** How far one evaluation may go: firings, and time, which the watchdog enforces. */
+    record Limits(int maxFirings, Duration timeout, Watchdog watchdog) {
     }
 
     static final org.kie.api.runtime.KieSessionConfiguration ONE_THREAD = oneThread();
@@ -81,7 +81,7 @@ final class RuleSession {
                 }
             }
         };
-        try (Watchdog.Watched watched = Watchdog.watch(session, limits.timeout().toNanos())) {
+        try (Watchdog.Watched watched = limits.watchdog().watch(session, limits.timeout().toNanos())) {
             facts.forEach(session::insert);
             // Listening from here on: the facts' own inserts would each make an event object for nothing.
             session.addEventListener(listener);

@@ -15,27 +15,30 @@ import java.util.concurrent.TimeUnit;
  * a grace period its thread is stopped, which ends the evaluation with {@link ThreadDeath} inside
  * {@link RuleSession} and frees the thread. A stopped session is never used again.
  *
- * <p>One watchdog serves the whole JVM, like a timer: evaluations of every rule set register with it.
+ * <p>One watchdog serves any number of advisors and rule sets, like a timer. The service makes one as a bean and
+ * closes it with the application; an advisor made without one (the command line, an embedding program) shares
+ * {@link #shared()}, started on first use and ended with the JVM.
  */
-final class Watchdog {
+public final class Watchdog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final long TICK_MILLIS = 50;
     /** After the halt, how long an evaluation may take to notice it before its thread is stopped. */
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    private static final Watchdog INSTANCE = new Watchdog();
 
     /** One watched evaluation. {@link #close()} and a stop never overlap: both hold its lock. */
     static final class Watched implements AutoCloseable {
 
         private final Thread thread = Thread.currentThread();
+        private final Set<Watched> running;
         private final KieSession session;
         private final long deadline;
         private boolean halted;
         private boolean stopped;
         private boolean closed;
 
-        private Watched(KieSession session, long deadline) {
+        private Watched(Set<Watched> running, KieSession session, long deadline) {
+            this.running = running;
             this.session = session;
             this.deadline = deadline;
         }
@@ -47,7 +50,7 @@ final class Watchdog {
 
         @Override
         public void close() {
-            INSTANCE.running.remove(this);
+            running.remove(this);
             synchronized (this) {
                 closed = true;
             }
@@ -67,19 +70,36 @@ final class Watchdog {
         }
     }
 
-    private final Set<Watched> running = ConcurrentHashMap.newKeySet();
+    /** The watchdog of advisors made without one; its thread is a daemon, so it never keeps a JVM alive. */
+    private static final class Shared {
+        static final Watchdog INSTANCE = new Watchdog();
+    }
 
-    private Watchdog() {
-        Thread thread = new Thread(this::watch, "evaluation-watchdog");
+    private final Set<Watched> running = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+
+    /** Starts the watchdog's thread. */
+    public Watchdog() {
+        thread = new Thread(this::watch, "evaluation-watchdog");
         thread.setDaemon(true);
         thread.start();
     }
 
+    public static Watchdog shared() {
+        return Shared.INSTANCE;
+    }
+
     /** Watches the calling thread's evaluation of {@code session} until the returned handle is closed. */
-    static Watched watch(KieSession session, long timeoutNanos) {
-        Watched watched = new Watched(session, System.nanoTime() + timeoutNanos);
-        INSTANCE.running.add(watched);
+    Watched watch(KieSession session, long timeoutNanos) {
+        Watched watched = new Watched(running, session, System.nanoTime() + timeoutNanos);
+        running.add(watched);
         return watched;
+    }
+
+    /** Ends the thread; evaluations still registered are no longer watched. */
+    @Override
+    public void close() {
+        thread.interrupt();
     }
 
     private void watch() {

@@ -1,20 +1,18 @@
 package com.healthadvisor.snapshot;
 
-import com.healthadvisor.Violation;
 import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.Violation;
+import com.healthadvisor.json.Json;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a snapshot from JSON, refusing malformed or impossible input as a whole (contract.md, "Bad input").
@@ -34,12 +32,6 @@ public final class SnapshotReader {
             "customer_revenue", "year_ago_customers", "finance");
     private static final Set<String> PROFILE_KEYS = Set.of("stage", "market", "model");
     private static final List<String> PERIODICITIES = List.of("monthly", "quarterly", "annual");
-
-    private final JsonMapper mapper = JsonMapper.builder()
-            // NaN and Infinity are read so that they can be refused with the field's pointer.
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private final long maxBytes;
 
@@ -77,7 +69,7 @@ public final class SnapshotReader {
 
     private JsonNode parse(byte[] json) {
         try {
-            JsonNode root = mapper.readTree(json);
+            JsonNode root = Json.SNAPSHOT_INPUT.readTree(json);
             if (root == null || root.isMissingNode()) {
                 throw invalid("", "document is empty");
             }

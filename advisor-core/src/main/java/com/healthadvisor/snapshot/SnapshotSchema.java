@@ -2,8 +2,8 @@ package com.healthadvisor.snapshot;
 
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.json.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,20 +12,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The snapshot's JSON Schema: the hand-written sections of {@code schema/snapshot.schema.json}, with the
+ * The snapshot's Json.PLAIN Schema: the hand-written sections of {@code schema/snapshot.schema.json}, with the
  * {@code metrics} section's codes, ranges and formulas filled in from the metric catalog, so that a metric is
  * defined once and the schema cannot fall behind the reader.
  */
 public final class SnapshotSchema {
 
     private static final String RESOURCE = "/schema/snapshot.schema.json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TEXT = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(build());
+    private static final String TEXT = Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(build());
 
     private SnapshotSchema() {
     }
 
-    /** The schema as JSON text, the same in every run. */
+    /** The schema as Json.PLAIN text, the same in every run. */
     public static String text() {
         return TEXT;
     }
@@ -45,8 +44,8 @@ public final class SnapshotSchema {
 
     /** A value of the metric: a number within its range, or null for "not known". */
     private static ObjectNode property(MetricDefinition metric) {
-        ObjectNode property = JSON.createObjectNode();
-        property.set("type", JSON.createArrayNode().add("number").add("null"));
+        ObjectNode property = Json.PLAIN.createObjectNode();
+        property.set("type", Json.PLAIN.createArrayNode().add("number").add("null"));
         property.put("description", metric.label() + " (" + metric.unit() + "): " + metric.formula());
         bound(property, "minimum", metric.min());
         bound(property, "maximum", metric.max());
@@ -67,7 +66,7 @@ public final class SnapshotSchema {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the jar");
             }
-            return JSON.readTree(in);
+            return Json.PLAIN.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

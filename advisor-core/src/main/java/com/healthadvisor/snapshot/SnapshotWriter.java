@@ -1,5 +1,6 @@
 package com.healthadvisor.snapshot;
 
+import com.healthadvisor.json.Json;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,12 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a snapshot as the JSON of contract.md section 1, so that it can be saved, edited and diagnosed. */
+/** Writes a snapshot as the Json.PRETTY of contract.md section 1, so that it can be saved, edited and diagnosed. */
 public final class SnapshotWriter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-    private static final JsonMapper COMPACT = JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper COMPACT = Json.PRETTY.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SnapshotWriter() {
     }
@@ -64,7 +62,7 @@ public final class SnapshotWriter {
         }).toList());
         list(root, "customer_revenue", snapshot.customerRevenue().stream()
                 .map(c -> Map.<String, Object>of("customer", c.customer(), "mrr", number(c.mrr()))).toList());
-        return JSON.writeValueAsString(root);
+        return Json.PRETTY.writeValueAsString(root);
     }
 
     private static void figures(Map<String, Object> into, Figures figures) {

@@ -83,7 +83,7 @@ class LoopingRuleTest {
 
     @Test
     void aSelfTriggeringRuleIsStoppedByTheFiringLimit() {
-        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(5_000, Duration.ofSeconds(5)));
+        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(5_000, Duration.ofSeconds(5), Watchdog.shared()));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
@@ -93,7 +93,7 @@ class LoopingRuleTest {
 
     @Test
     void aSlowEvaluationIsHaltedByTheTimeLimit() {
-        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200)));
+        AdvisorHarness advisor = AdvisorHarness.of(withALoop(), new Advisor(Integer.MAX_VALUE, Duration.ofMillis(200), Watchdog.shared()));
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThatThrownBy(() -> advisor.diagnose("{\"period\":\"2024-06\"}"))
@@ -103,7 +103,7 @@ class LoopingRuleTest {
 
     @Test
     void anExplodingJoinIsStoppedByTheDeadlineAndTheThreadServesTheNextEvaluation() {
-        AdvisorHarness advisor = AdvisorHarness.of(withAnExplodingJoin(), new Advisor(10_000, Duration.ofMillis(300)));
+        AdvisorHarness advisor = AdvisorHarness.of(withAnExplodingJoin(), new Advisor(10_000, Duration.ofMillis(300), Watchdog.shared()));
         String snapshot = manySegments(60);
 
         long start = System.nanoTime();

@@ -1,7 +1,7 @@
 package com.healthadvisor.cli;
 
+import com.healthadvisor.json.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,8 +18,6 @@ import java.time.Duration;
  * admin's bearer token, and the service decides what it may do, as for any client.
  */
 final class ServiceClient {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String token;
@@ -63,7 +61,7 @@ final class ServiceClient {
     }
 
     JsonNode json(byte[] body) {
-        return JSON.readTree(body);
+        return Json.PLAIN.readTree(body);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -90,7 +88,7 @@ final class ServiceClient {
 
     private static String detail(byte[] body) {
         try {
-            JsonNode problem = JSON.readTree(body);
+            JsonNode problem = Json.PLAIN.readTree(body);
             return problem.has("detail") ? problem.get("detail").asString() : new String(body, StandardCharsets.UTF_8);
         } catch (RuntimeException notJson) {
             return new String(body, StandardCharsets.UTF_8);

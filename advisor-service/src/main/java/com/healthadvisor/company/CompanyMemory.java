@@ -1,23 +1,21 @@
 package com.healthadvisor.company;
 
-import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.Violation;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.json.Json;
 import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.ruleset.RuleSet;
-import com.healthadvisor.InvalidSnapshotException;
 import com.healthadvisor.snapshot.Periods;
 import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 import com.healthadvisor.snapshot.SnapshotWriter;
-import com.healthadvisor.Violation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * A company's stored periods: each snapshot is stored with its diagnosis in one transaction, diagnosed with the
@@ -44,8 +43,6 @@ public final class CompanyMemory {
     /** The path of the re-diagnosis jobs, beside the companies' own. */
     private static final String RESERVED = "rediagnose";
     private static final int ATTEMPTS = 5;
-    private static final JsonMapper SORTED = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final CompanyStore store;
     private final JdbcClient jdbc;
@@ -289,7 +286,7 @@ public final class CompanyMemory {
     /** The SHA-256 of a document with its keys sorted, so that key order and spacing make no new revision. */
     static String sha256(String document) {
         try {
-            byte[] canonical = SORTED.writeValueAsBytes(SORTED.readValue(document, Object.class));
+            byte[] canonical = Json.SORTED.writeValueAsBytes(Json.SORTED.readValue(document, Object.class));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

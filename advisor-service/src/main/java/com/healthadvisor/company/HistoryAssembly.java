@@ -1,8 +1,8 @@
 package com.healthadvisor.company;
 
 import com.healthadvisor.facts.Metric;
+import com.healthadvisor.json.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +19,6 @@ import java.util.TreeMap;
 final class HistoryAssembly {
 
     static final String GAP_METRIC = "stored_history_gap_rate";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private HistoryAssembly() {
     }
@@ -33,13 +32,13 @@ final class HistoryAssembly {
 
     /** @param earlier the stored periods before the document's, of its form and currency, oldest first */
     static Assembled assemble(String document, List<CompanyStore.PeriodFigures> earlier) {
-        ObjectNode root = (ObjectNode) JSON.readTree(document);
+        ObjectNode root = (ObjectNode) Json.PLAIN.readTree(document);
         if (earlier.isEmpty()) {
-            return new Assembled(JSON.writeValueAsBytes(root), List.of());
+            return new Assembled(Json.PLAIN.writeValueAsBytes(root), List.of());
         }
         Map<Integer, JsonNode> byMonth = new TreeMap<>();
         for (CompanyStore.PeriodFigures stored : earlier) {
-            byMonth.put(stored.endMonth(), JSON.readTree(stored.figures()));
+            byMonth.put(stored.endMonth(), Json.PLAIN.readTree(stored.figures()));
         }
         double largestGap = -1;
         JsonNode sent = root.get("history");
@@ -60,7 +59,7 @@ final class HistoryAssembly {
         byMonth.values().forEach(history::add);
         List<Metric> outside = largestGap < 0 ? List.of() : List.of(new Metric(GAP_METRIC, Metric.COMPANY,
                 Metric.COMPANY, null, Math.round(largestGap * 1e6) / 1e6, "ratio", "computed", null, null, null));
-        return new Assembled(JSON.writeValueAsBytes(root), outside);
+        return new Assembled(Json.PLAIN.writeValueAsBytes(root), outside);
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.healthadvisor.live;
 
-import tools.jackson.databind.json.JsonMapper;
+import com.healthadvisor.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every attempt to change the rules, accepted or refused, as one JSON line in
+ * Every attempt to change the rules, accepted or refused, as one Json.PLAIN line in
  * {@code rules/.history/audit/audit.jsonl}: when, who, what, which files, and why it was refused. Append only;
  * lines older than the history's age are dropped when a new one is written.
  */
@@ -34,8 +34,6 @@ public final class AuditLog {
     public record Entry(Instant at, String actor, String action, List<String> files, boolean accepted, String version,
                         String reason) {
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
 
     private final Path log;
@@ -62,7 +60,7 @@ public final class AuditLog {
             return List.of();
         }
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> !line.isBlank()).map(line -> JSON.readValue(line, Entry.class)).toList();
+            return lines.filter(line -> !line.isBlank()).map(line -> Json.PLAIN.readValue(line, Entry.class)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
         }
@@ -72,7 +70,7 @@ public final class AuditLog {
         try {
             RuleHistory.privateDirectory(log.getParent());
             dropExpired();
-            Files.writeString(log, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(log, Json.PLAIN.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             com.healthadvisor.files.PrivateFiles.file(log);
         } catch (IOException | UncheckedIOException e) {
@@ -90,7 +88,7 @@ public final class AuditLog {
         List<String> kept = new ArrayList<>();
         for (Entry entry : entries()) {
             if (!entry.at().isBefore(oldest)) {
-                kept.add(JSON.writeValueAsString(entry));
+                kept.add(Json.PLAIN.writeValueAsString(entry));
             }
         }
         Path temporary = Files.createTempFile(log.getParent(), ".audit", ".tmp");
@@ -101,7 +99,7 @@ public final class AuditLog {
     private boolean firstEntryBefore(Instant oldest) throws IOException {
         try (var reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             String first = reader.readLine();
-            return first != null && !first.isBlank() && JSON.readValue(first, Entry.class).at().isBefore(oldest);
+            return first != null && !first.isBlank() && Json.PLAIN.readValue(first, Entry.class).at().isBefore(oldest);
         }
     }
 }

@@ -1,8 +1,8 @@
 package com.healthadvisor.live;
 
+import com.healthadvisor.json.Json;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSet;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * Every rule set that went live, as a version: a number, when, who, why, which files it changed and the content of
- * each of its files. Versions are one JSON line each in {@code rules/.history/versions/versions.jsonl} (append
+ * each of its files. Versions are one Json.PLAIN line each in {@code rules/.history/versions/versions.jsonl} (append
  * only); file contents are kept once each under {@code blobs/}, named by their SHA-256. Kept as long as the
  * replaced files are ({@code advisor.history-max-age}, {@code advisor.history-max-versions}), always the active one.
  */
@@ -45,8 +45,6 @@ public final class RuleVersions {
     public record Version(String id, Instant at, String actor, String trigger, String message, String ruleSet,
                           List<String> changed, Map<String, String> files) {
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path directory;
     private final Path log;
@@ -89,7 +87,7 @@ public final class RuleVersions {
         }
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             List<Version> versions = new ArrayList<>(lines.filter(line -> !line.isBlank())
-                    .map(line -> JSON.readValue(line, Version.class)).toList());
+                    .map(line -> Json.PLAIN.readValue(line, Version.class)).toList());
             java.util.Collections.reverse(versions);
             return versions;
         } catch (IOException e) {
@@ -139,7 +137,7 @@ public final class RuleVersions {
     private void append(Version version) {
         try {
             RuleHistory.privateDirectory(directory);
-            Files.writeString(log, JSON.writeValueAsString(version) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(log, Json.PLAIN.writeValueAsString(version) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             com.healthadvisor.files.PrivateFiles.file(log);
         } catch (IOException e) {
@@ -166,7 +164,7 @@ public final class RuleVersions {
             Path temporary = Files.createTempFile(directory, ".versions", ".tmp");
             List<String> lines = new ArrayList<>();
             for (int i = kept.size() - 1; i >= 0; i--) {
-                lines.add(JSON.writeValueAsString(kept.get(i)));
+                lines.add(Json.PLAIN.writeValueAsString(kept.get(i)));
             }
             Files.write(temporary, lines, StandardCharsets.UTF_8);
             Files.move(temporary, log, java.nio.file.StandardCopyOption.ATOMIC_MOVE,

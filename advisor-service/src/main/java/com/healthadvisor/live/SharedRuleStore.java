@@ -1,16 +1,15 @@
 package com.healthadvisor.live;
 
-import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.RuleProblem;
+import com.healthadvisor.json.Json;
+import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * The rule set versions every replica of the service follows, in the database (table {@code shared_rule_set}):
@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SharedRuleStore {
 
     static final String CHANNEL = "advisor_rules";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
     };
 
@@ -112,7 +111,7 @@ public final class SharedRuleStore {
         return jdbc.sql("SELECT id, version, files, actor, trigger_name, message, published_at FROM shared_rule_set "
                         + "WHERE id = (SELECT MAX(id) FROM shared_rule_set)")
                 .query((row, n) -> new Published(row.getLong("id"), row.getString("version"),
-                        JSON.readValue(row.getString("files"), FILES), row.getString("actor"),
+                        Json.PLAIN.readValue(row.getString("files"), FILES), row.getString("actor"),
                         row.getString("trigger_name"), row.getString("message"),
                         row.getTimestamp("published_at").toInstant()))
                 .optional();
@@ -133,7 +132,7 @@ public final class SharedRuleStore {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(id, ruleSet.version(), JSON.writeValueAsString(files), actor, trigger, message,
+                        .params(id, ruleSet.version(), Json.PLAIN.writeValueAsString(files), actor, trigger, message,
                                 Timestamp.from(clock.instant()))
                         .update();
                 if (postgres) {

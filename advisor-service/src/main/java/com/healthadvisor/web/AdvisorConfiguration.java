@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.diagnosis.Watchdog;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.CompilingRuleSet;
@@ -46,9 +47,15 @@ class AdvisorConfiguration {
         return new SnapshotReader(properties.maxSnapshotSize().toBytes());
     }
 
+    /** Halts, then stops, an evaluation past its timeout; its thread ends with the application. */
+    @Bean(destroyMethod = "close")
+    Watchdog watchdog() {
+        return new Watchdog();
+    }
+
     @Bean
-    Advisor advisor(AdvisorProperties properties) {
-        return new Advisor(properties.maxFirings(), properties.evaluationTimeout());
+    Advisor advisor(AdvisorProperties properties, Watchdog watchdog) {
+        return new Advisor(properties.maxFirings(), properties.evaluationTimeout(), watchdog);
     }
 
     /** The compiler of the start-up rule set and of every change after it, so that an unchanged DRL is not recompiled. */

@@ -1,13 +1,14 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.RuleSetException;
+import com.healthadvisor.json.Json;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
-import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.Preview;
 import com.healthadvisor.live.Previews;
+import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.ruleset.RuleFile;
-import com.healthadvisor.RuleSetException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,8 +47,6 @@ class RulesController {
      */
     static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
             + SecurityConfiguration.ANALYST + "')";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A preview names the files it changes: a few rule files, together at most two megabytes (kept until applied). */
     private static final long MAX_PREVIEW_BYTES = 2 * MAX_RULE_FILE_BYTES;
 
@@ -71,7 +69,6 @@ class RulesController {
     RuleSetView ruleSet() {
         return RuleSetView.of(active, directory);
     }
-
 
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String file(@PathVariable String name) {
@@ -137,9 +134,9 @@ class RulesController {
     private static Map<String, String> previewFiles(byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.PLAIN.readTree(body);
         } catch (JacksonException e) {
-            throw new BadPreviewRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadPreviewRequestException("the body is not valid Json.PLAIN: " + e.getOriginalMessage());
         }
         JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {

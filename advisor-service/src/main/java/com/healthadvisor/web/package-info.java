@@ -1,5 +1,7 @@
 /**
- * The HTTP service: diagnoses, the live rule set and its files, problem details for every error,
- * bearer-token protection of rule changes. A thin door onto the advisor and the live rule set.
+ * The HTTP service (Spring Boot) around the core: the application's wiring and settings
+ * ({@code AdvisorConfiguration}, {@code AdvisorProperties}), the API's controllers (diagnoses, reports, the live rule
+ * set, its files and versions, the company memory), who may call what (the two security chains: bearer tokens for
+ * the API, sign-in for the workbench), problem details for every error, meters, and the OpenAPI description.
  */
 package com.healthadvisor.web;

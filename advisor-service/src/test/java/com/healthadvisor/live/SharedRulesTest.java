@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas in one JVM sharing their rules through one H2 database, which has no notifications: they follow by
@@ -66,11 +67,7 @@ class SharedRulesTest {
 
         awaitVersion(b, changed);
         // The version is swapped in first, then the shared number it came with is noted.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (b.store().followed() != 2) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.store().followed() == 2);
         assertThat(b.store().status().agrees()).isTrue();
         assertThat(Files.readString(b.directory().path().resolve("limits.csv"))).contains("blended_average_spread,12,");
         assertThat(b.directory().versions().list().get(0).trigger()).isEqualTo("replica");
@@ -102,11 +99,7 @@ class SharedRulesTest {
         a.directory().put("limits.csv", limits.replace("retention_first_min_flags,2,", "retention_first_min_flags,9,"),
                 new RuleDirectory.Change("alice", null));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (b.store().status().agrees()) {
-            assertThat(System.nanoTime()).as("B never reported the disagreement").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await("B reports the disagreement").atMost(Duration.ofSeconds(20)).until(() -> !b.store().status().agrees());
         assertThat(b.version()).isEqualTo(before);
         assertThat(b.store().status().version()).isEqualTo(a.version());
         assertThat(b.store().status().problems().toString()).contains("seed-2-warning-signs");
@@ -133,11 +126,7 @@ class SharedRulesTest {
                         java.sql.Timestamp.from(java.time.Instant.now()))
                 .update();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (a.store().status().agrees()) {
-            assertThat(System.nanoTime()).as("A never reported the refusal").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await("A reports the refusal").atMost(Duration.ofSeconds(20)).until(() -> !a.store().status().agrees());
         java.time.Instant refusedAt = a.store().status().checkedAt();
         Thread.sleep(POLL.toMillis() * 10);
 
@@ -184,12 +173,8 @@ class SharedRulesTest {
         return new Replica(directory, active, store, follower);
     }
 
-    private static void awaitVersion(Replica replica, String version) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!replica.version().equals(version)) {
-            assertThat(System.nanoTime()).as("still on " + replica.version()).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private static void awaitVersion(Replica replica, String version) {
+        await().atMost(Duration.ofSeconds(20)).until(replica::version, version::equals);
     }
 
 }

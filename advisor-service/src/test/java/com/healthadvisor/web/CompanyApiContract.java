@@ -3,15 +3,14 @@ package com.healthadvisor.web;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The company memory as a finance lead, an analyst and an admin use it over HTTP; each subclass runs it on one
@@ -22,9 +21,6 @@ abstract class CompanyApiContract extends SharedService {
     static final String[] ADMIN = EDITOR_ADMIN;
     static final double[] ACCELERATING = {0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.04, 0.045, 0.05};
     private static final AtomicInteger COMPANIES = new AtomicInteger();
-
-
-
 
     static String company() {
         return "co-" + COMPANIES.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
@@ -153,12 +149,9 @@ abstract class CompanyApiContract extends SharedService {
         Http.Response started = http().post("/api/v1/companies/rediagnose", "application/json", "", ANALYST);
         assertThat(started.status()).isEqualTo(202);
         String id = started.json().get("id").asString();
-        JsonNode status = started.json();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (status.get("state").asString().equals("running") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            status = http().getWith("/api/v1/companies/rediagnose/" + id, VIEWER).json();
-        }
+        JsonNode status = await().atMost(Duration.ofSeconds(60))
+                .until(() -> http().getWith("/api/v1/companies/rediagnose/" + id, VIEWER).json(),
+                        job -> !job.get("state").asString().equals("running"));
 
         assertThat(status.get("state").asString()).isEqualTo("done");
         assertThat(status.get("periods_done").asInt()).isEqualTo(status.get("periods").asInt())

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The rule gate tried as an attacker would: every protected route under encodings and path tricks without a
@@ -21,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleGateTest extends SharedService {
 
     static final Path MARKER = RULES.resolveSibling(RULES.getFileName() + "-marker");
-
-
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = ' ', textBlock = """
@@ -108,12 +108,9 @@ class RuleGateTest extends SharedService {
 
         Files.writeString(RULES.resolve("watched-attack.drl"), attack.drl());
         try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            String lastReload;
-            do {
-                Thread.sleep(100);
-                lastReload = http.get("/api/v1/rules").json().get("last_reload").toString();
-            } while (!lastReload.contains("watched-attack.drl") && System.nanoTime() < deadline);
+            String lastReload = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/api/v1/rules").json().get("last_reload").toString(),
+                            reload -> reload.contains("watched-attack.drl"));
 
             assertThat(lastReload).contains("watched-attack.drl", json(attack.refusal()));
             assertThat(http.get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);

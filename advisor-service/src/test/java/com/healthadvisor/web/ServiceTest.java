@@ -8,20 +8,17 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The service end to end over HTTP, on a copy of the default rules (the shared service). */
 class ServiceTest extends SharedService {
 
     /** The linter's version: the newest that runs on Debian's Node.js 20. */
     static final String REDOCLY = "2.77.0";
-
-
-
 
     String seed(String name) {
         return Http.read(Path.of("fixtures", name + ".json"));
@@ -630,44 +627,32 @@ class ServiceTest extends SharedService {
                     limits.replace("scale_min_quick_ratio,4,", "scale_min_quick_ratio,four,"), ADMIN);
             assertThat(refused.status()).isEqualTo(422);
 
-            // An editor saving a file unchanged: the disk is the active set, and the API's refusal stays on record.
+            // An editor saving a file unchanged: the disk is the active set, and the API's refusal stays on record
+            // for as long as the watcher takes to see the save (its debounce is 100 ms here) and longer.
             Files.writeString(RULES.resolve("limits.csv"), limits);
-            Thread.sleep(600);
-
-            JsonNode rules = http().get("/api/v1/rules").json();
-            assertThat(rules.at("/last_reload/succeeded").asBoolean()).isFalse();
-            assertThat(rules.at("/last_reload/trigger").asString()).isEqualTo("api");
+            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                JsonNode rules = http().get("/api/v1/rules").json();
+                assertThat(rules.at("/last_reload/succeeded").asBoolean()).isFalse();
+                assertThat(rules.at("/last_reload/trigger").asString()).isEqualTo("api");
+            });
             assertThat(http().getWith("/actuator/health", ADMIN).json().at("/components/rules/details/fixtures")
                     .asString())
                     .isEqualTo(FIXTURES.toAbsolutePath().normalize().toString());
         }
 
-        private String awaitVersionOtherThan(String version, Duration limit) throws InterruptedException {
-            Instant end = Instant.now().plus(limit);
-            String current = version;
-            while (current.equals(version) && Instant.now().isBefore(end)) {
-                Thread.sleep(50);
-                current = http().get("/api/v1/rules").json().get("version").asString();
-            }
-            return current;
+        private String awaitVersionOtherThan(String version, Duration limit) {
+            return await().atMost(limit).until(() -> http().get("/api/v1/rules").json().get("version").asString(),
+                    current -> !current.equals(version));
         }
 
-        private void awaitVersion(String version, Duration limit) throws InterruptedException {
-            Instant end = Instant.now().plus(limit);
-            while (!http().get("/api/v1/rules").json().get("version").asString().equals(version)
-                    && Instant.now().isBefore(end)) {
-                Thread.sleep(50);
-            }
+        private void awaitVersion(String version, Duration limit) {
+            await().atMost(limit).until(() -> http().get("/api/v1/rules").json().get("version").asString(),
+                    version::equals);
         }
 
-        private JsonNode awaitFailedReload(Duration limit) throws InterruptedException {
-            Instant end = Instant.now().plus(limit);
-            JsonNode rules = http().get("/api/v1/rules").json();
-            while (rules.at("/last_reload/succeeded").asBoolean() && Instant.now().isBefore(end)) {
-                Thread.sleep(50);
-                rules = http().get("/api/v1/rules").json();
-            }
-            return rules;
+        private JsonNode awaitFailedReload(Duration limit) {
+            return await().atMost(limit).until(() -> http().get("/api/v1/rules").json(),
+                    rules -> !rules.at("/last_reload/succeeded").asBoolean());
         }
     }
 }

@@ -11,10 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one full service the HTTP tests share: started once per test run (Spring caches the context, keyed by this
@@ -83,13 +83,8 @@ public abstract class SharedService {
             if (!filesOf(RULES).equals(DEFAULT_RULES)) {
                 writeDefaultRules();
             }
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (!activeVersion().equals(defaultVersion)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the default rules did not come back within 30 s: " + activeVersion());
-                }
-                Thread.sleep(50);
-            }
+            await("the default rules come back").atMost(Duration.ofSeconds(30))
+                    .until(this::activeVersion, defaultVersion::equals);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.healthadvisor.web.workbench;
 
-import tools.jackson.databind.json.JsonMapper;
+import com.healthadvisor.json.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -28,8 +28,6 @@ public record SnapshotForm(Map<String, String> values) {
             "CAC payback, months");
     static final List<String> RATES = List.of("metrics.nrr", "metrics.gross_margin");
     static final List<String> TEXT = List.of("company", "period", "currency", "profile.stage", "profile.market");
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static SnapshotForm empty() {
         return new SnapshotForm(Map.of("currency", "USD"));
@@ -66,12 +64,12 @@ public record SnapshotForm(Map<String, String> values) {
 
     /** The snapshot document; the form is checked by the same reader as every other snapshot. */
     byte[] json() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.PLAIN.createObjectNode();
         root.put("company", value("company"));
         root.put("period", value("period"));
         root.put("periodicity", "monthly");
         root.put("currency", values.getOrDefault("currency", "USD").toUpperCase(java.util.Locale.ROOT));
-        ObjectNode profile = JSON.createObjectNode();
+        ObjectNode profile = Json.PLAIN.createObjectNode();
         putText(profile, "stage", values.get("profile.stage"));
         putText(profile, "market", values.get("profile.market"));
         if (!profile.isEmpty()) {
@@ -85,7 +83,7 @@ public record SnapshotForm(Map<String, String> values) {
                 section.put(path[1], number);
             }
         }
-        return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        return Json.PLAIN.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The form field a reader's pointer is about ({@code /mrr/starting} → {@code mrr.starting}), if it has one. */

@@ -1,24 +1,24 @@
 package com.healthadvisor.web.workbench;
 
-import com.healthadvisor.company.CompanyMemory;
-import com.healthadvisor.company.InvalidCompanyNameException;
 import com.healthadvisor.InvalidLedgerException;
-import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.InvalidSnapshotException;
 import com.healthadvisor.Violation;
+import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.company.InvalidCompanyNameException;
+import com.healthadvisor.json.Json;
+import com.healthadvisor.ledger.LedgerSnapshots;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,14 +32,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Submitting numbers: a ledger CSV (every month of it is stored) or a snapshot JSON, dropped or picked, or a short
+ * Submitting numbers: a ledger CSV (every month of it is stored) or a snapshot Json.PLAIN, dropped or picked, or a short
  * form for the MRR and customer bridges and a few reported metrics. A problem is shown beside the field or line it
  * concerns, and nothing is stored; what is stored opens on its report.
  */
 @Controller
 class SubmitPage {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LINE = Pattern.compile("^line (\\d+)\\b.*");
 
     private final CompanyMemory memory;
@@ -74,7 +72,7 @@ class SubmitPage {
         model.addAttribute("form", SnapshotForm.empty());
         model.addAttribute("company", company);
         if (file == null || file.isEmpty()) {
-            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV or a snapshot JSON "
+            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV or a snapshot Json.PLAIN "
                     + "file, or drop one on the box", null)));
         }
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
@@ -152,7 +150,7 @@ class SubmitPage {
     /** The document's own period, which it is stored under; the reader says what is wrong when there is none. */
     private static String periodOf(String document) {
         try {
-            JsonNode period = JSON.readTree(document).get("period");
+            JsonNode period = Json.PLAIN.readTree(document).get("period");
             return period != null && period.isString() ? period.stringValue() : "";
         } catch (JacksonException e) {
             return "";

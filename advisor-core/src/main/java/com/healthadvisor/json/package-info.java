@@ -1,0 +1,2 @@
+/** The advisor's JSON mappers, one configuration each, named by use ({@link com.healthadvisor.json.Json}). */
+package com.healthadvisor.json;
