@@ -1,12 +1,13 @@
 package com.healthadvisor;
 
+import com.healthadvisor.access.ApiSecurity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The HTTP service; {@code java -jar health-advisor.jar serve} starts it. */
-// Tokens are checked by SecurityConfiguration; the default user store would only print a password nobody uses.
+// Tokens are checked by ApiSecurity; the default user store would only print a password nobody uses.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class HealthAdvisorApplication {

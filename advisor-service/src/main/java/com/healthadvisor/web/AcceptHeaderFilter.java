@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.ProblemWriter;
 import com.healthadvisor.snapshot.Echo;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.diagnosis.Watchdog;
 import com.healthadvisor.live.ActiveRuleSet;

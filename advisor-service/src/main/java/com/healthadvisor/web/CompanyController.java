@@ -1,5 +1,7 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.AccessRules;
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.company.ChangeWords;
 import com.healthadvisor.company.Changes;
 import com.healthadvisor.company.CompanyMemory;
@@ -42,7 +44,7 @@ import java.util.function.Supplier;
 /**
  * The company memory over HTTP: store a period's snapshot or a whole ledger, list companies, read a timeline, a
  * period's diagnosis (as stored, or under today's rules) and what changed between two periods, export or delete a
- * company, and re-diagnose everything under the current rules. Who may do what: {@link SecurityConfiguration}.
+ * company, and re-diagnose everything under the current rules. Who may do what: {@link AccessRules#API}.
  */
 @RestController
 @RequestMapping("/api/v1/companies")

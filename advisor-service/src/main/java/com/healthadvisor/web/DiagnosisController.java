@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.live.ActiveRuleSet;

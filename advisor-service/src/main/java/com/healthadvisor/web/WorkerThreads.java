@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.settings.AdvisorProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;

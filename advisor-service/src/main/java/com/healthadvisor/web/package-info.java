@@ -5,3 +5,5 @@
  * the API, sign-in for the workbench), problem details for every error, meters, and the OpenAPI description.
  */
 package com.healthadvisor.web;
+
+import com.healthadvisor.settings.AdvisorProperties;

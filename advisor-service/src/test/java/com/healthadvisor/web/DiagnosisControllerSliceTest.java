@@ -1,5 +1,7 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.ApiSecurity;
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.ruleset.RuleSetLoader;
@@ -30,7 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @WebMvcTest(controllers = DiagnosisController.class,
         properties = {"advisor.admin-token=", "advisor.api-keys=key-one,key-two"})
-@Import({SecurityConfiguration.class, DiagnosisControllerSliceTest.RealAdvisor.class})
+@Import({ApiSecurity.class, DiagnosisControllerSliceTest.RealAdvisor.class})
 class DiagnosisControllerSliceTest {
 
     private static final String SEED = Http.read(Path.of("fixtures/seed-2-warning-signs.json"));

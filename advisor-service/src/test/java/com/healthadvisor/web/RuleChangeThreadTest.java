@@ -1,10 +1,10 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ class RuleChangeThreadTest {
     }
 
     private static Authentication actor(String name, String role) {
-        List<String> roles = SecurityConfiguration.rolesOf(role).stream().map(r -> "ROLE_" + r).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(name, null, AuthorityUtils.createAuthorityList(roles));
+        return UsernamePasswordAuthenticationToken.authenticated(name, null,
+                Role.of(role.toLowerCase(java.util.Locale.ROOT)).authorities());
     }
 }

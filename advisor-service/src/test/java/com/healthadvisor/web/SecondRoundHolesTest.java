@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.ApiSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +55,7 @@ class SecondRoundHolesTest {
         registry.add("advisor.watch", () -> "false");
         registry.add("advisor.editors[0].name", () -> "alice");
         registry.add("advisor.editors[0].role", () -> "analyst");
-        registry.add("advisor.editors[0].token-sha256", () -> SecurityConfiguration.sha256("alice-second-round-token"));
+        registry.add("advisor.editors[0].token-sha256", () -> ApiSecurity.sha256("alice-second-round-token"));
         registry.add("advisor.initial-admin-password", () -> ADMIN_PASSWORD);
         registry.add("advisor.users[0].name", () -> "maria");
         registry.add("advisor.users[0].role", () -> "analyst");

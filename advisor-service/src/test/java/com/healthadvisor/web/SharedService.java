@@ -1,5 +1,6 @@
 package com.healthadvisor.web;
 
+import com.healthadvisor.access.ApiSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,7 @@ public abstract class SharedService {
             registry.add("advisor.editors[" + i + "].name", () -> editor[0]);
             registry.add("advisor.editors[" + i + "].role", () -> editor[1]);
             registry.add("advisor.editors[" + i + "].token-sha256",
-                    () -> SecurityConfiguration.sha256(editor[0] + "-" + editor[1] + "-token"));
+                    () -> ApiSecurity.sha256(editor[0] + "-" + editor[1] + "-token"));
         }
         // A subclass on another database names it in advisor.test.database-url: a second value for the same
         // property would race with this one (the superclass's is applied last).

@@ -12,7 +12,7 @@ import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.RuleProblem;
 import com.healthadvisor.RuleSetException;
 import com.healthadvisor.web.LineDiff;
-import com.healthadvisor.web.RuleChangeRights;
+import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.web.RuleChangeThread;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

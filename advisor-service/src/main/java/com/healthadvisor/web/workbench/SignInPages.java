@@ -1,7 +1,7 @@
 package com.healthadvisor.web.workbench;
 
 import org.springframework.http.HttpStatus;
-import com.healthadvisor.web.WorkbenchUsers;
+import com.healthadvisor.access.WorkbenchUsers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,9 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
+import com.healthadvisor.settings.AdvisorProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +27,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.UriUtils;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -37,20 +40,16 @@ import java.util.stream.Stream;
  * {@code advisor.api-keys} is set, then it needs {@code X-API-Key}. Tokens are checked by Spring
  * Security's own {@link AuthenticationFilter} with a converter and a constant-time comparison.
  *
- * <p>Authorization is decided on the path the router matches: Spring's path patterns read the decoded,
- * normalized path, so {@code /api/v1/rules/file%73/x.drl} is a rule change like {@code /files/x.drl}; the
- * firewall refuses encoded slashes, dots, percent signs and {@code ;} parameters outright; and the handlers
- * that change rules carry {@code @PreAuthorize} as well, so whatever path reaches them was authorized.
+ * <p>Who may call what is {@link AccessRules#API}, and nothing it does not name: authorization is decided on the
+ * path the router matches (Spring's path patterns read the decoded, normalized path, so {@code
+ * /api/v1/rules/file%73/x.drl} is a rule change like {@code /files/x.drl}), and the firewall refuses encoded
+ * slashes, dots, percent signs and {@code ;} parameters outright.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
-class SecurityConfiguration {
+public class ApiSecurity {
 
-    static final String ADMIN = "ADMIN";
-    static final String ANALYST = "ANALYST";
+    /** The authority of an API key's holder: it may diagnose, nothing else. */
     static final String CLIENT = "CLIENT";
-    static final String VIEWER = "VIEWER";
-    static final String COMPANIES = "/api/v1/companies/**";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "api-key";
     /** Anything but reading on the rules API changes rules, whatever comes after the prefix. */
@@ -94,25 +93,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     // A rule change answers from its own thread; the request was authorized when it came in.
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    // Which files a role may change is decided per file, by the handler (RuleChangeRights).
-                    requests.requestMatchers(RULE_CHANGES).hasAnyRole(ADMIN, ANALYST);
-                    // The company memory: a viewer reads, an analyst stores snapshots, an admin deletes.
-                    requests.requestMatchers(HttpMethod.GET, "/api/v1/companies", COMPANIES).hasRole(VIEWER);
-                    requests.requestMatchers(HttpMethod.DELETE, COMPANIES).hasRole(ADMIN);
-                    requests.requestMatchers("/api/v1/companies", COMPANIES).hasRole(ANALYST);
-                    // Meters describe the host and its traffic: a scraper gets a viewer's token. Health and the build's
-                    // info stay open for load balancers and people.
-                    requests.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
-                            .hasRole(VIEWER);
-                    if (!properties.apiKeys().isEmpty()) {
-                        requests.requestMatchers(HttpMethod.POST, "/api/v1/diagnoses").hasAnyRole(CLIENT, ADMIN);
-                    }
-                    requests.anyRequest().permitAll();
+                    AccessRules.authorize(requests, AccessRules.API, !properties.apiKeys().isEmpty());
                 })
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint(properties))
-                        .accessDeniedHandler((request, response, e) ->
-                                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "this token may not do that")));
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (!unnamed(request, response)) {
+                                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "this token may not do that");
+                            }
+                        }));
         return http.build();
     }
 
@@ -128,8 +117,31 @@ class SecurityConfiguration {
                 "the request path is not allowed: no encoded slashes, dots or percent signs, no ; parameters");
     }
 
+    /**
+     * A request no rule names is refused to everyone; told as what it is, no such path (404) or no such method on
+     * one (405), rather than as a missing token. True when it answered.
+     */
+    private static boolean unnamed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return switch (AccessRules.naming(request, AccessRules.API)) {
+            case METHOD_AND_PATH -> false;
+            case PATH -> {
+                ProblemWriter.write(response, HttpStatus.METHOD_NOT_ALLOWED, "this path does not take "
+                        + request.getMethod() + ": see the API's description at /v3/api-docs");
+                yield true;
+            }
+            case NOTHING -> {
+                ProblemWriter.write(response, HttpStatus.NOT_FOUND, "nothing here: see the API's description at "
+                        + "/v3/api-docs");
+                yield true;
+            }
+        };
+    }
+
     private static AuthenticationEntryPoint entryPoint(AdvisorProperties properties) {
         return (request, response, e) -> {
+            if (unnamed(request, response)) {
+                return;
+            }
             if (changesDisabled(request, properties)) {
                 ProblemWriter.write(response, HttpStatus.FORBIDDEN, CHANGES_DISABLED);
                 return;
@@ -165,12 +177,12 @@ class SecurityConfiguration {
             String secret = String.valueOf(authentication.getCredentials());
             if (BEARER.equals(authentication.getPrincipal())) {
                 if (properties.hasAdminToken() && same(secret, properties.adminToken())) {
-                    return editor("admin", ADMIN);
+                    return editor("admin", Role.ADMIN);
                 }
                 String hash = sha256(secret);
                 for (AdvisorProperties.Editor editor : properties.editors()) {
                     if (same(hash, editor.tokenSha256())) {
-                        return editor(editor.name(), editor.role().toUpperCase(java.util.Locale.ROOT));
+                        return editor(editor.name(), Role.of(editor.role()));
                     }
                 }
             }
@@ -184,26 +196,12 @@ class SecurityConfiguration {
         };
     }
 
-    private static UsernamePasswordAuthenticationToken editor(String name, String role) {
-        return UsernamePasswordAuthenticationToken.authenticated(name, null,
-                AuthorityUtils.createAuthorityList(rolesOf(role).stream().map(r -> "ROLE_" + r).toList()));
+    private static UsernamePasswordAuthenticationToken editor(String name, Role role) {
+        return UsernamePasswordAuthenticationToken.authenticated(name, null, role.authorities());
     }
 
-    /** An admin may do all an analyst may, and an analyst all a viewer may. */
-    static List<String> rolesOf(String role) {
-        return switch (role.toUpperCase(java.util.Locale.ROOT)) {
-            case ADMIN -> List.of(ADMIN, ANALYST, VIEWER);
-            case ANALYST -> List.of(ANALYST, VIEWER);
-            default -> List.of(VIEWER);
-        };
-    }
-
-    /** Whether an authenticated caller (a token or a workbench session) has the admin role. */
-    static boolean isAdmin(org.springframework.security.core.Authentication caller) {
-        return caller.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_" + ADMIN));
-    }
-
-    static String sha256(String secret) {
+    /** A token's SHA-256 in hex: the only form the settings hold an editor's token in. */
+    public static String sha256(String secret) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));

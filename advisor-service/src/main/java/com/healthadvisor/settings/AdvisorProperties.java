@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,7 +40,7 @@ import java.util.List;
  * @param maxLedgerMonths    the months a ledger stored or diagnosed over HTTP may span
  */
 @ConfigurationProperties("advisor")
-record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
+public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
                                 String adminToken, @DefaultValue List<String> apiKeys,
                                 @DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration evaluationTimeout,
                                 @DefaultValue("300ms") Duration reloadDebounce, @DefaultValue("true") boolean watch,
@@ -56,7 +56,7 @@ record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
     /** The shortest password: the same rule for the initial admin as for {@code hash-password}. */
     public static final int MIN_PASSWORD_LENGTH = 12;
 
-    AdvisorProperties {
+    public AdvisorProperties {
         if (initialAdminPassword != null && !initialAdminPassword.isBlank()
                 && initialAdminPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("ADVISOR_INITIAL_ADMIN_PASSWORD has " + initialAdminPassword.length()

@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
 import com.healthadvisor.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,12 +8,12 @@ import org.springframework.http.ProblemDetail;
 import java.io.IOException;
 
 /** Writes a problem detail from places outside Spring MVC (the security filters). */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private ProblemWriter() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());

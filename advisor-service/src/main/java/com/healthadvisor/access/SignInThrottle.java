@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
 import java.time.Clock;
 import java.time.Duration;

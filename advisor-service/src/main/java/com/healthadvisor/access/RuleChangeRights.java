@@ -1,5 +1,6 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
+import com.healthadvisor.settings.RuleChangeSettings;
 import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.NotYourFilesException;
 import com.healthadvisor.live.RuleDirectory;
@@ -27,7 +28,7 @@ public class RuleChangeRights {
 
     /** Whether this editor may change DRL over the network: an admin, where the operator allows it. */
     public boolean mayChangeCode(Authentication editor) {
-        return settings.networkDrl() && SecurityConfiguration.isAdmin(editor);
+        return settings.networkDrl() && Role.ADMIN.heldBy(editor);
     }
 
     /** The editor's change of these files, named for the version and the audit log, if they may make it. */

@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   limits and wording change
  */
 @ConfigurationProperties("advisor.rules")
-record RuleChangeSettings(@DefaultValue("false") boolean networkDrl) {
+public record RuleChangeSettings(@DefaultValue("false") boolean networkDrl) {
 }

@@ -1,5 +1,6 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
+import com.healthadvisor.settings.AdvisorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +21,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static com.healthadvisor.web.SecurityConfiguration.ANALYST;
-import static com.healthadvisor.web.SecurityConfiguration.VIEWER;
 
 /**
  * The workbench's sign-in: a form for the people of {@code advisor.users} (passwords kept as hashes only) and the
  * initial admin, whose password comes from ADVISOR_INITIAL_ADMIN_PASSWORD; there is no default password. The session
- * is a cookie (HttpOnly, Secure, SameSite=Strict: application.yaml); every form carries a CSRF token. A viewer reads;
- * anything that writes (submitting numbers, changing rules) needs an analyst, and DRL an admin (the handlers check
- * that per file, as the API does). The API keeps its own chain, with tokens and keys ({@link SecurityConfiguration}).
+ * is a cookie (HttpOnly, Secure, SameSite=Strict: application.yaml); every form carries a CSRF token. Who may open
+ * which page is {@link AccessRules#WORKBENCH}: a viewer reads; anything that writes (submitting numbers, changing
+ * rules) needs an analyst, and DRL an admin ({@link RuleChangeRights}, per file, as the API does). The API keeps its
+ * own chain, with tokens and keys ({@link ApiSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
-class WorkbenchSecurity {
+public class WorkbenchSecurity {
 
     static final String INITIAL_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSecurity.class);
@@ -47,13 +47,7 @@ class WorkbenchSecurity {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users.details());
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         http.authenticationProvider(new ThrottledSignIn(passwords, new SignInThrottle(clock)))
-                .authorizeHttpRequests(requests -> {
-                    // The refusal page too: a form posted with a stale CSRF token lands there before any sign-in.
-                    requests.requestMatchers("/login", "/denied", "/assets/**", "/favicon.ico").permitAll();
-                    // Reading is for anyone signed in; every write is an analyst's at least.
-                    requests.requestMatchers(HttpMethod.GET, "/**").hasRole(VIEWER);
-                    requests.anyRequest().hasRole(ANALYST);
-                })
+                .authorizeHttpRequests(requests -> AccessRules.authorize(requests, AccessRules.WORKBENCH, false))
                 .formLogin(form -> form.loginPage("/login").successHandler(backWhereYouWere()).permitAll()
                         .failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
@@ -119,11 +113,11 @@ class WorkbenchSecurity {
                 throw new IllegalArgumentException("advisor.users: " + user.name() + " is named twice");
             }
             users.add(User.withUsername(user.name()).password(user.passwordHash())
-                    .roles(SecurityConfiguration.rolesOf(user.role()).toArray(String[]::new)).build());
+                    .authorities(Role.of(user.role()).authorities()).build());
         }
         if (properties.hasInitialAdmin() && !names.contains(INITIAL_ADMIN)) {
             users.add(User.withUsername(INITIAL_ADMIN).password(encoder.encode(properties.initialAdminPassword()))
-                    .roles(SecurityConfiguration.rolesOf("admin").toArray(String[]::new)).build());
+                    .authorities(Role.ADMIN.authorities()).build());
         }
         if (users.isEmpty()) {
             LOG.info("Nobody can sign in to the workbench yet: start with ADVISOR_INITIAL_ADMIN_PASSWORD set, then "

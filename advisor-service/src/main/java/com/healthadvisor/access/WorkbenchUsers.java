@@ -1,4 +1,4 @@
-package com.healthadvisor.web;
+package com.healthadvisor.access;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
 
