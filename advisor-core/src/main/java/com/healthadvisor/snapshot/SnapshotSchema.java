@@ -12,7 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The snapshot's Json.PLAIN Schema: the hand-written sections of {@code schema/snapshot.schema.json}, with the
+ * The snapshot's JSON Schema: the hand-written sections of {@code schema/snapshot.schema.json}, with the
  * {@code metrics} section's codes, ranges and formulas filled in from the metric catalog, so that a metric is
  * defined once and the schema cannot fall behind the reader.
  */
@@ -24,7 +24,7 @@ public final class SnapshotSchema {
     private SnapshotSchema() {
     }
 
-    /** The schema as Json.PLAIN text, the same in every run. */
+    /** The schema as JSON text, the same in every run. */
     public static String text() {
         return TEXT;
     }

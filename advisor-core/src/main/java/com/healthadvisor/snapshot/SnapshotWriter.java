@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a snapshot as the Json.PRETTY of contract.md section 1, so that it can be saved, edited and diagnosed. */
+/** Writes a snapshot as the JSON of contract.md section 1, so that it can be saved, edited and diagnosed. */
 public final class SnapshotWriter {
     private static final JsonMapper COMPACT = Json.PRETTY.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 

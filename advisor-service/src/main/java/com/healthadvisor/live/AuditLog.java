@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every attempt to change the rules, accepted or refused, as one Json.PLAIN line in
+ * Every attempt to change the rules, accepted or refused, as one JSON line in
  * {@code rules/.history/audit/audit.jsonl}: when, who, what, which files, and why it was refused. Append only;
  * lines older than the history's age are dropped when a new one is written.
  */

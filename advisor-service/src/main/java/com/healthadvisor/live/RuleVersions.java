@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * Every rule set that went live, as a version: a number, when, who, why, which files it changed and the content of
- * each of its files. Versions are one Json.PLAIN line each in {@code rules/.history/versions/versions.jsonl} (append
+ * each of its files. Versions are one JSON line each in {@code rules/.history/versions/versions.jsonl} (append
  * only); file contents are kept once each under {@code blobs/}, named by their SHA-256. Kept as long as the
  * replaced files are ({@code advisor.history-max-age}, {@code advisor.history-max-versions}), always the active one.
  */

@@ -127,7 +127,7 @@ class RulesController {
         try {
             root = Json.PLAIN.readTree(body);
         } catch (JacksonException e) {
-            throw new BadPreviewRequestException("the body is not valid Json.PLAIN: " + e.getOriginalMessage());
+            throw new BadPreviewRequestException("the body is not valid JSON: " + e.getOriginalMessage());
         }
         JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {

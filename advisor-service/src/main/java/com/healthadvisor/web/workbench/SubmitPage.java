@@ -7,7 +7,7 @@ import com.healthadvisor.company.CompanyMemory;
 import com.healthadvisor.company.InvalidCompanyNameException;
 import com.healthadvisor.json.Json;
 import com.healthadvisor.ledger.LedgerSnapshots;
-import org.springframework.beans.factory.annotation.Value;
+import com.healthadvisor.settings.AdvisorProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Submitting numbers: a ledger CSV (every month of it is stored) or a snapshot Json.PLAIN, dropped or picked, or a short
+ * Submitting numbers: a ledger CSV (every month of it is stored) or a snapshot JSON, dropped or picked, or a short
  * form for the MRR and customer bridges and a few reported metrics. A problem is shown beside the field or line it
  * concerns, and nothing is stored; what is stored opens on its report.
  */
@@ -43,9 +43,9 @@ class SubmitPage {
     private final CompanyMemory memory;
     private final DataSize maxSnapshotSize;
 
-    SubmitPage(CompanyMemory memory, @Value("${advisor.max-snapshot-size:5MB}") DataSize maxSnapshotSize) {
+    SubmitPage(CompanyMemory memory, AdvisorProperties properties) {
         this.memory = memory;
-        this.maxSnapshotSize = maxSnapshotSize;
+        this.maxSnapshotSize = properties.maxSnapshotSize();
     }
 
     /** A problem to show: the field or line it is about (null: the submission as a whole) and what is wrong. */
@@ -72,7 +72,7 @@ class SubmitPage {
         model.addAttribute("form", SnapshotForm.empty());
         model.addAttribute("company", company);
         if (file == null || file.isEmpty()) {
-            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV or a snapshot Json.PLAIN "
+            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV or a snapshot JSON "
                     + "file, or drop one on the box", null)));
         }
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
