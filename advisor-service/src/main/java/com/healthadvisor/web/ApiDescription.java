@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.access.AccessRules;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -29,80 +29,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What springdoc cannot see in the handlers: the bodies they read as streams, what each operation is for, who may
- * call it, the result's schema where the handler writes bytes, and the problem details of every error. After
- * {@link SnapshotSchemaInOpenApi}, whose snapshot schema this refers to.
+ * What the handlers' annotations leave to the whole description: the API's name and servers, the security schemes,
+ * who may call each operation (from {@link AccessRules#API}, the table the security chain is built from), the
+ * result's schema where a handler writes bytes, a report's media types, and the problem details of every error.
+ * Each operation's id, summary and body are on its handler ({@code @Operation}). After {@link SnapshotSchemaInOpenApi},
+ * whose snapshot schema the handlers refer to.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiDescription implements OpenApiCustomizer {
 
+    /** What a ledger body is, for the handlers that take one. */
+    static final String LEDGER = "one row per customer per month: customer_id,month,mrr and optionally users, "
+            + "currency, product, market, plan, region, channel (docs/guide.md)";
+
     private static final String PROBLEM = "application/problem+json";
     private static final String BEARER = "bearer";
     private static final String API_KEY = "apiKey";
-
-    /** Who may call an operation: docs/http.md. */
-    private enum Access { ANYONE, CLIENT, VIEWER, ANALYST, EDITOR, ADMIN }
-
-    private enum Body { NONE, SNAPSHOT, SNAPSHOT_OR_LEDGER, LEDGER, RULE_FILE, RULE_FILES }
-
-    private record Described(String operationId, String summary, Access access, Body body) {
-    }
-
-    private static final Map<String, Described> OPERATIONS = Map.ofEntries(
-            entry("POST /api/v1/diagnoses", "diagnose", "Diagnose a snapshot (JSON) or a ledger (CSV); the result as JSON, or the "
-                    + "report as Markdown or HTML", Access.CLIENT, Body.SNAPSHOT_OR_LEDGER),
-            entry("GET /api/v1/rules", "getRuleSet", "The active rule set and the last attempt to change it", Access.ANYONE),
-            entry("GET /api/v1/rules/files/{name}", "getRuleFile", "One rule file's text", Access.ANYONE),
-            entry("PUT /api/v1/rules/files/{name}", "putRuleFile", "Replace or add a rule file: vetted, then live at once",
-                    Access.EDITOR, Body.RULE_FILE),
-            entry("DELETE /api/v1/rules/files/{name}", "deleteRuleFile", "Delete a rule file: vetted, then live at once", Access.EDITOR),
-            entry("POST /api/v1/rules/validate", "validateRuleFile", "Check one file with the active others and the fixtures; activates "
-                    + "nothing", Access.EDITOR, Body.RULE_FILE),
-            entry("POST /api/v1/rules/preview", "previewRuleChange", "What a change of files would move, in fixtures and stored companies",
-                    Access.EDITOR, Body.RULE_FILES),
-            entry("POST /api/v1/rules/previews/{id}/apply", "applyPreview", "Apply a preview's change, if the rules did not change "
-                    + "since", Access.EDITOR),
-            entry("GET /api/v1/rules/versions", "listRuleVersions", "The rule set versions kept, newest first", Access.ANYONE),
-            entry("GET /api/v1/rules/versions/{id}", "getRuleVersion", "One version and its files", Access.ANYONE),
-            entry("GET /api/v1/rules/versions/{id}/diff", "diffRuleVersion", "A version's changes as a unified diff", Access.ANYONE),
-            entry("POST /api/v1/rules/versions/{id}/restore", "restoreRuleVersion", "Make a kept version the active one again",
-                    Access.EDITOR),
-            entry("GET /api/v1/rules/audit", "getRuleAudit", "Every attempt to change the rules, accepted or refused", Access.EDITOR),
-            entry("GET /api/v1/companies", "listCompanies", "Each company with its newest period and health", Access.VIEWER),
-            entry("PUT /api/v1/companies/{company}/snapshots/{period}", "putSnapshot", "Store and diagnose a period's snapshot",
-                    Access.ANALYST, Body.SNAPSHOT),
-            entry("GET /api/v1/companies/{company}/snapshots/{period}", "getSnapshot", "A stored period's newest snapshot",
-                    Access.VIEWER),
-            entry("POST /api/v1/companies/{company}/ledger", "putLedger", "Store and diagnose every month of a ledger, in one "
-                    + "transaction", Access.ANALYST, Body.LEDGER),
-            entry("GET /api/v1/companies/{company}/timeline", "getTimeline", "Health and key metrics per stored period",
-                    Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/diagnoses/{period}", "getDiagnosis", "A stored period's diagnosis, or its report",
-                    Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/changes", "getChanges", "What changed from one stored period to another",
-                    Access.VIEWER),
-            entry("GET /api/v1/companies/{company}/export", "exportCompany", "Everything a company stored, as JSON lines",
-                    Access.VIEWER),
-            entry("DELETE /api/v1/companies/{company}", "deleteCompany", "Delete a company and all it stored", Access.ADMIN),
-            entry("POST /api/v1/companies/rediagnose", "rediagnoseAll", "Diagnose every stored period again under the active rules",
-                    Access.ANALYST),
-            entry("GET /api/v1/companies/rediagnose/{id}", "getRediagnosis", "How far a re-diagnosis has got", Access.VIEWER));
 
     private final String version;
 
     ApiDescription(ObjectProvider<BuildProperties> build) {
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "development" : properties.getVersion();
-    }
-
-    private static Map.Entry<String, Described> entry(String operation, String id, String summary, Access access) {
-        return entry(operation, id, summary, access, Body.NONE);
-    }
-
-    private static Map.Entry<String, Described> entry(String operation, String id, String summary, Access access,
-                                                      Body body) {
-        return Map.entry(operation, new Described(id, summary, access, body));
     }
 
     @Override
@@ -131,13 +80,19 @@ class ApiDescription implements OpenApiCustomizer {
 
     /**
      * Where a handler writes a tree or a stream, springdoc describes the Java class (JsonNode's getters, a
-     * StreamingResponseBody); the wire carries a diagnosis, a snapshot, JSON lines.
+     * StreamingResponseBody); the wire carries a diagnosis, a snapshot, JSON lines. And a preview's files may be null.
      */
     private static void typedBodies(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         Schema<?> stored = schemas.get("StoredPeriod");
         if (stored != null) {
             stored.getProperties().put("diagnosis", new Schema<>().$ref("#/components/schemas/DiagnosisResult"));
+        }
+        Schema<?> change = schemas.get("RuleFilesChange");
+        if (change != null) {
+            // A null text deletes the file: a type annotations cannot state on a map's values.
+            change.getProperties().get("files").additionalProperties(new Schema<String>()
+                    .types(new java.util.LinkedHashSet<>(List.of("string", "null"))));
         }
         schemas.remove("JsonNode");
         schemas.remove("StreamingResponseBody");
@@ -156,64 +111,40 @@ class ApiDescription implements OpenApiCustomizer {
     }
 
     private void describe(String key, Operation operation) {
-        Described described = OPERATIONS.get(key);
-        if (described == null) {
-            throw new IllegalStateException("no description for " + key + ": add it to ApiDescription");
+        if (operation.getOperationId() == null || operation.getSummary() == null) {
+            throw new IllegalStateException(key + " has no @Operation with an operationId and a summary");
         }
-        // Names a generated client's methods take: stable, whatever the handlers are called.
-        operation.operationId(described.operationId()).summary(described.summary()).setTags(List.of(key.contains("/companies") ? "Companies"
-                : key.contains("/rules") ? "Rules" : "Diagnoses"));
-        operation.setSecurity(security(described.access()));
-        requestBody(operation, described.body());
+        AccessRules.Access access = AccessRules.apiRule(key.substring(0, key.indexOf(' ')),
+                key.substring(key.indexOf(' ') + 1)).orElseThrow(() -> new IllegalStateException(
+                "no rule of AccessRules.API names " + key)).access();
+        operation.setSecurity(security(access));
         if (key.equals("POST /api/v1/diagnoses") || key.equals("GET /api/v1/companies/{company}/diagnoses/{period}")) {
             resultOrReport(operation);
         }
         if (key.equals("POST /api/v1/diagnoses")) {
             ledgerParameters(operation);
+            snapshotFirst(operation);
         }
-        problems(operation.getResponses(), described);
+        problems(operation.getResponses(), access);
     }
 
-    private static List<SecurityRequirement> security(Access access) {
+    /** Two handlers take the one operation's bodies; a snapshot first, the one a generated client's method takes. */
+    private static void snapshotFirst(Operation operation) {
+        Content merged = operation.getRequestBody().getContent();
+        Content ordered = new Content();
+        merged.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(type -> ordered.addMediaType(type.getKey(), type.getValue()));
+        operation.getRequestBody().setContent(ordered);
+    }
+
+    private static List<SecurityRequirement> security(AccessRules.Access access) {
         return switch (access) {
             case ANYONE -> List.of();
             // Open unless advisor.api-keys is set; an editor's token does too.
-            case CLIENT -> List.of(new SecurityRequirement(), new SecurityRequirement().addList(API_KEY),
+            case DIAGNOSING -> List.of(new SecurityRequirement(), new SecurityRequirement().addList(API_KEY),
                     new SecurityRequirement().addList(BEARER));
-            case VIEWER, ANALYST, EDITOR, ADMIN -> List.of(new SecurityRequirement().addList(BEARER));
+            case VIEWER, ANALYST, ADMIN -> List.of(new SecurityRequirement().addList(BEARER));
         };
-    }
-
-    private static void requestBody(Operation operation, Body body) {
-        Content content = switch (body) {
-            case NONE -> null;
-            case SNAPSHOT -> new Content().addMediaType("application/json", snapshot());
-            case SNAPSHOT_OR_LEDGER -> new Content().addMediaType("application/json", snapshot())
-                    .addMediaType("text/csv", ledger());
-            case LEDGER -> new Content().addMediaType("text/csv", ledger());
-            case RULE_FILE -> new Content().addMediaType("text/plain", new MediaType().schema(
-                    typed("string").description("the file's whole text, UTF-8")));
-            case RULE_FILES -> new Content().addMediaType("application/json", new MediaType().schema(
-                    typed("object").addProperty("files", typed("object")
-                                    // Ordered: Set.of's order changes from one JVM to the next, and so did the description.
-                                    .additionalProperties(new Schema<String>()
-                                            .types(new java.util.LinkedHashSet<>(List.of("string", "null"))))
-                                    .description("file name → its new text; null deletes the file"))
-                            .required(List.of("files"))));
-        };
-        if (content != null) {
-            operation.setRequestBody(new RequestBody().required(true).content(content));
-        }
-    }
-
-    private static MediaType snapshot() {
-        return new MediaType().schema(new Schema<>().$ref("#/components/schemas/Snapshot"));
-    }
-
-    private static MediaType ledger() {
-        return new MediaType().schema(typed("string").description(
-                "one row per customer per month: customer_id,month,mrr and optionally users, currency, product, "
-                        + "market, plan, region, channel (docs/guide.md)"));
     }
 
     private static void resultOrReport(Operation operation) {
@@ -246,11 +177,11 @@ class ApiDescription implements OpenApiCustomizer {
                 .schema(typed(type));
     }
 
-    private static void problems(ApiResponses responses, Described described) {
+    private static void problems(ApiResponses responses, AccessRules.Access access) {
         ApiResponse problem = new ApiResponse().content(new Content().addMediaType(PROBLEM,
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
         responses.addApiResponse("400", copy(problem, "The request is wrong: the problem says what, and where"));
-        if (described.access() != Access.ANYONE) {
+        if (access != AccessRules.Access.ANYONE) {
             responses.addApiResponse("401", copy(problem, "No token or key, or one that is not valid"));
             responses.addApiResponse("403", copy(problem, "The token's role may not do this (DRL changes over HTTP "
                     + "need an admin and advisor.rules.network-drl)"));

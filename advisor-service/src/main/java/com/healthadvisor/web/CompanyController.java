@@ -1,7 +1,6 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.access.AccessRules;
-import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.company.ChangeWords;
 import com.healthadvisor.company.Changes;
 import com.healthadvisor.company.CompanyMemory;
@@ -15,7 +14,13 @@ import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.report.PeriodChanges;
 import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.snapshot.Snapshot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +51,7 @@ import java.util.function.Supplier;
  * period's diagnosis (as stored, or under today's rules) and what changed between two periods, export or delete a
  * company, and re-diagnose everything under the current rules. Who may do what: {@link AccessRules#API}.
  */
+@Tag(name = "Companies")
 @RestController
 @RequestMapping("/api/v1/companies")
 class CompanyController {
@@ -66,6 +72,7 @@ class CompanyController {
     }
 
     /** Each company with its newest period, that period's health and the rule set that judged it. */
+    @Operation(operationId = "listCompanies", summary = "Each company with its newest period and health")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<CompanyStore.CompanyHead> companies() {
         return memory.store().heads();
@@ -84,6 +91,9 @@ class CompanyController {
     }
 
     /** 201 with a new revision; 200 when the document is the period's newest revision already. */
+    @Operation(operationId = "putSnapshot", summary = "Store and diagnose a period's snapshot",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/Snapshot"))))
     @PutMapping(value = "/{company}/snapshots/{period}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredPeriod> put(@PathVariable String company, @PathVariable String period,
@@ -96,6 +106,7 @@ class CompanyController {
     }
 
     /** The newest revision's document, as it was sent. */
+    @Operation(operationId = "getSnapshot", summary = "A stored period's newest snapshot")
     @GetMapping(value = "/{company}/snapshots/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> snapshot(@PathVariable String company, @PathVariable String period) {
         StoredSnapshot stored = memory.store().latest(company, period).orElseThrow(() -> missing(company, period));
@@ -117,6 +128,9 @@ class CompanyController {
     }
 
     /** Every month of a per-customer MRR ledger, stored at once: all months with their diagnoses, or none. */
+    @Operation(operationId = "putLedger", summary = "Store and diagnose every month of a ledger, in one transaction",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string", description = ApiDescription.LEDGER))))
     @PostMapping(value = "/{company}/ledger", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredLedger> ledger(@PathVariable String company, HttpServletRequest request,
                                         @RequestParam(required = false) String currency,
@@ -134,7 +148,7 @@ class CompanyController {
                 .body(new StoredLedger(company, periods.size(), created, periods));
     }
 
-
+    @Operation(operationId = "getTimeline", summary = "Health and key metrics per stored period")
     @GetMapping(value = "/{company}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     Timeline timeline(@PathVariable String company) {
         List<TimelineEntry> periods = memory.timeline(company);
@@ -148,6 +162,7 @@ class CompanyController {
      * The stored diagnosis (with the rule set version that produced it), or with {@code rules=current} the same
      * period diagnosed again under today's rules; as JSON, or as the report with "Since last period".
      */
+    @Operation(operationId = "getDiagnosis", summary = "A stored period's diagnosis, or its report")
     @GetMapping(value = "/{company}/diagnoses/{period}", produces = {DiagnosisReport.JSON, DiagnosisReport.MARKDOWN,
             DiagnosisReport.HTML, DiagnosisReport.PDF})
     ResponseEntity<DiagnosisReport> diagnosis(@PathVariable String company, @PathVariable String period,
@@ -165,6 +180,7 @@ class CompanyController {
     }
 
     /** What changed from one period to another; by default from the period before {@code to}, to the newest. */
+    @Operation(operationId = "getChanges", summary = "What changed from one stored period to another")
     @GetMapping(value = "/{company}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     Changes changes(@PathVariable String company, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to) {
@@ -192,6 +208,7 @@ class CompanyController {
     record Deleted(String company, int revisionsRemoved) {
     }
 
+    @Operation(operationId = "deleteCompany", summary = "Delete a company and all it stored")
     @DeleteMapping(value = "/{company}", produces = MediaType.APPLICATION_JSON_VALUE)
     Deleted delete(@PathVariable String company) {
         int removed = memory.delete(company);
@@ -202,6 +219,7 @@ class CompanyController {
     }
 
     /** Everything a company stored, one revision per line, oldest first, each with its diagnosis. */
+    @Operation(operationId = "exportCompany", summary = "Everything a company stored, as JSON lines")
     @GetMapping(value = "/{company}/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String company) {
         if (!memory.store().exists(company)) {
@@ -219,6 +237,7 @@ class CompanyController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + company + ".jsonl\"").body(body);
     }
 
+    @Operation(operationId = "rediagnoseAll", summary = "Diagnose every stored period again under the active rules")
     @PostMapping(value = "/rediagnose", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Rediagnoses.Status> rediagnose() {
         Rediagnoses.Status status = rediagnoses.start();
@@ -226,6 +245,7 @@ class CompanyController {
                 .body(status);
     }
 
+    @Operation(operationId = "getRediagnosis", summary = "How far a re-diagnosis has got")
     @GetMapping(value = "/rediagnose/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Rediagnoses.Status rediagnosis(@PathVariable String id) {
         return rediagnoses.status(id).orElseThrow(() -> new NoSuchPeriodException("no re-diagnosis " + id));

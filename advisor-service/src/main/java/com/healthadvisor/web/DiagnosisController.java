@@ -1,12 +1,17 @@
 package com.healthadvisor.web;
 
-import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +28,7 @@ import java.nio.charset.StandardCharsets;
  * (Markdown, HTML, PDF): {@link DiagnosisReportConverter} writes the format content negotiation picks, and
  * {@link DiagnosisTiming} times it.
  */
+@Tag(name = "Diagnoses")
 @RestController
 @RequestMapping("/api/v1/diagnoses")
 class DiagnosisController {
@@ -43,6 +49,11 @@ class DiagnosisController {
     }
 
     /** JSON by default; the report as Markdown, HTML or PDF when the client's Accept header prefers it. */
+    @Operation(operationId = "diagnose",
+            summary = "Diagnose a snapshot (JSON) or a ledger (CSV); the result as JSON, or the report as Markdown "
+                    + "or HTML",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(ref = "#/components/schemas/Snapshot"))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {DiagnosisReport.JSON,
             DiagnosisReport.MARKDOWN, DiagnosisReport.HTML, DiagnosisReport.PDF})
     DiagnosisReport diagnose(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean fragment)
@@ -51,6 +62,11 @@ class DiagnosisController {
     }
 
     /** The same, from a per-customer monthly MRR ledger: the snapshot of {@code period} (default the last month). */
+    @Operation(operationId = "diagnose",
+            summary = "Diagnose a snapshot (JSON) or a ledger (CSV); the result as JSON, or the report as Markdown "
+                    + "or HTML",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string", description = ApiDescription.LEDGER))))
     @PostMapping(consumes = "text/csv", produces = {DiagnosisReport.JSON, DiagnosisReport.MARKDOWN,
             DiagnosisReport.HTML, DiagnosisReport.PDF})
     DiagnosisReport diagnoseLedger(HttpServletRequest request, @RequestParam(required = false) String period,

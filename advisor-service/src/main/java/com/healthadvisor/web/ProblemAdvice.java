@@ -119,8 +119,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "No such preview", e.getMessage());
     }
 
-    @ExceptionHandler(RulesController.BadPreviewRequestException.class)
-    ProblemDetail badPreview(RulesController.BadPreviewRequestException e) {
+    @ExceptionHandler(RuleFilesChange.BadPreviewRequestException.class)
+    ProblemDetail badPreview(RuleFilesChange.BadPreviewRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid preview request", e.getMessage());
     }
 

@@ -7,6 +7,8 @@ import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.ruleset.RuleFile;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The versions of the rule set: list, show, diff and restore one, and the audit log of every change attempt. */
+@Tag(name = "Rules")
 @RestController
 @RequestMapping("/api/v1/rules")
 class RuleVersionsController {
-
 
     private final ActiveRuleSet active;
     private final RuleDirectory directory;
@@ -40,14 +42,15 @@ class RuleVersionsController {
         this.rights = rights;
     }
 
-
     /** The versions kept, newest first: id, time, actor, message and the files each changed. */
+    @Operation(operationId = "listRuleVersions", summary = "The rule set versions kept, newest first")
     @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<VersionView> versions() {
         return directory.versions().list().stream().map(VersionView::of).toList();
     }
 
     /** One version and the text of each of its files. */
+    @Operation(operationId = "getRuleVersion", summary = "One version and its files")
     @GetMapping(value = "/versions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     VersionFilesView version(@PathVariable String id) {
         RuleVersions.Version version = versionOf(id);
@@ -57,6 +60,7 @@ class RuleVersionsController {
     }
 
     /** What changed between two versions ({@code against} defaults to the one before), as a unified diff per file. */
+    @Operation(operationId = "diffRuleVersion", summary = "A version's changes as a unified diff")
     @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
     String diff(@PathVariable String id, @RequestParam(required = false) String against) {
         RuleVersions.Version version = versionOf(id);
@@ -67,6 +71,7 @@ class RuleVersionsController {
     }
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
+    @Operation(operationId = "restoreRuleVersion", summary = "Make a kept version the active one again")
     @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
                                            Authentication editor) {
@@ -86,6 +91,7 @@ class RuleVersionsController {
     }
 
     /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
+    @Operation(operationId = "getRuleAudit", summary = "Every attempt to change the rules, accepted or refused")
     @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditLog.Entry> audit() {
         return directory.audit().entries();

@@ -1,8 +1,7 @@
 package com.healthadvisor.web;
 
-import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.RuleSetException;
-import com.healthadvisor.json.Json;
+import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.Preview;
@@ -10,6 +9,11 @@ import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.ruleset.RuleFile;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,19 +27,17 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The live rule set and its files: read, validate, replace, add, delete. */
+@Tag(name = "Rules")
 @RestController
 @RequestMapping("/api/v1/rules")
 class RulesController {
@@ -59,11 +61,13 @@ class RulesController {
         this.rights = rights;
     }
 
+    @Operation(operationId = "getRuleSet", summary = "The active rule set and the last attempt to change it")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     RuleSetView ruleSet() {
         return RuleSetView.of(active, directory);
     }
 
+    @Operation(operationId = "getRuleFile", summary = "One rule file's text")
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String file(@PathVariable String name) {
         return directory.file(name).map(RuleFile::content).orElseThrow(() -> new NoSuchRuleFileException(name));
@@ -72,6 +76,10 @@ class RulesController {
     // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
 
     /** Compiles one file together with the other active files and runs the fixtures; activates nothing. */
+    @Operation(operationId = "validateRuleFile",
+            summary = "Check one file with the active others and the fixtures; activates nothing",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "text/plain",
+                    schema = @Schema(type = "string", description = "the file's whole text, UTF-8"))))
     @PostMapping(value = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request,
                                                Authentication editor) throws IOException {
@@ -94,9 +102,13 @@ class RulesController {
      * after, the guards it would break, and an id to apply exactly this change with. Body:
      * {@code {"files": {"benchmarks.csv": "...", "old.drl": null}}} (null deletes a file).
      */
+    @Operation(operationId = "previewRuleChange",
+            summary = "What a change of files would move, in fixtures and stored companies",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RuleFilesChange.class))))
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
-        Map<String, String> files = previewFiles(Bodies.read(request, MAX_PREVIEW_BYTES));
+        Map<String, String> files = RuleFilesChange.read(Bodies.read(request, MAX_PREVIEW_BYTES)).files();
         RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
         return changes.submit(editor, () -> {
             Preview preview = directory.preview(files, change);
@@ -109,6 +121,7 @@ class RulesController {
      * Applies one's own preview, if the rule set it was made against is still the active one (else 409). A refused
      * apply leaves the preview in place.
      */
+    @Operation(operationId = "applyPreview", summary = "Apply a preview's change, if the rules did not change since")
     @PostMapping(value = "/previews/{id}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> apply(@PathVariable String id, @RequestParam(required = false) String message,
                                          Authentication editor) {
@@ -122,30 +135,9 @@ class RulesController {
         });
     }
 
-    private static Map<String, String> previewFiles(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.PLAIN.readTree(body);
-        } catch (JacksonException e) {
-            throw new BadPreviewRequestException("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        JsonNode files = root == null ? null : root.get("files");
-        if (files == null || !files.isObject() || files.isEmpty()) {
-            throw new BadPreviewRequestException("the body must be {\"files\": {\"NAME\": \"content\" or null}} "
-                    + "with at least one file");
-        }
-        Map<String, String> changed = new LinkedHashMap<>();
-        for (String name : files.propertyNames()) {
-            JsonNode content = files.get(name);
-            if (!content.isNull() && !(content.isString() && !content.stringValue().isBlank())) {
-                throw new BadPreviewRequestException("/files/" + name + ": must be the file's text, or null to "
-                        + "delete it");
-            }
-            changed.put(name, content.isNull() ? null : content.stringValue());
-        }
-        return changed;
-    }
-
+    @Operation(operationId = "putRuleFile", summary = "Replace or add a rule file: vetted, then live at once",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "text/plain",
+                    schema = @Schema(type = "string", description = "the file's whole text, UTF-8"))))
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name,
                                                         @RequestParam(required = false) String message,
@@ -161,6 +153,7 @@ class RulesController {
         });
     }
 
+    @Operation(operationId = "deleteRuleFile", summary = "Delete a rule file: vetted, then live at once")
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
                                           Authentication editor) {
@@ -203,13 +196,6 @@ class RulesController {
         NoSuchPreviewException(String id) {
             super("no preview " + id + " of yours to apply: it was applied already, is older than an hour, or was "
                     + "never made by you");
-        }
-    }
-
-    /** A preview request whose body does not say which files change. */
-    static class BadPreviewRequestException extends RuntimeException {
-        BadPreviewRequestException(String message) {
-            super(message);
         }
     }
 
