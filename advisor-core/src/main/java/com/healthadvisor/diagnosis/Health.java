@@ -2,7 +2,7 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.Diagnosis;
 import com.healthadvisor.DiagnosisResult;
-import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.Severity;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.Limits;
@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The overall verdict of diagnoses.md ("Overall health") as judgment.md orders it: {@code insufficient_data}
@@ -57,11 +57,12 @@ final class Health {
      * concerning need a reason), or null when it is not.
      */
     private static String belowTheWorst(String health, List<Diagnosis> diagnoses, Limits limits) {
-        int severity = worstSeverity(diagnoses);
+        Severity worst = worstSeverity(diagnoses);
+        int severity = worst == null ? Integer.MAX_VALUE : worst.ordinal();
         if (severity >= HEALTH_OF_SEVERITY.size() || HEALTH_OF_SEVERITY.indexOf(health) <= severity) {
             return null;
         }
-        String word = Finding.SEVERITIES.get(severity);
+        String word = worst.word();
         Set<String> dimensions = new TreeSet<>();
         long findings = 0;
         for (Diagnosis diagnosis : diagnoses) {
@@ -74,12 +75,13 @@ final class Health {
                 + String.join(", ", dimensions) + "), but " + whatItTakes(severity, limits);
     }
 
-    /** The index in {@code Finding.SEVERITIES} of the worst finding about the business; past the end when none. */
-    private static int worstSeverity(List<Diagnosis> diagnoses) {
-        int worst = Finding.SEVERITIES.size();
+    /** The worst severity of a finding about the business; null when there is none. */
+    private static Severity worstSeverity(List<Diagnosis> diagnoses) {
+        Severity worst = null;
         for (Diagnosis diagnosis : diagnoses) {
-            if (!NOT_JUDGING.contains(diagnosis.dimension())) {
-                worst = Math.min(worst, Finding.SEVERITIES.indexOf(diagnosis.severity()));
+            Severity severity = Severity.of(diagnosis.severity());
+            if (!NOT_JUDGING.contains(diagnosis.dimension()) && severity.isWorseThan(worst)) {
+                worst = severity;
             }
         }
         return worst;
@@ -87,7 +89,7 @@ final class Health {
 
     /** What the health one step worse than the verdict takes, in the limits' words. */
     private static String whatItTakes(int severity, Limits limits) {
-        if (severity == 0) {
+        if (severity == Severity.CRITICAL.ordinal()) {
             return "health is critical only with critical findings in "
                     + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
                     + Math.round(limits.get("health_critical_runway_months")) + " months while burning, LTV:CAC under "
@@ -136,32 +138,32 @@ final class Health {
                 .filter(m -> m.value() < limits.get("health_critical_ltv_cac_ratio")).isPresent();
         Map<String, Integer> severities = severitiesByDimension(diagnoses);
         if (runwayEmergency || unsustainable
-                || dimensionsAt("critical", severities) >= limits.get("health_critical_dimensions")) {
+                || dimensionsAt(Severity.CRITICAL, severities) >= limits.get("health_critical_dimensions")) {
             return "critical";
         }
-        if (dimensionsAt("critical", severities) > 0
-                || dimensionsAt("high", severities) >= limits.get("health_concerning_high_dimensions")) {
+        if (dimensionsAt(Severity.CRITICAL, severities) > 0
+                || dimensionsAt(Severity.HIGH, severities) >= limits.get("health_concerning_high_dimensions")) {
             return "concerning";
         }
-        if (dimensionsAt("high", severities) > 0 || dimensionsAt("medium", severities) > 0) {
+        if (dimensionsAt(Severity.HIGH, severities) > 0 || dimensionsAt(Severity.MEDIUM, severities) > 0) {
             return "moderate";
         }
         return "healthy";
     }
 
-    /** For each dimension, the severities of its diagnoses as bits (bit i: {@code Finding.SEVERITIES.get(i)}). */
+    /** For each dimension, the severities of its diagnoses as bits (bit i: the severity of ordinal i). */
     private static Map<String, Integer> severitiesByDimension(List<Diagnosis> diagnoses) {
         Map<String, Integer> severities = new HashMap<>();
         for (Diagnosis diagnosis : diagnoses) {
-            severities.merge(diagnosis.dimension(), 1 << Finding.SEVERITIES.indexOf(diagnosis.severity()),
+            severities.merge(diagnosis.dimension(), 1 << Severity.of(diagnosis.severity()).ordinal(),
                     (a, b) -> a | b);
         }
         return severities;
     }
 
     /** How many dimensions have a diagnosis of this severity. */
-    private static long dimensionsAt(String severity, Map<String, Integer> severities) {
-        int bit = 1 << Finding.SEVERITIES.indexOf(severity);
+    private static long dimensionsAt(Severity severity, Map<String, Integer> severities) {
+        int bit = 1 << severity.ordinal();
         long count = 0;
         for (int bits : severities.values()) {
             if ((bits & bit) != 0) {
@@ -174,16 +176,12 @@ final class Health {
     static List<DiagnosisResult.DimensionStatus> dimensions(List<Diagnosis> diagnoses) {
         Map<String, String> worst = new TreeMap<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
         for (Diagnosis diagnosis : diagnoses) {
-            String status = isProblem(diagnosis.severity()) ? diagnosis.severity() : "healthy";
+            String status = Severity.of(diagnosis.severity()).isProblem() ? diagnosis.severity() : "healthy";
             worst.merge(diagnosis.dimension(), status, Health::worse);
         }
         List<DiagnosisResult.DimensionStatus> statuses = new ArrayList<>();
         worst.forEach((dimension, status) -> statuses.add(new DiagnosisResult.DimensionStatus(dimension, status)));
         return statuses;
-    }
-
-    private static boolean isProblem(String severity) {
-        return Finding.SEVERITIES.indexOf(severity) <= Finding.SEVERITIES.indexOf("low");
     }
 
     private static String worse(String a, String b) {
@@ -193,6 +191,6 @@ final class Health {
         if (b.equals("healthy")) {
             return a;
         }
-        return Finding.SEVERITIES.indexOf(a) <= Finding.SEVERITIES.indexOf(b) ? a : b;
+        return Severity.of(b).isWorseThan(Severity.of(a)) ? b : a;
     }
 }

@@ -1,7 +1,7 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.Diagnosis;
-import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.Severity;
 import com.healthadvisor.ruleset.RuleSet;
 
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class Ranking {
         for (FindingMerger.Merged merged : findings) {
             Diagnosis d = writer.write(merged);
             sorted.add(new Keyed(d, !ruleSet.wording().get(d.code()).rankFirst(),
-                    Finding.SEVERITIES.indexOf(d.severity()), merged.rule().order()));
+                    Severity.of(d.severity()).ordinal(), merged.rule().order()));
         }
         sorted.sort(Ranking::compare);
         List<Diagnosis> ranked = new ArrayList<>(sorted.size());

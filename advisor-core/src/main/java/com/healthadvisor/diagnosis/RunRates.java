@@ -1,13 +1,14 @@
 package com.healthadvisor.diagnosis;
 
+import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.facts.Finding;
 import com.healthadvisor.facts.Metric;
-import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.facts.Severity;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Never blow a short window up into an alarm (judgment.md P5): a finding that stands on a yearly figure computed
@@ -19,7 +20,6 @@ final class RunRates {
 
     static final String NOTE = "run_rate_months";
     private static final String FLAGS = "flags";
-    private static final List<String> ABOVE_MEDIUM = List.of("critical", "high");
 
     private RunRates() {
     }
@@ -83,7 +83,7 @@ final class RunRates {
 
     private static Finding asRunRate(Finding finding, int months) {
         Finding noted = finding.note(NOTE, (double) months);
-        if (!ABOVE_MEDIUM.contains(finding.severity())) {
+        if (!Severity.of(finding.severity()).isWorseThan(Severity.MEDIUM)) {
             return noted;
         }
         return new Finding(noted.code(), "medium", noted.scope(), noted.subject(), noted.evidence(), noted.notes());

@@ -21,14 +21,14 @@ import java.util.Set;
 public record Finding(String code, String severity, String scope, String subject,
                       List<Metric> evidence, Map<String, Object> notes) {
 
-    /** The severities, most severe first: the order of ranking. */
-    public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info", "positive");
+    /** The severities' words, most severe first ({@link Severity}, the one order). */
+    public static final List<String> SEVERITIES = Severity.WORDS;
 
     public Finding {
         if (!isCode(code)) {
             throw new IllegalArgumentException("diagnosis code must be UPPER_SNAKE_CASE (was " + code + ")");
         }
-        if (!SEVERITIES.contains(severity)) {
+        if (Severity.of(severity) == null) {
             throw new IllegalArgumentException("unknown severity '" + severity + "' for " + code
                     + "; use one of " + SEVERITIES);
         }
@@ -116,7 +116,8 @@ public record Finding(String code, String severity, String scope, String subject
         return true;
     }
 
+    /** The severity's place in {@link Severity}'s order: 0 for critical. */
     public int severityRank() {
-        return SEVERITIES.indexOf(severity);
+        return Severity.of(severity).ordinal();
     }
 }

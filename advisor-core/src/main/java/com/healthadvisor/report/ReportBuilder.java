@@ -1,14 +1,14 @@
 package com.healthadvisor.report;
 
+import com.healthadvisor.Action;
 import com.healthadvisor.Diagnosis;
-import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.DiagnosisResult.MetricValue;
+import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.Evidence;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.facts.Severity;
 import com.healthadvisor.metrics.ValueFormat;
-import com.healthadvisor.Action;
-import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.snapshot.Snapshot;
@@ -27,7 +27,6 @@ import static com.healthadvisor.report.ReportView.DiagnosisView;
 import static com.healthadvisor.report.ReportView.DimensionSection;
 import static com.healthadvisor.report.ReportView.EvidenceRow;
 import static com.healthadvisor.report.ReportView.Item;
-import static com.healthadvisor.report.ReportView.Unassessed;
 import static com.healthadvisor.report.ReportView.OwnerActions;
 import static com.healthadvisor.report.ReportView.TargetRow;
 import static com.healthadvisor.report.ReportView.Trend;
@@ -81,10 +80,10 @@ final class ReportBuilder {
             return Character.toUpperCase(result.healthReason().charAt(0)) + result.healthReason().substring(1) + ".";
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String severity : List.of("critical", "high", "medium", "low")) {
-            long count = result.diagnoses().stream().filter(d -> d.severity().equals(severity)).count();
-            if (count > 0) {
-                counts.put(severity, count);
+        for (Severity severity : Severity.values()) {
+            long count = result.diagnoses().stream().filter(d -> d.severity().equals(severity.word())).count();
+            if (severity.isProblem() && count > 0) {
+                counts.put(severity.word(), count);
             }
         }
         if (counts.isEmpty()) {

@@ -1,8 +1,9 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.RuleProblem;
-import com.healthadvisor.facts.Finding;
 import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.Severity;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -110,10 +111,10 @@ final class DrlInspector {
                 problems.add(new RuleProblem(file.name(), emission.line(), "rule \"" + emission.rule()
                         + "\": diagnosis code must be UPPER_SNAKE_CASE (was \"" + emission.code() + "\")"));
             }
-            if (!Finding.SEVERITIES.contains(emission.severity())) {
+            if (Severity.of(emission.severity()) == null) {
                 problems.add(new RuleProblem(file.name(), emission.line(), "rule \"" + emission.rule()
                         + "\": unknown severity \"" + emission.severity() + "\"; use one of "
-                        + String.join(", ", Finding.SEVERITIES)));
+                        + String.join(", ", Severity.WORDS)));
             }
         }
     }

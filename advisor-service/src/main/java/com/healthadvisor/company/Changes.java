@@ -6,6 +6,7 @@ import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.Evidence;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.facts.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,6 @@ public record Changes(String company, String from, String to, String healthFrom,
 
     /** A move smaller than this share of the value is noise, not better or worse. */
     private static final double NOISE = 0.01;
-    private static final List<String> SEVERITIES = List.of("positive", "info", "low", "medium", "high", "critical");
 
     /**
      * One finding, identified by its code and scope, in both periods.
@@ -37,9 +37,16 @@ public record Changes(String company, String from, String to, String healthFrom,
     public record Change(String code, String scope, String title, String severityFrom, String severityTo,
                          List<MetricMove> moves) {
 
-        int urgency() {
-            return Math.max(rank(severityFrom), rank(severityTo));
+        /** The worse of its two severities: how urgent the change is ({@link Severity}'s order). */
+        Severity worst() {
+            Severity from = Severity.of(severityFrom);
+            Severity to = Severity.of(severityTo);
+            return to != null && to.isWorseThan(from) ? to : from;
         }
+
+        /** Most urgent first; a change with no severity on either side last. */
+        static final Comparator<Change> BY_URGENCY = Comparator.comparing(Change::worst,
+                Comparator.nullsLast(Comparator.naturalOrder()));
     }
 
     /** @param direction {@code better}, {@code worse} or {@code same}; null for a metric that is neither */
@@ -70,10 +77,14 @@ public record Changes(String company, String from, String to, String healthFrom,
             } else if (now == null) {
                 (strength ? worse : resolved).add(change);
             } else {
-                switch (Integer.signum(rank(now.severity()) - rank(then.severity()))) {
-                    case 1 -> worse.add(change);
-                    case -1 -> better.add(change);
-                    default -> (switch (direction(change.moves())) {
+                Severity severityThen = Severity.of(then.severity());
+                Severity severityNow = Severity.of(now.severity());
+                if (severityNow.isWorseThan(severityThen)) {
+                    worse.add(change);
+                } else if (severityThen.isWorseThan(severityNow)) {
+                    better.add(change);
+                } else {
+                    (switch (direction(change.moves())) {
                         case "worse" -> worse;
                         case "better" -> better;
                         default -> unchanged;
@@ -97,7 +108,7 @@ public record Changes(String company, String from, String to, String healthFrom,
         Optional<Headline> newest = urgent("new", newFindings);
         Optional<Headline> worsened = urgent("worse", worse);
         Optional<Headline> alarming = newest.isEmpty() ? worsened : worsened.isEmpty() ? newest
-                : worsened.get().change().urgency() > newest.get().change().urgency() ? worsened : newest;
+                : Change.BY_URGENCY.compare(worsened.get().change(), newest.get().change()) < 0 ? worsened : newest;
         return alarming.or(() -> urgent("resolved", resolved)).or(() -> urgent("better", better));
     }
 
@@ -110,7 +121,7 @@ public record Changes(String company, String from, String to, String healthFrom,
     }
 
     private static List<Change> byUrgency(List<Change> changes) {
-        changes.sort(Comparator.comparingInt(Change::urgency).reversed());
+        changes.sort(Change.BY_URGENCY);
         return List.copyOf(changes);
     }
 
@@ -165,9 +176,5 @@ public record Changes(String company, String from, String to, String healthFrom,
         return moves.stream().map(MetricMove::direction)
                 .filter(d -> "worse".equals(d) || "better".equals(d))
                 .findFirst().orElse("same");
-    }
-
-    private static int rank(String severity) {
-        return severity == null ? -1 : SEVERITIES.indexOf(severity);
     }
 }
