@@ -20,6 +20,37 @@ public record Metric(String code, String scope, String dimension, Integer age, d
 
     public static final String COMPANY = "company";
 
+    /** What the advisor computed itself, as opposed to what the snapshot reported. */
+    public static final String COMPUTED = "computed";
+    public static final String REPORTED = "reported";
+
+    /**
+     * A value of the whole company, not yet banded.
+     *
+     * @param windowMonths the months of data it stands on; null where months do not apply
+     */
+    public static Metric ofCompany(String code, double value, String unit, String source, Integer windowMonths) {
+        return in(Scope.COMPANY, code, value, unit, source, windowMonths);
+    }
+
+    /** A value in a scope (the company, a breakdown's slice, a cohort), not yet banded. */
+    public static Metric in(Scope scope, String code, double value, String unit, String source,
+                            Integer windowMonths) {
+        return new Metric(code, scope.toString(), scope.dimension(), null, value, unit, source, null, null,
+                windowMonths);
+    }
+
+    /** A cohort's share retained at an age (periods since it was acquired). */
+    public static Metric ofCohort(String code, String cohort, int age, double share) {
+        return new Metric(code, Scope.cohort(cohort).toString(), "cohort", age, share, "ratio", COMPUTED, null, null,
+                null);
+    }
+
+    /** How the cohorts compare at an age, in points a cohort: a company-wide trend. */
+    public static Metric cohortTrend(String code, int age, double points) {
+        return new Metric(code, COMPANY, COMPANY, age, points, "points", COMPUTED, null, null, null);
+    }
+
     public Metric withBand(String band, String benchmark) {
         return new Metric(code, scope, dimension, age, value, unit, source, band, benchmark, windowMonths);
     }

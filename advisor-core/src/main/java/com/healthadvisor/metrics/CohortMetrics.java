@@ -40,8 +40,7 @@ final class CohortMetrics {
         for (Cohort cohort : cohorts) {
             List<Double> values = shares.apply(cohort);
             for (int age = 1; age < values.size(); age++) {
-                facts.add(new Metric(code, "cohort:" + cohort.cohort(), "cohort", age, values.get(age), "ratio",
-                        "computed", null, null, null));
+                facts.add(Metric.ofCohort(code, cohort.cohort(), age, values.get(age)));
             }
         }
         return facts;
@@ -100,6 +99,6 @@ final class CohortMetrics {
     }
 
     private static Metric trendFact(String code, int age, double value) {
-        return new Metric(code, Metric.COMPANY, Metric.COMPANY, age, Ops.round(value), "points", "computed", null, null, null);
+        return Metric.cohortTrend(code, age, Ops.round(value));
     }
 }

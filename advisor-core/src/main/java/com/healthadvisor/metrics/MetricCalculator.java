@@ -4,6 +4,7 @@ import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.facts.Discrepancy;
 import com.healthadvisor.facts.Metric;
+import com.healthadvisor.facts.Scope;
 import com.healthadvisor.facts.Target;
 import com.healthadvisor.snapshot.Breakdown;
 import com.healthadvisor.snapshot.Cohort;
@@ -49,10 +50,10 @@ public final class MetricCalculator {
         ConcentrationFormulas.largestShares(company, breakdowns);
         List<Metric> sums = breakdownSums(company, breakdowns);
 
-        List<Metric> metrics = new ArrayList<>(facts(company, Metric.COMPANY, Metric.COMPANY));
+        List<Metric> metrics = new ArrayList<>(facts(company, Scope.COMPANY));
         List<Discrepancy> discrepancies = new ArrayList<>(discrepancies(company, Metric.COMPANY));
         breakdowns.forEach((breakdown, book) -> {
-            metrics.addAll(facts(book, breakdown.scope(), breakdown.dimension()));
+            metrics.addAll(facts(book, Scope.slice(breakdown.dimension(), breakdown.name())));
             discrepancies.addAll(discrepancies(book, breakdown.scope()));
         });
         metrics.addAll(sums);
@@ -82,8 +83,9 @@ public final class MetricCalculator {
         sums.forEach((dimension, sum) -> {
             // A dimension of free slices only (a free plan) carries no revenue to add up (judgment.md P4).
             if (complete.get(dimension) && sum > 0) {
+                // The company's own figure, about one dimension: company scope, that dimension.
                 facts.add(new Metric("breakdown_mrr_gap_rate", Metric.COMPANY, dimension, null,
-                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), "ratio", "computed", null, null,
+                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), "ratio", Metric.COMPUTED, null, null,
                         company.monthsPerPeriod()));
             }
         });
@@ -101,11 +103,10 @@ public final class MetricCalculator {
         return book;
     }
 
-    private static List<Metric> facts(Book book, String scope, String dimension) {
+    private static List<Metric> facts(Book book, Scope scope) {
         List<Metric> facts = new ArrayList<>();
-        book.values().forEach((code, value) -> facts.add(new Metric(code, scope, dimension, null, value,
-                MetricCatalog.get(code).unit(), book.isReported(code) ? "reported" : "computed", null, null,
-                book.window(code))));
+        book.values().forEach((code, value) -> facts.add(Metric.in(scope, code, value, MetricCatalog.get(code).unit(),
+                book.isReported(code) ? Metric.REPORTED : Metric.COMPUTED, book.window(code))));
         return facts;
     }
 
@@ -119,8 +120,7 @@ public final class MetricCalculator {
             String unit = MetricCatalog.get(entry.getKey()).unit();
             double reported = entry.getValue();
             double gap = Judging.gap(unit, reported, computed);
-            Metric metric = new Metric(entry.getKey(), scope, scope.equals(Metric.COMPANY) ? Metric.COMPANY
-                    : scope.substring(0, scope.indexOf(':')), null, reported, unit, "reported", null, null,
+            Metric metric = Metric.in(Scope.of(scope), entry.getKey(), reported, unit, Metric.REPORTED,
                     MetricCatalog.ANNUAL.contains(entry.getKey()) ? 12 : book.monthsPerPeriod());
             found.add(new Discrepancy(entry.getKey(), scope, unit, metric, computed, Ops.round(gap)));
         }
@@ -136,8 +136,8 @@ public final class MetricCalculator {
             }
             MetricDefinition definition = MetricCatalog.get(code);
             boolean met = definition.meets(actual, target);
-            Metric metric = new Metric(code, Metric.COMPANY, Metric.COMPANY, null, actual, definition.unit(),
-                    company.isReported(code) ? "reported" : "computed", null, null, company.window(code));
+            Metric metric = Metric.ofCompany(code, actual, definition.unit(),
+                    company.isReported(code) ? Metric.REPORTED : Metric.COMPUTED, company.window(code));
             checked.add(new Target(code, target, metric, met));
         });
         return checked;

@@ -57,8 +57,8 @@ final class HistoryAssembly {
         }
         ArrayNode history = root.putArray("history");
         byMonth.values().forEach(history::add);
-        List<Metric> outside = largestGap < 0 ? List.of() : List.of(new Metric(GAP_METRIC, Metric.COMPANY,
-                Metric.COMPANY, null, Math.round(largestGap * 1e6) / 1e6, "ratio", "computed", null, null, null));
+        List<Metric> outside = largestGap < 0 ? List.of() : List.of(Metric.ofCompany(GAP_METRIC,
+                Math.round(largestGap * 1e6) / 1e6, "ratio", Metric.COMPUTED, null));
         return new Assembled(Json.PLAIN.writeValueAsBytes(root), outside);
     }
 
