@@ -142,7 +142,7 @@ public final class AccessRules {
             rule(GET, "/rules/previews/{id}", Access.VIEWER),
             rule(GET, "/rules/versions", Access.VIEWER),
             rule(GET, "/rules/versions/{id}", Access.VIEWER),
-            rule(GET, "/rules/audit", Access.VIEWER),
+            rule(GET, "/rules/audit", Access.ANALYST),
             // Changes: an analyst or an admin, and then per file (RuleChangeRights).
             rule(POST, "/rules/bands", Access.ANALYST),
             rule(POST, "/rules/wording/{code}", Access.ANALYST),

@@ -1,9 +1,9 @@
 package com.healthadvisor.access;
 
-import com.healthadvisor.settings.RuleChangeSettings;
-import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.NotYourFilesException;
 import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.RuleHistory;
+import com.healthadvisor.settings.RuleChangeSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +18,11 @@ import java.util.List;
 @Component
 public class RuleChangeRights {
 
-    private final AuditLog audit;
+    private final RuleHistory history;
     private final RuleChangeSettings settings;
 
     RuleChangeRights(RuleDirectory directory, RuleChangeSettings settings) {
-        this.audit = directory.audit();
+        this.history = directory.history();
         this.settings = settings;
     }
 
@@ -44,7 +44,7 @@ public class RuleChangeRights {
                     + "may let admins change them here with advisor.rules.network-drl=true"
                     : "the analyst role may change benchmarks, limits and wording, not DRL (" + String.join(", ", code)
                     + "): ask an admin";
-            audit.refused(editor.getName(), action, files, reason);
+            history.refused(editor.getName(), action, files, reason);
             throw new NotYourFilesException(reason);
         }
         return new RuleDirectory.Change(editor.getName(), message == null || message.isBlank() ? null : message,

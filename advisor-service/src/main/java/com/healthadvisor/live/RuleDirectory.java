@@ -22,10 +22,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The rules directory of a running service and the only writer to it. A change is vetted as a whole
- * before anything touches the disk; then the new file is written to a temporary file, the replaced one is
- * kept in the {@link RuleHistory}, and the new one is moved into place, so that a crash never leaves half a
- * file. A refused change, or one the disk does not take, leaves the directory and its history as they were.
+ * The rules directory of a running service and the only writer to it: the working copy of the rule set whose past
+ * is the {@link RuleHistory}. A change is vetted as a whole before anything touches the disk; then each new file is
+ * written to a temporary file and moved into place, so that a crash never leaves half a file, and the rule set
+ * that went live is recorded as a version. A refused change, or one the disk does not take, leaves the directory
+ * as it was, and the audit log says why.
  */
 public final class RuleDirectory {
 
@@ -53,39 +54,31 @@ public final class RuleDirectory {
     private final RuleSetVetting vetting;
     private final ActiveRuleSet active;
     private final RuleHistory history;
-    private final RuleVersions versions;
-    private final AuditLog audit;
     private final ReloadObserver observer;
     /** Where accepted changes are published for the other replicas; null for a single instance. */
     private final SharedRuleStore shared;
 
-    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
-                         RuleVersions versions, AuditLog audit) {
-        this(directory, vetting, active, history, versions, audit, ReloadObserver.NONE, null);
+    public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history) {
+        this(directory, vetting, active, history, ReloadObserver.NONE, null);
     }
 
     public RuleDirectory(Path directory, RuleSetVetting vetting, ActiveRuleSet active, RuleHistory history,
-                         RuleVersions versions, AuditLog audit, ReloadObserver observer, SharedRuleStore shared) {
+                         ReloadObserver observer, SharedRuleStore shared) {
         this.observer = observer;
         this.shared = shared;
         this.directory = directory;
         this.vetting = vetting;
         this.active = active;
         this.history = history;
-        this.versions = versions;
-        this.audit = audit;
     }
 
     public Path path() {
         return directory;
     }
 
-    public RuleVersions versions() {
-        return versions;
-    }
-
-    public AuditLog audit() {
-        return audit;
+    /** The versions this directory's rule sets went live as, and every attempt to change them. */
+    public RuleHistory history() {
+        return history;
     }
 
     /** Whether this replica runs the newest shared rule set; empty for a single instance. */
@@ -145,7 +138,7 @@ public final class RuleDirectory {
         if (!active.current().version().equals(pending.preview().baseVersion())) {
             StalePreviewException stale = new StalePreviewException(pending.id(), pending.preview().baseVersion(),
                     active.current().version());
-            audit.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
+            history.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
             throw stale;
         }
         return change("apply", pending.changes(), change);
@@ -153,8 +146,8 @@ public final class RuleDirectory {
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
     public synchronized RuleSetVetting.Vetted restore(String id, Change change) {
-        RuleVersions.Version version = versions.find(id).orElseThrow(() -> new NoSuchVersionException(id));
-        return change("restore", differences(activeFiles(), versions.files(version)),
+        RuleHistory.Version version = history.find(id).orElseThrow(() -> new NoSuchVersionException(id));
+        return change("restore", differences(activeFiles(), history.files(version)),
                 new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id,
                         change.mayChangeCode()));
     }
@@ -209,14 +202,14 @@ public final class RuleDirectory {
         try {
             vetted = vetting.vet(withChanges(current, changes));
             published = trigger.equals("replica") ? 0 : publish(vetted, change, trigger);
-            changes.forEach((name, content) -> replace(name, contentOf(current, name), content));
+            changes.forEach(this::replace);
         } catch (RuleSetException e) {
             active.reject(e.problems(), source);
             observer.reloaded(source, false, since(started));
-            audit.refused(change.actor(), action, names, reason(e.problems()));
+            history.refused(change.actor(), action, names, reason(e.problems()));
             throw e;
         } catch (RulesNotWritableException | RulesChangedElsewhereException e) {
-            audit.refused(change.actor(), action, names, e.getMessage());
+            history.refused(change.actor(), action, names, e.getMessage());
             throw e;
         }
         active.activate(vetted, source);
@@ -237,7 +230,7 @@ public final class RuleDirectory {
         if (!change.mayChangeCode() && !code.isEmpty()) {
             String reason = "DRL files are rule logic, which is code: " + String.join(", ", code) + " may not be changed "
                     + "by " + change.actor() + " here";
-            audit.refused(change.actor(), action, names, reason);
+            history.refused(change.actor(), action, names, reason);
             throw new NotYourFilesException(reason);
         }
     }
@@ -253,12 +246,12 @@ public final class RuleDirectory {
         }
     }
 
-    /** A change is live once activated: a version or audit line the disk refuses is logged, not a failed change. */
+    /** A change is live once activated: a version the database refuses is logged, not a failed change. */
     private void record(RuleSetVetting.Vetted vetted, String actor, String action, String trigger, String message,
                         List<String> files) {
         try {
-            audit.accepted(actor, action, files, versions.record(vetted.ruleSet(), actor, trigger, message).id());
-        } catch (java.io.UncheckedIOException e) {
+            history.accepted(vetted.ruleSet(), actor, action, trigger, message, files);
+        } catch (org.springframework.dao.DataAccessException e) {
             LOG.error("rule set {} is live, but its version could not be recorded: {}", vetted.ruleSet().version(),
                     e.getMessage());
         }
@@ -295,7 +288,7 @@ public final class RuleDirectory {
             files = files();
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
-            audit.refused("disk", "disk", List.of(), reason(e.problems()));
+            history.refused("disk", "disk", List.of(), reason(e.problems()));
             return;
         }
         // The API writes the files it activates, and the watcher then sees them; or an edit was undone by hand.
@@ -316,11 +309,11 @@ public final class RuleDirectory {
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
             observer.reloaded("disk", false, since(started));
-            audit.refused("disk", "disk", changed, reason(e.problems()));
+            history.refused("disk", "disk", changed, reason(e.problems()));
         } catch (RulesChangedElsewhereException e) {
             // The shared rules moved on meanwhile: the follower writes them over this edit.
             LOG.warn("an edit of the rules directory was not published: {}", e.getMessage());
-            audit.refused("disk", "disk", changed, e.getMessage());
+            history.refused("disk", "disk", changed, e.getMessage());
         }
     }
 
@@ -342,19 +335,15 @@ public final class RuleDirectory {
     }
 
     /**
-     * Writes {@code content} as {@code name} (null deletes it), keeping {@code previous} (null: there was none) in
-     * the history. Each step that fails undoes the ones before it, so a disk that refuses leaves nothing recorded.
+     * Writes {@code content} as {@code name} (null deletes it): through a temporary file moved into place, so that
+     * a crash never leaves half a file; a disk that refuses leaves nothing behind.
      */
-    private void replace(String name, String previous, String content) {
+    private void replace(String name, String content) {
         Path temporary = null;
-        Path kept = null;
         try {
             if (content != null) {
                 temporary = Files.createTempFile(directory, "." + name, ".tmp");
                 Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            }
-            kept = previous == null ? null : history.keep(name, previous);
-            if (content != null) {
                 Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } else {
@@ -362,10 +351,8 @@ public final class RuleDirectory {
             }
         } catch (IOException e) {
             deleteQuietly(temporary);
-            deleteQuietly(kept);
             throw new RulesNotWritableException(directory, e);
         }
-        history.prune();
     }
 
     private static void deleteQuietly(Path path) {
@@ -374,7 +361,7 @@ public final class RuleDirectory {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            // What could not be written could not be kept either; the change itself is refused.
+            // What could not be written is refused as a whole; a temporary file left behind is hidden (a dot).
         }
     }
 }

@@ -27,8 +27,11 @@ import java.util.List;
  * @param watch              whether to watch the rules directory for changes
  * @param maxSnapshotSize    the largest snapshot accepted
  * @param maxLedgerSize      the largest ledger CSV accepted over HTTP (ledgers are larger than snapshots)
- * @param historyMaxAge      how long replaced rule files are kept under {@code rules/.history}
- * @param historyMaxVersions how many replaced versions of one rule file are kept at most
+ * @param historyMaxAge      how long rule set versions and audit lines are kept in the database (the newest version
+ *                           always)
+ * @param historyMaxVersions how many rule set versions are kept at most
+ * @param historyMaxBytes    how many bytes of rule file content the kept versions may hold (each content counted
+ *                           once); past it, the oldest versions go
  * @param workerThreads      request threads; 0 means Tomcat's own count, 200 (see {@link WorkerThreads})
  * @param users              who may sign in to the workbench: a name, a role and a password hash
  *                           ({@code ./health-advisor hash-password}), never the password itself
@@ -51,7 +54,8 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures
                                 @DefaultValue("5s") Duration sharedRulesPoll, @DefaultValue List<User> users,
                                 String initialAdminPassword, @DefaultValue("15s") Duration requestBodyTimeout,
                                 @DefaultValue("1KB") DataSize requestBodyMinRate,
-                                @DefaultValue("240") int maxLedgerMonths) {
+                                @DefaultValue("240") int maxLedgerMonths,
+                                @DefaultValue("64MB") DataSize historyMaxBytes) {
 
     /** The shortest password: the same rule for the initial admin as for {@code hash-password}. */
     public static final int MIN_PASSWORD_LENGTH = 12;

@@ -1,22 +1,20 @@
 package com.healthadvisor.web;
 
-import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.diagnosis.Watchdog;
 import com.healthadvisor.live.ActiveRuleSet;
-import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.CompilingRuleSet;
 import com.healthadvisor.live.Previews;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.live.RuleSetVetting;
-import com.healthadvisor.live.RuleVersions;
 import com.healthadvisor.live.RuleWatcher;
 import com.healthadvisor.live.SharedRuleStore;
 import com.healthadvisor.live.SharedRulesFollower;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.settings.AdvisorProperties;
 import com.healthadvisor.snapshot.SnapshotReader;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,9 +77,31 @@ class AdvisorConfiguration {
         return new ActiveRuleSet(initial, clock);
     }
 
+    /**
+     * The rules' past, in the database: an earlier build's history on disk is brought in once, and the set the
+     * service starts with is a version too, the first to go back to.
+     */
+    @Bean
+    @org.springframework.context.annotation.DependsOn("flywayInitializer")
+    RuleHistory ruleHistory(AdvisorProperties properties, ActiveRuleSet active, DataSource dataSource,
+                            PlatformTransactionManager transactionManager, Clock clock) {
+        RuleHistory history = new RuleHistory(dataSource, transactionManager, new RuleHistory.Retention(
+                properties.historyMaxAge(), properties.historyMaxVersions(), properties.historyMaxBytes().toBytes()),
+                clock);
+        // The history an earlier build left readable by everyone is its owner's alone from now on.
+        com.healthadvisor.files.PrivateFiles.tree(properties.rules().resolve(".history"));
+        int imported = history.importFrom(properties.rules());
+        if (imported > 0) {
+            LOG.info("imported {} rule set versions and the audit log from {} into the database; that directory "
+                    + "is no longer read or written", imported, properties.rules().resolve(".history"));
+        }
+        history.started(active.current());
+        return history;
+    }
+
     @Bean
     RuleDirectory ruleDirectory(AdvisorProperties properties, ActiveRuleSet active, Advisor advisor,
-                                RuleSetCompiler compiler, Clock clock, AdvisorMeters meters,
+                                RuleSetCompiler compiler, RuleHistory history, AdvisorMeters meters,
                                 ObjectProvider<com.healthadvisor.live.StoredPeriods> storedPeriods,
                                 ObjectProvider<SharedRuleStore> shared) {
         RuleSetVetting vetting = new RuleSetVetting(compiler, properties.fixturesDirectory(), advisor,
@@ -92,20 +112,7 @@ class AdvisorConfiguration {
             LOG.warn("no fixtures directory at {}: rule changes are only compiled, no guard is run "
                     + "(set advisor.fixtures or serve --fixtures)", vetting.fixtures());
         }
-        RuleHistory history = new RuleHistory(properties.rules(), properties.historyMaxAge(),
-                properties.historyMaxVersions(), clock);
-        RuleVersions versions = new RuleVersions(properties.rules(), properties.historyMaxAge(),
-                properties.historyMaxVersions(), clock);
-        // The history an earlier build left readable by everyone is its owner's alone from now on.
-        com.healthadvisor.files.PrivateFiles.tree(properties.rules().resolve(".history"));
-        // The set the service starts with is a version too: the first to go back to.
-        try {
-            versions.record(active.current(), "startup", "startup", null);
-        } catch (java.io.UncheckedIOException e) {
-            LOG.warn("cannot record the starting rule set as a version: {}", e.getMessage());
-        }
-        return new RuleDirectory(properties.rules(), vetting, active, history, versions,
-                new AuditLog(properties.rules(), properties.historyMaxAge(), clock), meters, shared.getIfAvailable());
+        return new RuleDirectory(properties.rules(), vetting, active, history, meters, shared.getIfAvailable());
     }
 
     /**

@@ -2,10 +2,9 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.live.ActiveRuleSet;
-import com.healthadvisor.live.AuditLog;
 import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.RuleDirectory;
-import com.healthadvisor.live.RuleVersions;
+import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.ruleset.RuleFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,16 +45,16 @@ class RuleVersionsController {
     @Operation(operationId = "listRuleVersions", summary = "The rule set versions kept, newest first")
     @GetMapping(value = "/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<VersionView> versions() {
-        return directory.versions().list().stream().map(VersionView::of).toList();
+        return directory.history().versions().stream().map(VersionView::of).toList();
     }
 
     /** One version and the text of each of its files. */
     @Operation(operationId = "getRuleVersion", summary = "One version and its files")
     @GetMapping(value = "/versions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     VersionFilesView version(@PathVariable String id) {
-        RuleVersions.Version version = versionOf(id);
+        RuleHistory.Version version = versionOf(id);
         Map<String, String> files = new LinkedHashMap<>();
-        directory.versions().files(version).forEach(file -> files.put(file.name(), file.content()));
+        directory.history().files(version).forEach(file -> files.put(file.name(), file.content()));
         return new VersionFilesView(VersionView.of(version), files);
     }
 
@@ -63,11 +62,11 @@ class RuleVersionsController {
     @Operation(operationId = "diffRuleVersion", summary = "A version's changes as a unified diff")
     @GetMapping(value = "/versions/{id}/diff", produces = MediaType.TEXT_PLAIN_VALUE)
     String diff(@PathVariable String id, @RequestParam(required = false) String against) {
-        RuleVersions.Version version = versionOf(id);
-        RuleVersions.Version base = against != null ? versionOf(against)
-                : directory.versions().before(id).orElse(null);
-        List<RuleFile> before = base == null ? List.of() : directory.versions().files(base);
-        return LineDiff.of(before, directory.versions().files(version));
+        RuleHistory.Version version = versionOf(id);
+        RuleHistory.Version base = against != null ? versionOf(against)
+                : directory.history().before(id).orElse(null);
+        List<RuleFile> before = base == null ? List.of() : directory.history().files(base);
+        return LineDiff.of(before, directory.history().files(version));
     }
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
@@ -75,9 +74,9 @@ class RuleVersionsController {
     @PostMapping(value = "/versions/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> restore(@PathVariable String id, @RequestParam(required = false) String message,
                                            Authentication editor) {
-        RuleVersions.Version version = versionOf(id);
+        RuleHistory.Version version = versionOf(id);
         List<String> files = List.copyOf(RuleDirectory.differences(active.current().sources(),
-                directory.versions().files(version)).keySet());
+                directory.history().files(version)).keySet());
         if (files.isEmpty()) {
             // Its files are the active ones already: nothing to change, and no version to make.
             return CompletableFuture.completedFuture(RuleSetView.of(active, directory));
@@ -93,19 +92,19 @@ class RuleVersionsController {
     /** Every attempt to change the rules, accepted or refused, oldest first: for editors only. */
     @Operation(operationId = "getRuleAudit", summary = "Every attempt to change the rules, accepted or refused")
     @GetMapping(value = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditLog.Entry> audit() {
-        return directory.audit().entries();
+    List<RuleHistory.Entry> audit() {
+        return directory.history().audit();
     }
 
-    private RuleVersions.Version versionOf(String id) {
-        return directory.versions().find(id).orElseThrow(() -> new NoSuchVersionException(id));
+    private RuleHistory.Version versionOf(String id) {
+        return directory.history().find(id).orElseThrow(() -> new NoSuchVersionException(id));
     }
 
     /** One version, without its files' text. */
     record VersionView(String id, java.time.Instant at, String actor, String trigger, String message,
                        String ruleSetVersion, List<String> changed, List<String> files) {
 
-        static VersionView of(RuleVersions.Version version) {
+        static VersionView of(RuleHistory.Version version) {
             return new VersionView(version.id(), version.at(), version.actor(), version.trigger(), version.message(),
                     version.ruleSet(), version.changed(), List.copyOf(version.files().keySet()));
         }

@@ -1,9 +1,11 @@
 package com.healthadvisor.live;
 
 import com.healthadvisor.TestFiles;
+import com.healthadvisor.company.Database;
 import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.ruleset.RuleSetLoader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,7 @@ class RuleChangeRightsAtApplyTest {
     Path temp;
     private RuleDirectory directory;
     private Path rules;
+    private Database database;
 
     @BeforeEach
     void aRulesDirectory() throws IOException {
@@ -36,16 +39,22 @@ class RuleChangeRightsAtApplyTest {
         Clock clock = Clock.systemUTC();
         RuleSetCompiler compiler = new RuleSetCompiler(clock);
         ActiveRuleSet active = new ActiveRuleSet(new RuleSetLoader(compiler).load(rules), clock);
-        RuleVersions versions = new RuleVersions(rules, Duration.ofDays(7), 100, clock);
-        versions.record(active.current(), "startup", "startup", null);
+        database = Database.open("jdbc:h2:file:" + temp.resolve("db/advisor"));
+        RuleHistory history = new RuleHistory(database.dataSource(), database.transactionManager(),
+                new RuleHistory.Retention(Duration.ofDays(7), 100, 64 << 20), clock);
+        history.started(active.current());
         directory = new RuleDirectory(rules, new RuleSetVetting(compiler, temp.resolve("no-fixtures"), new Advisor()),
-                active, new RuleHistory(rules, Duration.ofDays(7), 100, clock), versions,
-                new AuditLog(rules, Duration.ofDays(7), clock));
+                active, history);
+    }
+
+    @AfterEach
+    void closeTheDatabase() {
+        database.close();
     }
 
     @Test
     void anAnalystsRestoreThatWouldNowUndoAnAdminsDrlChangeIsRefused() throws IOException {
-        String first = directory.versions().list().get(0).id();
+        String first = directory.history().versions().get(0).id();
         String growth = Files.readString(rules.resolve("growth.drl"));
         String limits = Files.readString(rules.resolve("limits.csv"));
         // The analyst asked to restore the first version when only limits.csv differed from it...
@@ -57,7 +66,7 @@ class RuleChangeRightsAtApplyTest {
         assertThatThrownBy(() -> directory.restore(first, new RuleDirectory.Change("alice", null)))
                 .isInstanceOf(NotYourFilesException.class).hasMessageContaining("growth.drl");
         assertThat(Files.readString(rules.resolve("growth.drl"))).endsWith("// reviewed\n");
-        assertThat(directory.audit().entries().get(directory.audit().entries().size() - 1).toString())
+        assertThat(directory.history().audit().get(directory.history().audit().size() - 1).toString())
                 .contains("alice", "restore");
     }
 
@@ -69,16 +78,21 @@ class RuleChangeRightsAtApplyTest {
                 new RuleDirectory.Change("alice", null))).isInstanceOf(NotYourFilesException.class);
     }
 
+    /** The history and the audit log are in the database, whose files are their owner's alone. */
     @Test
-    void theHistoryAndTheAuditLogAreTheirOwnersAlone() throws IOException {
+    void theHistoryAndTheAuditLogAreInThePrivateDatabaseNotBesideTheRules() throws IOException {
         String limits = Files.readString(rules.resolve("limits.csv"));
         directory.put("limits.csv", limits.replace("blended_average_spread,10,", "blended_average_spread,12,"),
                 new RuleDirectory.Change("alice", null));
 
-        try (var paths = Files.walk(rules.resolve(".history"))) {
-            assertThat(paths.toList()).isNotEmpty().allSatisfy(path -> assertThat(
+        assertThat(directory.history().versions()).hasSize(2);
+        assertThat(directory.history().audit()).singleElement().satisfies(entry ->
+                assertThat(entry.actor() + " " + entry.action() + " " + entry.version()).isEqualTo("alice put v2"));
+        assertThat(rules.resolve(".history")).doesNotExist();
+        try (var paths = Files.walk(temp.resolve("db"))) {
+            assertThat(paths.filter(Files::isRegularFile).toList()).isNotEmpty().allSatisfy(path -> assertThat(
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
-                    .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+                    .isEqualTo("rw-------"));
         }
     }
 }

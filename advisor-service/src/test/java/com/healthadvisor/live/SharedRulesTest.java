@@ -70,7 +70,14 @@ class SharedRulesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> b.store().followed() == 2);
         assertThat(b.store().status().agrees()).isTrue();
         assertThat(Files.readString(b.directory().path().resolve("limits.csv"))).contains("blended_average_spread,12,");
-        assertThat(b.directory().versions().list().get(0).trigger()).isEqualTo("replica");
+        // One history for the fleet: the change is one version, made by its author on A, not again by B.
+        assertThat(b.directory().history().versions().get(0)).satisfies(version -> {
+            assertThat(version.trigger()).isEqualTo("api");
+            assertThat(version.actor()).isEqualTo("alice");
+            assertThat(version.ruleSet()).isEqualTo(changed);
+        });
+        assertThat(b.directory().history().versions()).extracting(RuleHistory.Version::ruleSet)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -164,9 +171,8 @@ class SharedRulesTest {
         ActiveRuleSet active = new ActiveRuleSet(new RuleSetLoader(compiler).load(rules), clock);
         SharedRuleStore store = new SharedRuleStore(database.dataSource(), database.transactionManager(), clock);
         RuleDirectory directory = new RuleDirectory(rules, new RuleSetVetting(compiler, fixtureDirectory, new Advisor()),
-                active, new RuleHistory(rules, Duration.ofDays(7), 100, clock),
-                new RuleVersions(rules, Duration.ofDays(7), 100, clock), new AuditLog(rules, Duration.ofDays(7), clock),
-                ReloadObserver.NONE, store);
+                active, new RuleHistory(database.dataSource(), database.transactionManager(),
+                new RuleHistory.Retention(Duration.ofDays(7), 100, 64 << 20), clock), ReloadObserver.NONE, store);
         SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, POLL, clock);
         follower.start();
         followers.add(follower);

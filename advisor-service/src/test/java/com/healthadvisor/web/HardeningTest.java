@@ -101,9 +101,7 @@ class HardeningTest {
         }
         http().put("/api/v1/rules/files/limits.csv", limits, ADMIN);
 
-        try (Stream<Path> kept = Files.list(RULES.resolve(".history"))) {
-            assertThat(kept.filter(p -> p.getFileName().toString().startsWith("limits.csv.")).count()).isEqualTo(3);
-        }
+        assertThat(http().get("/api/v1/rules/versions").json()).hasSize(3);
     }
 
     @Test
@@ -137,30 +135,29 @@ class HardeningTest {
 
     @Test
     void aDirectoryThatDoesNotTakeTheChangeIsA503AndNothingIsRecorded() throws IOException {
-        Path history = RULES.resolve(".history");
-        Path moved = RULES.resolveSibling(RULES.getFileName() + "-history");
-        if (Files.exists(history)) {
-            Files.move(history, moved);
-        }
-        // The history cannot be written where a plain file stands in its place.
-        Files.writeString(history, "not a directory");
-        String before = Files.readString(RULES.resolve("limits.csv"));
+        Path limits = RULES.resolve("limits.csv");
+        String before = Files.readString(limits);
+        String newest = http().get("/api/v1/rules/versions").json().get(0).get("id").asString();
+        // A directory where the file should be: the new content cannot be moved into its place.
+        Path moved = RULES.resolveSibling(RULES.getFileName() + "-limits.csv");
+        Files.move(limits, moved);
+        Files.createDirectories(limits.resolve("in-the-way"));
         try {
             Http.Response response = http().put("/api/v1/rules/files/limits.csv",
                     before.replace("blended_average_spread,10,", "blended_average_spread,12,"), ADMIN);
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(Files.readString(RULES.resolve("limits.csv"))).isEqualTo(before);
             try (Stream<Path> files = Files.list(RULES)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
             }
+            assertThat(http().get("/api/v1/rules/versions").json().get(0).get("id").asString()).isEqualTo(newest);
         } finally {
-            Files.delete(history);
-            if (Files.exists(moved)) {
-                Files.move(moved, history);
-            }
+            Files.delete(limits.resolve("in-the-way"));
+            Files.delete(limits);
+            Files.move(moved, limits);
         }
+        assertThat(Files.readString(limits)).isEqualTo(before);
     }
 
     @Test

@@ -251,10 +251,12 @@ class ServiceTest extends SharedService {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(Http.read(RULES.resolve("concentration.yaml"))).isEqualTo(after);
-            try (var history = Files.list(RULES.resolve(".history"))) {
-                assertThat(history.filter(f -> f.getFileName().toString().startsWith("concentration.yaml.")))
-                        .anySatisfy(f -> assertThat(Http.read(f)).isEqualTo(before));
-            }
+            // The version before, in the history, still has the file as it was.
+            JsonNode versions = http().get("/api/v1/rules/versions").json();
+            String previous = versions.get(1).get("id").asString();
+            assertThat(http().get("/api/v1/rules/versions/" + previous).json().at("/files/concentration.yaml")
+                    .asString()).isEqualTo(before);
+            assertThat(versions.get(0).get("changed").toString()).contains("concentration.yaml");
             String version = response.json().get("version").asString();
             assertThat(http().get("/api/v1/rules").json().get("version").asString()).isEqualTo(version);
             http().put("/api/v1/rules/files/concentration.yaml", before, ADMIN);
@@ -417,7 +419,8 @@ class ServiceTest extends SharedService {
             assertThat(RULES.resolve("runway.drl")).exists();
             assertThat(http().delete("/api/v1/rules/files/runway.drl", ADMIN).status()).isEqualTo(200);
             assertThat(RULES.resolve("runway.drl")).doesNotExist();
-            assertThat(RULES.resolve(".history")).isDirectory();
+            assertThat(http().get("/api/v1/rules/versions").json().get(0).get("changed").toString())
+                    .contains("runway.drl");
         }
 
         @Test
