@@ -2,6 +2,7 @@ package com.healthadvisor.access;
 
 import com.healthadvisor.live.NotYourFilesException;
 import com.healthadvisor.live.RuleDirectory;
+import com.healthadvisor.live.RuleAction;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.settings.RuleChangeSettings;
 import org.springframework.security.core.Authentication;
@@ -32,7 +33,7 @@ public class RuleChangeRights {
     }
 
     /** The editor's change of these files, named for the version and the audit log, if they may make it. */
-    public RuleDirectory.Change check(Authentication editor, String action, List<String> files, String message) {
+    public RuleDirectory.Change check(Authentication editor, RuleAction action, List<String> files, String message) {
         boolean mayChangeCode = mayChangeCode(editor);
         // A name that is no rule file at all is a bad request (400), whatever the role.
         files.forEach(RuleDirectory::checkedName);

@@ -106,13 +106,13 @@ public final class RuleDirectory {
 
     /** Vets the active files with one file replaced or added; activates nothing. */
     public RuleSetVetting.Vetted validate(String name, String content, Change change) {
-        mayChange(List.of(checkedName(name)), "validate", change);
+        mayChange(List.of(checkedName(name)), RuleAction.VALIDATE, change);
         return vetting.vet(withChanges(activeFiles(), Map.of(name, content)));
     }
 
     /** Replaces or adds one file; returns the new active rule set and the scenarios it moved. */
     public RuleSetVetting.Vetted put(String name, String content, Change change) {
-        return change("put", Collections.singletonMap(checkedName(name), content), change);
+        return change(RuleAction.PUT, Collections.singletonMap(checkedName(name), content), change);
     }
 
     /** Removes one file; returns the new active rule set and the scenarios it moved. */
@@ -120,12 +120,12 @@ public final class RuleDirectory {
         if (contentOf(activeFiles(), name) == null) {
             throw new NoSuchRuleFileException(name);
         }
-        return change("delete", Collections.singletonMap(name, null), change);
+        return change(RuleAction.DELETE, Collections.singletonMap(name, null), change);
     }
 
     /** What changing these files (null content: deleting the file) would do; activates nothing. */
     public Preview preview(Map<String, String> changes, Change change) {
-        mayChange(List.copyOf(checked(changes).keySet()), "preview", change);
+        mayChange(List.copyOf(checked(changes).keySet()), RuleAction.PREVIEW, change);
         RuleSet base = active.current();
         return vetting.preview(base, withChanges(base.sources(), checked(changes)));
     }
@@ -138,16 +138,17 @@ public final class RuleDirectory {
         if (!active.current().version().equals(pending.preview().baseVersion())) {
             StalePreviewException stale = new StalePreviewException(pending.id(), pending.preview().baseVersion(),
                     active.current().version());
-            history.refused(change.actor(), "apply", List.copyOf(pending.changes().keySet()), stale.getMessage());
+            history.refused(change.actor(), RuleAction.APPLY, List.copyOf(pending.changes().keySet()),
+                    stale.getMessage());
             throw stale;
         }
-        return change("apply", pending.changes(), change);
+        return change(RuleAction.APPLY, pending.changes(), change);
     }
 
     /** Makes a kept version's files the active ones again: a new version, vetted like any change. */
     public synchronized RuleSetVetting.Vetted restore(String id, Change change) {
         RuleHistory.Version version = history.find(id).orElseThrow(() -> new NoSuchVersionException(id));
-        return change("restore", differences(activeFiles(), history.files(version)),
+        return change(RuleAction.RESTORE, differences(activeFiles(), history.files(version)),
                 new Change(change.actor(), change.message() != null ? change.message() : "restore of " + id,
                         change.mayChangeCode()));
     }
@@ -159,7 +160,7 @@ public final class RuleDirectory {
     public synchronized RuleSetVetting.Vetted adopt(List<RuleFile> files, Change change) {
         // Names as a row in the database gives them: each must be a plain file of this directory.
         files.forEach(file -> checkedName(file.name()));
-        return change("adopt", differences(activeFiles(), files), change);
+        return change(RuleAction.ADOPT, differences(activeFiles(), files), change);
     }
 
     /** The files to write, and to delete (null), to go from one set of files to another. */
@@ -183,14 +184,9 @@ public final class RuleDirectory {
      * rules), written file by file (each kept in the history first), activated, recorded as a version and in the
      * audit log; or refused, recorded in the audit log, and nothing else touched.
      */
-    private synchronized RuleSetVetting.Vetted change(String action, Map<String, String> changes, Change change) {
-        String trigger = switch (action) {
-            case "restore" -> "restore";
-            case "adopt" -> "replica";
-            default -> "api";
-        };
-        // The meters and the reload status know a restore as an API change.
-        String source = trigger.equals("restore") ? "api" : trigger;
+    private synchronized RuleSetVetting.Vetted change(RuleAction action, Map<String, String> changes, Change change) {
+        Trigger trigger = action.trigger();
+        String source = trigger.source();
         List<String> names = List.copyOf(changes.keySet());
         // Decided here, under the lock, on the files this change writes now: a restore computed its files when it
         // was asked for, and another change may have landed since.
@@ -201,7 +197,7 @@ public final class RuleDirectory {
         long published;
         try {
             vetted = vetting.vet(withChanges(current, changes));
-            published = trigger.equals("replica") ? 0 : publish(vetted, change, trigger);
+            published = trigger == Trigger.REPLICA ? 0 : publish(vetted, change, trigger);
             changes.forEach(this::replace);
         } catch (RuleSetException e) {
             active.reject(e.problems(), source);
@@ -225,7 +221,7 @@ public final class RuleDirectory {
     }
 
     /** Refuses (and audits) a change that touches DRL when its author may not change code. */
-    private void mayChange(List<String> names, String action, Change change) {
+    private void mayChange(List<String> names, RuleAction action, Change change) {
         List<String> code = codeFiles(names);
         if (!change.mayChangeCode() && !code.isEmpty()) {
             String reason = "DRL files are rule logic, which is code: " + String.join(", ", code) + " may not be changed "
@@ -236,7 +232,7 @@ public final class RuleDirectory {
     }
 
     /** Publishes an accepted rule set for the other replicas; its number, or 0 for a single instance. */
-    private long publish(RuleSetVetting.Vetted vetted, Change change, String trigger) {
+    private long publish(RuleSetVetting.Vetted vetted, Change change, Trigger trigger) {
         return shared == null ? 0 : shared.publish(vetted.ruleSet(), change.actor(), trigger, change.message());
     }
 
@@ -247,7 +243,7 @@ public final class RuleDirectory {
     }
 
     /** A change is live once activated: a version the database refuses is logged, not a failed change. */
-    private void record(RuleSetVetting.Vetted vetted, String actor, String action, String trigger, String message,
+    private void record(RuleSetVetting.Vetted vetted, String actor, RuleAction action, Trigger trigger, String message,
                         List<String> files) {
         try {
             history.accepted(vetted.ruleSet(), actor, action, trigger, message, files);
@@ -288,7 +284,7 @@ public final class RuleDirectory {
             files = files();
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
-            history.refused("disk", "disk", List.of(), reason(e.problems()));
+            history.refused("disk", RuleAction.DISK, List.of(), reason(e.problems()));
             return;
         }
         // The API writes the files it activates, and the watcher then sees them; or an edit was undone by hand.
@@ -301,19 +297,19 @@ public final class RuleDirectory {
         long started = System.nanoTime();
         try {
             RuleSetVetting.Vetted vetted = vetting.vet(files);
-            long published = publish(vetted, new Change("disk", null, true), "disk");
+            long published = publish(vetted, new Change("disk", null, true), Trigger.DISK);
             active.activate(vetted, "disk");
             follow(published);
             observer.reloaded("disk", true, since(started));
-            record(vetted, "disk", "disk", "disk", null, changed);
+            record(vetted, "disk", RuleAction.DISK, Trigger.DISK, null, changed);
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
             observer.reloaded("disk", false, since(started));
-            history.refused("disk", "disk", changed, reason(e.problems()));
+            history.refused("disk", RuleAction.DISK, changed, reason(e.problems()));
         } catch (RulesChangedElsewhereException e) {
             // The shared rules moved on meanwhile: the follower writes them over this edit.
             LOG.warn("an edit of the rules directory was not published: {}", e.getMessage());
-            history.refused("disk", "disk", changed, e.getMessage());
+            history.refused("disk", RuleAction.DISK, changed, e.getMessage());
         }
     }
 

@@ -97,25 +97,25 @@ public final class RuleHistory {
     /** Records the rule set a service starts with, unless the newest version is that rule set (a restart). */
     public Version started(RuleSet ruleSet) {
         return inTransaction(() -> newest().filter(newest -> newest.ruleSet().equals(ruleSet.version()))
-                .orElseGet(() -> record(ruleSet.version(), ruleSet.sources(), "startup", "startup", null)));
+                .orElseGet(() -> record(ruleSet.version(), ruleSet.sources(), "startup", Trigger.STARTUP, null)));
     }
 
     /**
      * A change that went live: its version and its audit line, together. A rule set the newest version already
      * is (another replica's change, adopted here) is not a version again; its audit line names that version.
      */
-    public Version accepted(RuleSet ruleSet, String actor, String action, String trigger, String message,
+    public Version accepted(RuleSet ruleSet, String actor, RuleAction action, Trigger trigger, String message,
                             List<String> files) {
         return accepted(ruleSet.version(), ruleSet.sources(), actor, action, trigger, message, files);
     }
 
     /** The same, for a rule set known by its version and its files. */
-    Version accepted(String ruleSetVersion, List<RuleFile> sources, String actor, String action, String trigger,
-                     String message, List<String> files) {
+    Version accepted(String ruleSetVersion, List<RuleFile> sources, String actor, RuleAction action,
+                     Trigger trigger, String message, List<String> files) {
         return inTransaction(() -> {
             Version version = newest().filter(newest -> newest.ruleSet().equals(ruleSetVersion))
                     .orElseGet(() -> record(ruleSetVersion, sources, actor, trigger, message));
-            audit(new Entry(clock.instant(), actor, action, List.copyOf(files), true, version.id(), null));
+            audit(new Entry(clock.instant(), actor, action.word(), List.copyOf(files), true, version.id(), null));
             return version;
         });
     }
@@ -124,10 +124,10 @@ public final class RuleHistory {
      * A change that was refused, and why. The refusal is answered as it would be whatever happens here: a database
      * that does not take the line is said in the service's log.
      */
-    public void refused(String actor, String action, List<String> files, String reason) {
+    public void refused(String actor, RuleAction action, List<String> files, String reason) {
         try {
             transactions.executeWithoutResult(status ->
-                    audit(new Entry(clock.instant(), actor, action, List.copyOf(files), false, null, reason)));
+                    audit(new Entry(clock.instant(), actor, action.word(), List.copyOf(files), false, null, reason)));
         } catch (org.springframework.dao.DataAccessException e) {
             LOG.error("cannot write the audit log: {} {} {} refused ({}): {}", actor, action, files, reason,
                     e.getMessage());
@@ -261,7 +261,7 @@ public final class RuleHistory {
      * Writes a version as the number after the newest: a replica that wrote that number first makes this one try
      * the next (the transaction is retried whole).
      */
-    private Version record(String ruleSetVersion, List<RuleFile> sources, String actor, String trigger,
+    private Version record(String ruleSetVersion, List<RuleFile> sources, String actor, Trigger trigger,
                            String message) {
         Map<String, String> files = new TreeMap<>();
         for (RuleFile file : sources) {
@@ -272,13 +272,14 @@ public final class RuleHistory {
         List<String> changed = changed(last.map(Version::files).orElse(Map.of()), files);
         jdbc.sql("INSERT INTO rule_version (number, at, actor, trigger_name, message, rule_set, changed) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(number, Timestamp.from(clock.instant()), actor, trigger, message, ruleSetVersion,
+                .params(number, Timestamp.from(clock.instant()), actor, trigger.word(), message, ruleSetVersion,
                         Json.PLAIN.writeValueAsString(changed))
                 .update();
         files.forEach((name, hash) -> jdbc.sql("INSERT INTO rule_version_file (version_number, name, sha256) "
                 + "VALUES (?, ?, ?)").params(number, name, hash).update());
         prune(number);
-        return new Version("v" + number, clock.instant(), actor, trigger, message, ruleSetVersion, changed, files);
+        return new Version("v" + number, clock.instant(), actor, trigger.word(), message, ruleSetVersion, changed,
+                files);
     }
 
     private void audit(Entry entry) {

@@ -123,7 +123,7 @@ public final class SharedRuleStore {
      *
      * @throws RulesChangedElsewhereException when another replica published that number first
      */
-    public long publish(RuleSet ruleSet, String actor, String trigger, String message) {
+    public long publish(RuleSet ruleSet, String actor, Trigger trigger, String message) {
         long expected = followed.get();
         long id = expected + 1;
         Map<String, String> files = new TreeMap<>();
@@ -132,8 +132,8 @@ public final class SharedRuleStore {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(id, ruleSet.version(), Json.PLAIN.writeValueAsString(files), actor, trigger, message,
-                                Timestamp.from(clock.instant()))
+                        .params(id, ruleSet.version(), Json.PLAIN.writeValueAsString(files), actor, trigger.word(),
+                                message, Timestamp.from(clock.instant()))
                         .update();
                 if (postgres) {
                     jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, String.valueOf(id)).query().singleValue();

@@ -105,7 +105,7 @@ public final class SharedRulesFollower implements AutoCloseable {
     /** The first replica on an empty table makes its rule set the first shared one. */
     private void publishOwn() {
         try {
-            store.follow(store.publish(active.current(), "startup", "startup",
+            store.follow(store.publish(active.current(), "startup", Trigger.STARTUP,
                     "the rule set the first replica started with"));
             report(new SharedRuleStore.Status(store.followed(), active.current().version(), true, List.of(),
                     clock.instant(), listening()));

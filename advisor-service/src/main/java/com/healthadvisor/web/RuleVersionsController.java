@@ -3,6 +3,7 @@ package com.healthadvisor.web;
 import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchVersionException;
+import com.healthadvisor.live.RuleAction;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.ruleset.RuleFile;
@@ -82,7 +83,7 @@ class RuleVersionsController {
             return CompletableFuture.completedFuture(RuleSetView.of(active, directory));
         }
         // Checked now for a prompt answer, and again when applied, on the files that differ then.
-        RuleDirectory.Change change = rights.check(editor, "restore", files, message);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.RESTORE, files, message);
         return changes.submit(editor, () -> {
             directory.restore(id, change);
             return RuleSetView.of(active, directory);

@@ -6,6 +6,7 @@ import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.Preview;
 import com.healthadvisor.live.Previews;
+import com.healthadvisor.live.RuleAction;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleSetVetting;
 import com.healthadvisor.ruleset.RuleFile;
@@ -84,7 +85,7 @@ class RulesController {
     CompletableFuture<ValidationView> validate(@RequestParam String name, HttpServletRequest request,
                                                Authentication editor) throws IOException {
         String content = text(request);
-        RuleDirectory.Change change = rights.check(editor, "validate", List.of(name), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.VALIDATE, List.of(name), null);
         return changes.submit(editor, () -> {
             try {
                 RuleSetVetting.Vetted vetted = directory.validate(name, content, change);
@@ -109,7 +110,7 @@ class RulesController {
     @PostMapping(value = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<PreviewView> preview(HttpServletRequest request, Authentication editor) throws IOException {
         Map<String, String> files = RuleFilesChange.read(Bodies.read(request, MAX_PREVIEW_BYTES)).files();
-        RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.PREVIEW, List.copyOf(files.keySet()), null);
         return changes.submit(editor, () -> {
             Preview preview = directory.preview(files, change);
             String id = preview.applicable() ? previews.add(editor.getName(), preview, files).id() : null;
@@ -127,7 +128,8 @@ class RulesController {
                                          Authentication editor) {
         Previews.Pending pending = previews.find(editor.getName(), id)
                 .orElseThrow(() -> new NoSuchPreviewException(id));
-        RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.APPLY, List.copyOf(pending.changes().keySet()),
+                message);
         return changes.submit(editor, () -> {
             directory.apply(pending, change);
             previews.remove(id);
@@ -144,7 +146,7 @@ class RulesController {
                                                         HttpServletRequest request, Authentication editor)
             throws IOException {
         String content = text(request);
-        RuleDirectory.Change change = rights.check(editor, "put", List.of(name), message);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.PUT, List.of(name), message);
         return changes.submit(editor, () -> {
             boolean existed = active.current().files().contains(name);
             directory.put(name, content, change);
@@ -157,7 +159,7 @@ class RulesController {
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
                                           Authentication editor) {
-        RuleDirectory.Change change = rights.check(editor, "delete", List.of(name), message);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.DELETE, List.of(name), message);
         return changes.submit(editor, () -> {
             directory.delete(name, change);
             return RuleSetView.of(active, directory);

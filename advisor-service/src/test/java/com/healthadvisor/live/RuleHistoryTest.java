@@ -78,10 +78,10 @@ class RuleHistoryTest {
     void anAcceptedChangeIsOneVersionAndOneAuditLineAndARefusalOnlyALine() {
         RuleHistory history = history(100, 64L << 20);
         accept(history, 1, List.of(new RuleFile("limits.csv", "a")));
-        history.refused("alice", "put", List.of("growth.drl"), "DRL is code");
+        history.refused("alice", RuleAction.PUT, List.of("growth.drl"), "DRL is code");
         // The same rule set again (another replica adopting it): no second version.
-        history.accepted("set-1", List.of(new RuleFile("limits.csv", "a")), "replica", "replica", "replica", null,
-                List.of("limits.csv"));
+        history.accepted("set-1", List.of(new RuleFile("limits.csv", "a")), "replica", RuleAction.ADOPT,
+                Trigger.REPLICA, null, List.of("limits.csv"));
 
         assertThat(history.versions()).extracting(RuleHistory.Version::id).containsExactly("v1");
         assertThat(history.audit()).extracting(entry -> entry.actor() + " " + entry.accepted() + " " + entry.version())
@@ -128,7 +128,7 @@ class RuleHistoryTest {
     }
 
     private static void accept(RuleHistory history, int i, List<RuleFile> files) {
-        history.accepted("set-" + i, files, "alice", "put", "api", null, List.of("limits.csv"));
+        history.accepted("set-" + i, files, "alice", RuleAction.PUT, Trigger.API, null, List.of("limits.csv"));
     }
 
     private static String line(Object value) {

@@ -7,6 +7,7 @@ import com.healthadvisor.access.RuleChangeRights;
 import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.live.Preview;
 import com.healthadvisor.live.Previews;
+import com.healthadvisor.live.RuleAction;
 import com.healthadvisor.live.RuleDirectory;
 import com.healthadvisor.live.RuleHistory;
 import com.healthadvisor.ruleset.Band;
@@ -144,7 +145,7 @@ class RulePages {
     @PostMapping("/rules/files/{name}/check")
     @ResponseBody
     Check check(@PathVariable String name, @RequestParam String content, Authentication editor) {
-        RuleDirectory.Change change = rights.check(editor, "check", List.of(name), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.CHECK, List.of(name), null);
         return onChangeThread(editor, () -> {
             try {
                 directory.validate(name, content.replace("\r\n", "\n"), change);
@@ -172,7 +173,8 @@ class RulePages {
     String apply(@PathVariable String id, @RequestParam(required = false) String message, Authentication editor) {
         Previews.Pending pending = previews.find(editor.getName(), id).orElseThrow(() ->
                 new WorkbenchAdvice.NotFoundException("no preview " + id + ": it was applied, or is older than an hour"));
-        RuleDirectory.Change change = rights.check(editor, "apply", List.copyOf(pending.changes().keySet()), message);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.APPLY, List.copyOf(pending.changes().keySet()),
+                message);
         onChangeThread(editor, () -> {
             directory.apply(pending, change);
             previews.remove(id);
@@ -219,7 +221,7 @@ class RulePages {
 
     /** Previews a change: to its page when it can be applied, else the same page with why not. */
     private String preview(Map<String, String> files, Authentication editor, Model model, String back) {
-        RuleDirectory.Change change = rights.check(editor, "preview", List.copyOf(files.keySet()), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.PREVIEW, List.copyOf(files.keySet()), null);
         Map<String, String> changed = new LinkedHashMap<>(files);
         Preview preview = onChangeThread(editor, () -> directory.preview(changed, change));
         if (preview.applicable()) {
