@@ -29,7 +29,6 @@ final class Health {
     record Verdict(String health, String reason) {
     }
 
-    static final String INSUFFICIENT_DATA = "insufficient_data";
     /** Dimensions about the data rather than the business: judging them alone says nothing of its health. */
     private static final Set<String> NOT_JUDGING = Set.of("data_quality", "targets");
 
@@ -40,26 +39,23 @@ final class Health {
                            RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
         Set<String> judged = judgedDimensions(ruleSet, notAssessed);
         if (judged.size() < ruleSet.limits().get("health_min_dimensions")) {
-            return new Verdict(INSUFFICIENT_DATA, (judged.isEmpty() ? "no dimension of the business"
+            return new Verdict(HealthLevel.INSUFFICIENT_DATA.word(), (judged.isEmpty() ? "no dimension of the business"
                     : "only " + String.join(", ", judged).replace('_', ' ')) + " could be judged from this snapshot; "
                     + "the codes not assessed say what to add");
         }
         boolean umbrella = gathersMany(findings, ruleSet);
-        String health = umbrella ? "critical" : verdict(diagnoses, sheet, ruleSet.limits());
-        return new Verdict(health, belowTheWorst(health, diagnoses, ruleSet.limits()));
+        HealthLevel health = umbrella ? HealthLevel.CRITICAL : verdict(diagnoses, sheet, ruleSet.limits());
+        return new Verdict(health.word(), belowTheWorst(health, diagnoses, ruleSet.limits()));
     }
-
-    /** The health each severity would mean on its own: a verdict milder than its worst finding says why (P15). */
-    private static final List<String> HEALTH_OF_SEVERITY = List.of("critical", "concerning", "moderate");
 
     /**
      * Why the verdict is milder than the worst finding (judgment.md P15: four critical findings and a health of
      * concerning need a reason), or null when it is not.
      */
-    private static String belowTheWorst(String health, List<Diagnosis> diagnoses, Limits limits) {
+    private static String belowTheWorst(HealthLevel health, List<Diagnosis> diagnoses, Limits limits) {
         Severity worst = worstSeverity(diagnoses);
-        int severity = worst == null ? Integer.MAX_VALUE : worst.ordinal();
-        if (severity >= HEALTH_OF_SEVERITY.size() || HEALTH_OF_SEVERITY.indexOf(health) <= severity) {
+        // A healthy verdict has no finding of medium or worse about the business to be milder than.
+        if (worst == null || health == HealthLevel.HEALTHY || !health.isMilderThan(HealthLevel.of(worst))) {
             return null;
         }
         String word = worst.word();
@@ -72,7 +68,7 @@ final class Health {
             }
         }
         return (findings == 1 ? "one " + word + " finding" : findings + " " + word + " findings") + " ("
-                + String.join(", ", dimensions) + "), but " + whatItTakes(severity, limits);
+                + String.join(", ", dimensions) + "), but " + whatItTakes(worst, limits);
     }
 
     /** The worst severity of a finding about the business; null when there is none. */
@@ -88,8 +84,8 @@ final class Health {
     }
 
     /** What the health one step worse than the verdict takes, in the limits' words. */
-    private static String whatItTakes(int severity, Limits limits) {
-        if (severity == Severity.CRITICAL.ordinal()) {
+    private static String whatItTakes(Severity worst, Limits limits) {
+        if (worst == Severity.CRITICAL) {
             return "health is critical only with critical findings in "
                     + Math.round(limits.get("health_critical_dimensions")) + " dimensions, runway under "
                     + Math.round(limits.get("health_critical_runway_months")) + " months while burning, LTV:CAC under "
@@ -131,7 +127,7 @@ final class Health {
         return false;
     }
 
-    private static String verdict(List<Diagnosis> diagnoses, MetricSheet sheet, Limits limits) {
+    private static HealthLevel verdict(List<Diagnosis> diagnoses, MetricSheet sheet, Limits limits) {
         boolean runwayEmergency = sheet.company("runway_months")
                 .filter(m -> m.value() < limits.get("health_critical_runway_months")).isPresent();
         boolean unsustainable = sheet.company("ltv_cac_ratio")
@@ -139,16 +135,16 @@ final class Health {
         Map<String, Integer> severities = severitiesByDimension(diagnoses);
         if (runwayEmergency || unsustainable
                 || dimensionsAt(Severity.CRITICAL, severities) >= limits.get("health_critical_dimensions")) {
-            return "critical";
+            return HealthLevel.CRITICAL;
         }
         if (dimensionsAt(Severity.CRITICAL, severities) > 0
                 || dimensionsAt(Severity.HIGH, severities) >= limits.get("health_concerning_high_dimensions")) {
-            return "concerning";
+            return HealthLevel.CONCERNING;
         }
         if (dimensionsAt(Severity.HIGH, severities) > 0 || dimensionsAt(Severity.MEDIUM, severities) > 0) {
-            return "moderate";
+            return HealthLevel.MODERATE;
         }
-        return "healthy";
+        return HealthLevel.HEALTHY;
     }
 
     /** For each dimension, the severities of its diagnoses as bits (bit i: the severity of ordinal i). */
@@ -176,7 +172,8 @@ final class Health {
     static List<DiagnosisResult.DimensionStatus> dimensions(List<Diagnosis> diagnoses) {
         Map<String, String> worst = new TreeMap<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
         for (Diagnosis diagnosis : diagnoses) {
-            String status = Severity.of(diagnosis.severity()).isProblem() ? diagnosis.severity() : "healthy";
+            String status = Severity.of(diagnosis.severity()).isProblem() ? diagnosis.severity()
+                    : HealthLevel.HEALTHY.word();
             worst.merge(diagnosis.dimension(), status, Health::worse);
         }
         List<DiagnosisResult.DimensionStatus> statuses = new ArrayList<>();
@@ -185,10 +182,10 @@ final class Health {
     }
 
     private static String worse(String a, String b) {
-        if (a.equals("healthy")) {
+        if (a.equals(HealthLevel.HEALTHY.word())) {
             return b;
         }
-        if (b.equals("healthy")) {
+        if (b.equals(HealthLevel.HEALTHY.word())) {
             return a;
         }
         return Severity.of(b).isWorseThan(Severity.of(a)) ? b : a;
