@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The workbench's trend of one metric: a point per period in its band's tone, the band edges it crosses, words escaped. */
+/** The workbench's trend of one metric: a point per period in its band's tone, the edges it crosses, words escaped. */
 class TrendChartTest {
 
     private static final Benchmarks BENCHMARKS = AdvisorHarness.fromRules(Path.of("rules")).ruleSet().benchmarks();
