@@ -189,10 +189,16 @@ final class Browser implements AutoCloseable {
         try {
             if (!Files.exists(AXE)) {
                 Files.createDirectories(TestFiles.BUILD.resolve("axe"));
+                // Its own output file and no stdin: node makes an inherited stdin non-blocking, which breaks the
+                // test JVM's channel to Maven, and its words on the JVM's stdout corrupt that channel.
+                Path log = TestFiles.BUILD.resolve("axe/npm.log");
                 Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
-                        "--prefix", TestFiles.BUILD.resolve("axe").toString(), "axe-core@" + AXE_VERSION).inheritIO().start();
+                        "--prefix", TestFiles.BUILD.resolve("axe").toString(), "axe-core@" + AXE_VERSION)
+                        .redirectErrorStream(true).redirectOutput(log.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0)
-                        .as("npm install axe-core@%s (Node.js and npm are needed: .ci/run installs them)", AXE_VERSION)
+                        .as("npm install axe-core@%s (Node.js and npm are needed: .ci/run installs them); its "
+                                + "output: %s", AXE_VERSION, log)
                         .isTrue();
             }
             return Files.readString(AXE);
