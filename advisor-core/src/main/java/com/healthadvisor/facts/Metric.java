@@ -36,13 +36,13 @@ public record Metric(String code, String scope, String dimension, Integer age, d
     /** A value in a scope (the company, a breakdown's slice, a cohort), not yet banded. */
     public static Metric in(Scope scope, String code, double value, String unit, String source,
                             Integer windowMonths) {
-        return new Metric(code, scope.toString(), scope.dimension(), null, value, unit, source, null, null,
+        return new Metric(code, scope.text(), scope.dimension(), null, value, unit, source, null, null,
                 windowMonths);
     }
 
     /** A cohort's share retained at an age (periods since it was acquired). */
     public static Metric ofCohort(String code, String cohort, int age, double share) {
-        return new Metric(code, Scope.cohort(cohort).toString(), "cohort", age, share, "ratio", COMPUTED, null, null,
+        return new Metric(code, "cohort:" + cohort, "cohort", age, share, "ratio", COMPUTED, null, null,
                 null);
     }
 

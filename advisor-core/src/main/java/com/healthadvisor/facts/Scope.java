@@ -3,17 +3,19 @@ package com.healthadvisor.facts;
 /**
  * Where a fact applies: the whole company, one slice of a breakdown ({@code market:smb}) or one cohort
  * ({@code cohort:2024-01}). Facts carry it as its text, which is what rules compare ({@code scope == "company"}).
+ * Made by {@link #COMPANY}, {@link #slice}, {@link #cohort} or {@link #of}.
  *
  * @param dimension {@code company}, a breakdown's dimension ({@code market}, {@code product}, ...) or {@code cohort}
  * @param name      the slice or cohort; null for the company
+ * @param text      as facts and results write it, made once: every metric fact of a scope carries it
  */
-public record Scope(String dimension, String name) {
+public record Scope(String dimension, String name, String text) {
 
-    public static final Scope COMPANY = new Scope(Metric.COMPANY, null);
+    public static final Scope COMPANY = new Scope(Metric.COMPANY, null, Metric.COMPANY);
 
     public Scope {
         if (dimension == null || dimension.isEmpty() || dimension.contains(":")
-                || (name == null) != dimension.equals(Metric.COMPANY)) {
+                || (name == null) != dimension.equals(Metric.COMPANY) || !text.equals(text(dimension, name))) {
             throw new IllegalArgumentException("a scope is company, or a dimension and a name (was " + dimension
                     + ", " + name + ")");
         }
@@ -22,24 +24,28 @@ public record Scope(String dimension, String name) {
     /** A scope from its text: {@code company}, {@code dimension:name}. */
     public static Scope of(String text) {
         int colon = text.indexOf(':');
-        return colon < 0 ? new Scope(text, null) : new Scope(text.substring(0, colon), text.substring(colon + 1));
+        return colon < 0 ? new Scope(text, null, text) : new Scope(text.substring(0, colon),
+                text.substring(colon + 1), text);
     }
 
     public static Scope slice(String dimension, String name) {
-        return new Scope(dimension, name);
+        return new Scope(dimension, name, text(dimension, name));
     }
 
     public static Scope cohort(String cohort) {
-        return new Scope("cohort", cohort);
+        return slice("cohort", cohort);
     }
 
     public boolean isCompany() {
         return name == null;
     }
 
-    /** As facts and results write it. */
     @Override
     public String toString() {
-        return isCompany() ? dimension : dimension + ":" + name;
+        return text;
+    }
+
+    private static String text(String dimension, String name) {
+        return name == null ? dimension : dimension + ":" + name;
     }
 }

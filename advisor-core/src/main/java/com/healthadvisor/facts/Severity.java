@@ -14,16 +14,23 @@ public enum Severity {
 
     /** Every severity's word, most severe first. */
     public static final List<String> WORDS = Arrays.stream(values()).map(Severity::word).toList();
+    /** Looked up for every finding a rule makes and every diagnosis ranked: an array, not a search. */
+    private static final Severity[] VALUES = values();
+
+    private final String word = name().toLowerCase(Locale.ROOT);
 
     /** As rules, results and reports write it: {@code critical}, {@code high}, ... */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 
     /** The severity a word names; null for none (a finding that is gone, a word that is no severity). */
     public static Severity of(String word) {
-        for (Severity severity : values()) {
-            if (severity.word().equals(word)) {
+        if (word == null) {
+            return null;
+        }
+        for (Severity severity : VALUES) {
+            if (severity.word.equals(word)) {
                 return severity;
             }
         }
