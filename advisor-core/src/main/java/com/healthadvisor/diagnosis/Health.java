@@ -5,6 +5,7 @@ import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.facts.Severity;
 import com.healthadvisor.metrics.MetricSheet;
 import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.Dimension;
 import com.healthadvisor.ruleset.Limits;
 import com.healthadvisor.ruleset.RuleSet;
 
@@ -30,7 +31,6 @@ final class Health {
     }
 
     /** Dimensions about the data rather than the business: judging them alone says nothing of its health. */
-    private static final Set<String> NOT_JUDGING = Set.of("data_quality", "targets");
 
     private Health() {
     }
@@ -62,7 +62,7 @@ final class Health {
         Set<String> dimensions = new TreeSet<>();
         long findings = 0;
         for (Diagnosis diagnosis : diagnoses) {
-            if (diagnosis.severity().equals(word) && !NOT_JUDGING.contains(diagnosis.dimension())) {
+            if (diagnosis.severity().equals(word) && judgesTheBusiness(diagnosis.dimension())) {
                 dimensions.add(diagnosis.dimension().replace('_', ' '));
                 findings++;
             }
@@ -76,7 +76,7 @@ final class Health {
         Severity worst = null;
         for (Diagnosis diagnosis : diagnoses) {
             Severity severity = Severity.of(diagnosis.severity());
-            if (!NOT_JUDGING.contains(diagnosis.dimension()) && severity.isWorseThan(worst)) {
+            if (judgesTheBusiness(diagnosis.dimension()) && severity.isWorseThan(worst)) {
                 worst = severity;
             }
         }
@@ -104,7 +104,7 @@ final class Health {
         }
         Set<String> judged = new TreeSet<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
         for (CodeWording wording : ruleSet.wording().values()) {
-            if (!missing.contains(wording.code()) && !NOT_JUDGING.contains(wording.dimension())) {
+            if (!missing.contains(wording.code()) && judgesTheBusiness(wording.dimension())) {
                 judged.add(wording.dimension());
             }
         }
@@ -189,5 +189,11 @@ final class Health {
             return a;
         }
         return Severity.of(b).isWorseThan(Severity.of(a)) ? b : a;
+    }
+
+    /** Dimensions about the data rather than the business: judging them alone says nothing of its health. */
+    private static boolean judgesTheBusiness(String dimension) {
+        Dimension known = Dimension.of(dimension);
+        return known == null || known.judgesTheBusiness();
     }
 }

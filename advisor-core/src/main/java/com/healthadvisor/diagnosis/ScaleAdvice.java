@@ -2,7 +2,9 @@ package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.Severity;
 import com.healthadvisor.ruleset.CodeWording;
+import com.healthadvisor.ruleset.Dimension;
 import com.healthadvisor.ruleset.RuleSet;
 
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ final class ScaleAdvice {
 
     /** The findings about cash: how long it lasts. */
     static final Set<String> CASH = Set.of("RUNWAY_SHORT");
-    private static final Set<String> CRITICAL_DIMENSIONS = Set.of("retention", "concentration");
 
     /** The findings kept, and a reason for each code silenced. */
     record Silenced(List<FindingMerger.Merged> kept, List<DiagnosisResult.NotAssessed> silenced) {
@@ -53,8 +54,9 @@ final class ScaleAdvice {
             Finding finding = merged.finding();
             CodeWording wording = ruleSet.wording().get(finding.code());
             boolean cash = CASH.contains(finding.code()) && finding.severityRank() <= 1;
-            boolean critical = finding.severity().equals("critical") && wording != null
-                    && CRITICAL_DIMENSIONS.contains(wording.dimension());
+            Dimension dimension = wording == null ? null : Dimension.of(wording.dimension());
+            boolean critical = finding.severity().equals(Severity.CRITICAL.word()) && dimension != null
+                    && dimension.outranksScaling();
             if ((cash || critical) && (worst == null || finding.severityRank() < worst.severityRank())) {
                 worst = finding;
             }

@@ -60,6 +60,6 @@ public record CodeWording(String code, String dimension, String title, String ex
         return template;
     }
 
-    public static final List<String> DIMENSIONS = List.of("growth", "retention", "expansion", "monetization",
-            "revenue_quality", "concentration", "unit_economics", "efficiency", "data_quality", "targets");
+    /** The dimensions' words, in their order ({@link Dimension}). */
+    public static final List<String> DIMENSIONS = Dimension.WORDS;
 }
