@@ -80,6 +80,8 @@ public final class RuleHistory {
     static final int MAX_ENTRIES = 100_000;
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
+    private static final String VERSION = "SELECT number, at, actor, trigger_name, message, rule_set, changed "
+            + "FROM rule_version ";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -96,8 +98,11 @@ public final class RuleHistory {
 
     /** Records the rule set a service starts with, unless the newest version is that rule set (a restart). */
     public Version started(RuleSet ruleSet) {
-        return inTransaction(() -> newest().filter(newest -> newest.ruleSet().equals(ruleSet.version()))
-                .orElseGet(() -> record(ruleSet.version(), ruleSet.sources(), "startup", Trigger.STARTUP, null)));
+        return inTransaction(() -> {
+            Optional<Version> newest = newest();
+            return newest.filter(version -> version.ruleSet().equals(ruleSet.version())).orElseGet(() ->
+                    record(newest, ruleSet.version(), ruleSet.sources(), "startup", Trigger.STARTUP, null));
+        });
     }
 
     /**
@@ -113,8 +118,9 @@ public final class RuleHistory {
     Version accepted(String ruleSetVersion, List<RuleFile> sources, String actor, RuleAction action,
                      Trigger trigger, String message, List<String> files) {
         return inTransaction(() -> {
-            Version version = newest().filter(newest -> newest.ruleSet().equals(ruleSetVersion))
-                    .orElseGet(() -> record(ruleSetVersion, sources, actor, trigger, message));
+            Optional<Version> newest = newest();
+            Version version = newest.filter(kept -> kept.ruleSet().equals(ruleSetVersion))
+                    .orElseGet(() -> record(newest, ruleSetVersion, sources, actor, trigger, message));
             audit(new Entry(clock.instant(), actor, action.word(), List.copyOf(files), true, version.id(), null));
             return version;
         });
@@ -136,15 +142,8 @@ public final class RuleHistory {
 
     /** Every version kept, newest first. */
     public List<Version> versions() {
-        List<Version> versions = new ArrayList<>();
-        jdbc.sql("SELECT number, at, actor, trigger_name, message, rule_set, changed FROM rule_version "
-                        + "ORDER BY number DESC")
-                .query((row, n) -> new Version("v" + row.getLong("number"), row.getTimestamp("at").toInstant(),
-                        row.getString("actor"), row.getString("trigger_name"), row.getString("message"),
-                        row.getString("rule_set"), Json.PLAIN.readValue(row.getString("changed"), NAMES), Map.of()))
-                .list()
-                .forEach(version -> versions.add(withFiles(version)));
-        return versions;
+        return jdbc.sql(VERSION + "ORDER BY number DESC").query(this::version).list().stream()
+                .map(this::withFiles).toList();
     }
 
     public Optional<Version> find(String id) {
@@ -152,12 +151,8 @@ public final class RuleHistory {
         if (number == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT number, at, actor, trigger_name, message, rule_set, changed FROM rule_version "
-                        + "WHERE number = ?").param(number)
-                .query((row, n) -> new Version("v" + row.getLong("number"), row.getTimestamp("at").toInstant(),
-                        row.getString("actor"), row.getString("trigger_name"), row.getString("message"),
-                        row.getString("rule_set"), Json.PLAIN.readValue(row.getString("changed"), NAMES), Map.of()))
-                .optional().map(this::withFiles);
+        return jdbc.sql(VERSION + "WHERE number = ?").param(number).query(this::version).optional()
+                .map(this::withFiles);
     }
 
     /** The version kept just before this one, whose files a diff compares with; empty for the oldest kept. */
@@ -261,13 +256,12 @@ public final class RuleHistory {
      * Writes a version as the number after the newest: a replica that wrote that number first makes this one try
      * the next (the transaction is retried whole).
      */
-    private Version record(String ruleSetVersion, List<RuleFile> sources, String actor, Trigger trigger,
-                           String message) {
+    private Version record(Optional<Version> last, String ruleSetVersion, List<RuleFile> sources, String actor,
+                           Trigger trigger, String message) {
         Map<String, String> files = new TreeMap<>();
         for (RuleFile file : sources) {
             files.put(file.name(), keep(file.content()));
         }
-        Optional<Version> last = newest();
         long number = last.map(version -> number(version.id()) + 1).orElse(1L);
         List<String> changed = changed(last.map(Version::files).orElse(Map.of()), files);
         jdbc.sql("INSERT INTO rule_version (number, at, actor, trigger_name, message, rule_set, changed) "
@@ -331,6 +325,13 @@ public final class RuleHistory {
 
     private void dropUnnamedContents() {
         jdbc.sql("DELETE FROM rule_file_content WHERE sha256 NOT IN (SELECT sha256 FROM rule_version_file)").update();
+    }
+
+    /** A version's row, without its files. */
+    private Version version(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+        return new Version("v" + row.getLong("number"), row.getTimestamp("at").toInstant(), row.getString("actor"),
+                row.getString("trigger_name"), row.getString("message"), row.getString("rule_set"),
+                Json.PLAIN.readValue(row.getString("changed"), NAMES), Map.of());
     }
 
     private Version withFiles(Version version) {
