@@ -3,7 +3,7 @@ package com.healthadvisor.facts;
 /**
  * Where a fact applies: the whole company, one slice of a breakdown ({@code market:smb}) or one cohort
  * ({@code cohort:2024-01}). Facts carry it as its text, which is what rules compare ({@code scope == "company"}).
- * Made by {@link #COMPANY}, {@link #slice}, {@link #cohort} or {@link #of}.
+ * Made by {@link #COMPANY} or {@link #slice}.
  *
  * @param dimension {@code company}, a breakdown's dimension ({@code market}, {@code product}, ...) or {@code cohort}
  * @param name      the slice or cohort; null for the company
@@ -21,23 +21,8 @@ public record Scope(String dimension, String name, String text) {
         }
     }
 
-    /** A scope from its text: {@code company}, {@code dimension:name}. */
-    public static Scope of(String text) {
-        int colon = text.indexOf(':');
-        return colon < 0 ? new Scope(text, null, text) : new Scope(text.substring(0, colon),
-                text.substring(colon + 1), text);
-    }
-
     public static Scope slice(String dimension, String name) {
         return new Scope(dimension, name, text(dimension, name));
-    }
-
-    public static Scope cohort(String cohort) {
-        return slice("cohort", cohort);
-    }
-
-    public boolean isCompany() {
-        return name == null;
     }
 
     @Override

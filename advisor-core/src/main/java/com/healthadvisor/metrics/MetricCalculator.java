@@ -51,10 +51,11 @@ public final class MetricCalculator {
         List<Metric> sums = breakdownSums(company, breakdowns);
 
         List<Metric> metrics = new ArrayList<>(facts(company, Scope.COMPANY));
-        List<Discrepancy> discrepancies = new ArrayList<>(discrepancies(company, Metric.COMPANY));
+        List<Discrepancy> discrepancies = new ArrayList<>(discrepancies(company, Scope.COMPANY));
         breakdowns.forEach((breakdown, book) -> {
-            metrics.addAll(facts(book, Scope.slice(breakdown.dimension(), breakdown.name())));
-            discrepancies.addAll(discrepancies(book, breakdown.scope()));
+            Scope scope = Scope.slice(breakdown.dimension(), breakdown.name());
+            metrics.addAll(facts(book, scope));
+            discrepancies.addAll(discrepancies(book, scope));
         });
         metrics.addAll(sums);
         metrics.addAll(CohortMetrics.of(snapshot.cohorts().stream().sorted(Comparator.comparing(Cohort::cohort)).toList(),
@@ -110,7 +111,7 @@ public final class MetricCalculator {
         return facts;
     }
 
-    private static List<Discrepancy> discrepancies(Book book, String scope) {
+    private static List<Discrepancy> discrepancies(Book book, Scope scope) {
         List<Discrepancy> found = new ArrayList<>();
         for (var entry : book.reported().entrySet()) {
             Double computed = book.raw(entry.getKey());
@@ -120,9 +121,9 @@ public final class MetricCalculator {
             String unit = MetricCatalog.get(entry.getKey()).unit();
             double reported = entry.getValue();
             double gap = Judging.gap(unit, reported, computed);
-            Metric metric = Metric.in(Scope.of(scope), entry.getKey(), reported, unit, Metric.REPORTED,
+            Metric metric = Metric.in(scope, entry.getKey(), reported, unit, Metric.REPORTED,
                     MetricCatalog.ANNUAL.contains(entry.getKey()) ? 12 : book.monthsPerPeriod());
-            found.add(new Discrepancy(entry.getKey(), scope, unit, metric, computed, Ops.round(gap)));
+            found.add(new Discrepancy(entry.getKey(), scope.text(), unit, metric, computed, Ops.round(gap)));
         }
         return found;
     }

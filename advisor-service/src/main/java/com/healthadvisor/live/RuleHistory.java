@@ -142,8 +142,14 @@ public final class RuleHistory {
 
     /** Every version kept, newest first. */
     public List<Version> versions() {
+        // Every version's files in one query, not one query a version.
+        Map<String, Map<String, String>> files = new java.util.HashMap<>();
+        jdbc.sql("SELECT version_number, name, sha256 FROM rule_version_file").query(
+                (org.springframework.jdbc.core.RowCallbackHandler) row -> files.computeIfAbsent(
+                        "v" + row.getLong("version_number"), id -> new TreeMap<>())
+                        .put(row.getString("name"), row.getString("sha256")));
         return jdbc.sql(VERSION + "ORDER BY number DESC").query(this::version).list().stream()
-                .map(this::withFiles).toList();
+                .map(version -> withFiles(version, files.getOrDefault(version.id(), Map.of()))).toList();
     }
 
     public Optional<Version> find(String id) {
@@ -339,6 +345,10 @@ public final class RuleHistory {
         jdbc.sql("SELECT name, sha256 FROM rule_version_file WHERE version_number = ?").param(number(version.id()))
                 .query((row, n) -> Map.entry(row.getString("name"), row.getString("sha256"))).list()
                 .forEach(file -> files.put(file.getKey(), file.getValue()));
+        return withFiles(version, files);
+    }
+
+    private static Version withFiles(Version version, Map<String, String> files) {
         return new Version(version.id(), version.at(), version.actor(), version.trigger(), version.message(),
                 version.ruleSet(), version.changed(), files);
     }
