@@ -3,15 +3,15 @@ package com.healthadvisor.catalog;
 import java.util.Locale;
 
 /**
- * The metric catalog as the reference table at the end of docs/metrics.md: code, name, unit, which way is
+ * The metric table as the reference table at the end of docs/metrics.md: code, name, unit, which way is
  * better, the values it can take, what it needs and its formula in words, one row per metric. Written from the
- * catalog, so that the table and the code cannot say two things (MetricReferenceTest keeps the file in step).
+ * table, so that the document and the code cannot say two things (MetricReferenceTest keeps the file in step).
  */
 public final class MetricReference {
 
     /** Where the generated table starts and ends in the document. */
-    public static final String BEGIN = "<!-- Generated from MetricCatalog by MetricReferenceTest: edit the catalog, "
-            + "not this table. -->";
+    public static final String BEGIN = "<!-- Generated from the metric table (catalog/MetricRows, MoreMetricRows) by "
+            + "MetricReferenceTest: edit the table, not this. -->";
     public static final String END = "<!-- End of the generated table. -->";
 
     private MetricReference() {

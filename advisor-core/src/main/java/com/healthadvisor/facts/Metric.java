@@ -1,5 +1,7 @@
 package com.healthadvisor.facts;
 
+import com.healthadvisor.catalog.Unit;
+
 /**
  * One metric fact: a value of one metric in one scope, with the benchmark band it falls in.
  *
@@ -8,7 +10,8 @@ package com.healthadvisor.facts;
  * @param dimension the part of the scope before the colon ({@code company} for company scope)
  * @param age       periods since acquisition for cohort facts; the comparison age for cohort trends; else null
  * @param value     the value; ratios are fractions (0.06, not 6)
- * @param unit      {@code money}, {@code ratio}, {@code points}, {@code count}, {@code months}, {@code multiple}, {@code score}
+ * @param unit      the word of its {@link Unit}: {@code money}, {@code ratio}, {@code points}, {@code count},
+ *                  {@code months}, {@code multiple} or {@code score} (rule files compare it as text)
  * @param source    {@code computed} or {@code reported}
  * @param band      the benchmark band the value falls in, or null when no band applies
  * @param benchmark     the band described in words, or null
@@ -29,26 +32,26 @@ public record Metric(String code, String scope, String dimension, Integer age, d
      *
      * @param windowMonths the months of data it stands on; null where months do not apply
      */
-    public static Metric ofCompany(String code, double value, String unit, String source, Integer windowMonths) {
+    public static Metric ofCompany(String code, double value, Unit unit, String source, Integer windowMonths) {
         return in(Scope.COMPANY, code, value, unit, source, windowMonths);
     }
 
     /** A value in a scope (the company, a breakdown's slice, a cohort), not yet banded. */
-    public static Metric in(Scope scope, String code, double value, String unit, String source,
+    public static Metric in(Scope scope, String code, double value, Unit unit, String source,
                             Integer windowMonths) {
-        return new Metric(code, scope.text(), scope.dimension(), null, value, unit, source, null, null,
+        return new Metric(code, scope.text(), scope.dimension(), null, value, unit.word(), source, null, null,
                 windowMonths);
     }
 
     /** A cohort's share retained at an age (periods since it was acquired). */
     public static Metric ofCohort(String code, String cohort, int age, double share) {
-        return new Metric(code, "cohort:" + cohort, "cohort", age, share, "ratio", COMPUTED, null, null,
+        return new Metric(code, "cohort:" + cohort, "cohort", age, share, Unit.RATIO.word(), COMPUTED, null, null,
                 null);
     }
 
     /** How the cohorts compare at an age, in points a cohort: a company-wide trend. */
     public static Metric cohortTrend(String code, int age, double points) {
-        return new Metric(code, COMPANY, COMPANY, age, points, "points", COMPUTED, null, null, null);
+        return new Metric(code, COMPANY, COMPANY, age, points, Unit.POINTS.word(), COMPUTED, null, null, null);
     }
 
     public Metric withBand(String band, String benchmark) {

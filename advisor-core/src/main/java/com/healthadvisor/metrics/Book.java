@@ -1,13 +1,15 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.Formula;
 import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.Ops;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * The metric values of one scope. Each formula is evaluated twice: over the raw sections only, and over
@@ -16,10 +18,6 @@ import java.util.function.Function;
  * (judgment.md P7, one source per comparison). The raw value is kept to report the disagreement.
  */
 final class Book {
-
-    /** A formula reads other metrics of the same scope through a lookup that may return null. */
-    interface Formula extends Function<Function<String, Double>, Double> {
-    }
 
     private final Map<String, Double> reported;
     private final Map<String, Double> effective = new LinkedHashMap<>();
@@ -32,17 +30,45 @@ final class Book {
     private final Map<String, Integer> windows = new HashMap<>();
     /** The only codes this book computes (a history entry's: what the trends read); null for all of them. */
     private final Set<String> only;
+    private final PeriodInputs inputs;
+    /** What a formula reads: the raw values (billing only), or the effective ones. */
+    private final Formula.Values rawValues;
+    private final Formula.Values effectiveValues;
 
-    Book(Map<String, Double> reported, Judging judging, int monthsPerPeriod) {
-        this(reported, judging, monthsPerPeriod, null);
-    }
-
-    Book(Map<String, Double> reported, Judging judging, int monthsPerPeriod, Set<String> only) {
+    Book(PeriodInputs inputs, Map<String, Double> reported, Judging judging, int monthsPerPeriod, Set<String> only) {
+        this.inputs = inputs;
         this.reported = reported;
         this.judging = judging;
         this.monthsPerPeriod = monthsPerPeriod;
         this.only = only;
+        this.rawValues = new Lookup(raw);
+        this.effectiveValues = new Lookup(effective);
         effective.putAll(reported);
+    }
+
+    /** A formula's view of this book over one of its maps. */
+    private final class Lookup implements Formula.Values {
+
+        private final Map<String, Double> values;
+
+        Lookup(Map<String, Double> values) {
+            this.values = values;
+        }
+
+        @Override
+        public Double get(String code) {
+            return values.get(code);
+        }
+
+        @Override
+        public Double input(String path) {
+            return inputs.read(path);
+        }
+
+        @Override
+        public int periodsPerYear() {
+            return 12 / monthsPerPeriod;
+        }
     }
 
     void compute(String code, Formula formula) {
@@ -51,7 +77,7 @@ final class Book {
         }
         // Raw values serve only to compare with reported ones: without reported values they equal the effective.
         if (!reported.isEmpty()) {
-            Double fromRaw = Ops.round(formula.apply(raw::get));
+            Double fromRaw = Ops.round(formula.of(rawValues));
             if (fromRaw != null) {
                 raw.put(code, fromRaw);
             }
@@ -64,7 +90,7 @@ final class Book {
             }
             return;
         }
-        Double value = Ops.round(formula.apply(effective::get));
+        Double value = Ops.round(formula.of(effectiveValues));
         if (value != null) {
             effective.put(code, value);
         } else {
@@ -82,6 +108,14 @@ final class Book {
         }
         effective.put(code, Ops.round(value));
         windows.put(code, months);
+    }
+
+    /**
+     * Evaluates a row of the metric table again on the values as they now stand (CAC and churn over the window, say),
+     * as a value over that window.
+     */
+    void retrail(String code, int months) {
+        trail(code, MetricCatalog.get(code).compute().of(effectiveValues), months);
     }
 
     /**

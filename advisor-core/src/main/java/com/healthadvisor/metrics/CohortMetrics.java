@@ -1,5 +1,6 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.Ops;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.snapshot.Cohort;
 

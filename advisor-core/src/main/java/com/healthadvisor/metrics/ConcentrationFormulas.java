@@ -1,5 +1,6 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.Ops;
 import com.healthadvisor.snapshot.Breakdown;
 import com.healthadvisor.snapshot.CustomerRevenue;
 
@@ -24,9 +25,9 @@ final class ConcentrationFormulas {
         double listed = largestFirst.stream().mapToDouble(Double::doubleValue).sum();
         double top10 = largestFirst.stream().limit(10).mapToDouble(Double::doubleValue).sum();
         company.compute("top_customer_mrr", v -> largestFirst.get(0));
-        company.compute("top_customer_share", v -> Ops.div(largestFirst.get(0), total(v.apply("mrr"), listed)));
-        company.compute("top10_customer_share", v -> Ops.div(top10, total(v.apply("mrr"), listed)));
-        company.compute("customer_hhi", v -> hhi(largestFirst, total(v.apply("mrr"), listed)));
+        company.compute("top_customer_share", v -> Ops.div(largestFirst.get(0), total(v.get("mrr"), listed)));
+        company.compute("top10_customer_share", v -> Ops.div(top10, total(v.get("mrr"), listed)));
+        company.compute("customer_hhi", v -> hhi(largestFirst, total(v.get("mrr"), listed)));
     }
 
     private static double total(Double companyMrr, double listed) {

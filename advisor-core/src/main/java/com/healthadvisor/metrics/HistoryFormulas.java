@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
-import static com.healthadvisor.metrics.Ops.div;
-import static com.healthadvisor.metrics.Ops.sub;
+import static com.healthadvisor.catalog.Ops.abs;
+import static com.healthadvisor.catalog.Ops.div;
+import static com.healthadvisor.catalog.Ops.monthly;
+import static com.healthadvisor.catalog.Ops.sub;
 
 /**
  * The formulas of metrics.md that compare the current period with its history, and the rates judged over
@@ -51,9 +53,9 @@ final class HistoryFormulas {
         Double previousNet = previous.get("net_revenue");
         // Growth from a net revenue at or below zero has no meaning.
         Double netBase = previousNet != null && previousNet > 0 ? previousNet : null;
-        current.compute("net_revenue_growth_rate", v -> div(sub(v.apply("net_revenue"), netBase), netBase));
+        current.compute("net_revenue_growth_rate", v -> div(sub(v.get("net_revenue"), netBase), netBase));
         current.compute("net_revenue_growth_gap",
-                v -> sub(v.apply("net_revenue_growth_rate"), v.apply("gross_revenue_growth_rate")));
+                v -> sub(v.get("net_revenue_growth_rate"), v.get("gross_revenue_growth_rate")));
         churnChange(current, period, history, historyPeriods);
         perCustomerOverTheWindow(current, run);
         efficiencyOverTheWindow(current, run);
@@ -127,7 +129,7 @@ final class HistoryFormulas {
             return;
         }
         months.add(nowMonth);
-        churn.add(PeriodFormulas.monthly(now, 12 / current.monthsPerPeriod()));
+        churn.add(monthly(now, 12 / current.monthsPerPeriod()));
         List<Integer> latest = new ArrayList<>();
         for (int i = churn.size() - 1; i >= 0 && latest.size() < 3 && nowMonth - months.get(i) < 3; i--) {
             latest.add(i);
@@ -168,26 +170,13 @@ final class HistoryFormulas {
         Double endedMrr = previous.get("mrr");
         Double endedCustomers = previous.get("customers");
         current.compute("period_mrr_discontinuity_rate",
-                v -> div(abs(sub(v.apply("starting_mrr"), endedMrr)), v.apply("starting_mrr")));
-        current.compute("period_customer_discontinuity", v -> abs(sub(v.apply("starting_customers"), endedCustomers)));
+                v -> div(abs(sub(v.get("starting_mrr"), endedMrr)), v.get("starting_mrr")));
+        current.compute("period_customer_discontinuity", v -> abs(sub(v.get("starting_customers"), endedCustomers)));
     }
 
-    private static Double abs(Double value) {
-        return value == null ? null : Math.abs(value);
-    }
-
-    /** NRR, GRR and logo churn over the longest contiguous window at hand, annualised over the months it covers. */
+    /** Retention, the quick ratio and churn over the longest contiguous window at hand, for the months it covers. */
     private static void trailing(Book current, List<Book> run) {
-        List<Double> nrr = chain(run, "nrr_period");
-        int months = nrr.size() * current.monthsPerPeriod();
-        if (nrr.size() > 1) {
-            current.trail("nrr", over(product(nrr, v -> v), months, 12), months);
-        }
-        List<Double> grossChurn = chain(run, "gross_revenue_churn_rate");
-        if (grossChurn.size() > 1) {
-            int covered = grossChurn.size() * current.monthsPerPeriod();
-            current.trail("grr", over(product(grossChurn, v -> 1 - v), covered, 12), covered);
-        }
+        AnnualRetention.overTheWindow(current, run);
         List<Book> bridges = books(run, "quick_ratio");
         if (bridges.size() > 1) {
             int covered = bridges.size() * current.monthsPerPeriod();
@@ -222,15 +211,9 @@ final class HistoryFormulas {
 
     /** Revenue against logo churn on the same window, once both are trailing (judgment.md P5, P8). */
     private static void gapOverTheWindow(Book current, int covered) {
-        Double revenue = current.get("revenue_churn_rate_monthly");
-        Double logo = current.get("logo_churn_rate_monthly");
-        if (revenue == null || logo == null) {
-            return;
-        }
-        current.trail("revenue_logo_churn_gap", revenue - logo, covered);
-        current.trail("revenue_logo_churn_gap_relative", PeriodFormulas.relativeGap(revenue, logo), covered);
-        current.trail("revenue_logo_churn_gap_annual",
-                PeriodFormulas.annual(revenue, 12) - PeriodFormulas.annual(logo, 12), covered);
+        current.retrail("revenue_logo_churn_gap", covered);
+        current.retrail("revenue_logo_churn_gap_relative", covered);
+        current.retrail("revenue_logo_churn_gap_annual", covered);
     }
 
     /**
@@ -252,7 +235,7 @@ final class HistoryFormulas {
     }
 
     /** The values of a code along the run, newest first, up to the first period without it. */
-    private static List<Double> chain(List<Book> run, String code) {
+    static List<Double> chain(List<Book> run, String code) {
         List<Double> values = new ArrayList<>();
         for (Book book : books(run, code)) {
             values.add(book.get(code));
@@ -279,11 +262,11 @@ final class HistoryFormulas {
     }
 
     /** A share kept over {@code months} as the share kept over {@code target} months at the same pace. */
-    private static double over(double kept, int months, int target) {
+    static double over(double kept, int months, int target) {
         return Math.pow(kept, (double) target / months);
     }
 
-    private static double product(List<Double> values, DoubleUnaryOperator factor) {
+    static double product(List<Double> values, DoubleUnaryOperator factor) {
         double product = 1;
         for (double value : values) {
             product *= factor.applyAsDouble(value);
@@ -293,6 +276,6 @@ final class HistoryFormulas {
 
     private static void growth(Book current, Book previous, String code, String of) {
         Double before = previous.get(of);
-        current.compute(code, v -> div(sub(v.apply(of), before), before));
+        current.compute(code, v -> div(sub(v.get(of), before), before));
     }
 }

@@ -1,5 +1,7 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.Unit;
+
 /**
  * The rule set's limits that shape the metric facts themselves, before any rule reads them.
  *
@@ -17,8 +19,8 @@ public record Judging(double minCohortCustomers, double conflictPoints, double c
     public static final Judging DEFAULT = new Judging(10, 0.01, 0.01, 2.0);
 
     /** How far a reported value is from the computed one: in points for ratios, relative otherwise. */
-    static double gap(String unit, double reported, double computed) {
-        if (unit.equals("ratio") || unit.equals("points")) {
+    static double gap(Unit unit, double reported, double computed) {
+        if (unit.isPercent()) {
             return Math.abs(reported - computed);
         }
         if (computed == 0) {
@@ -31,8 +33,8 @@ public record Judging(double minCohortCustomers, double conflictPoints, double c
      * Whether a reported value and the one computed from the raw sections disagree (judgment.md P7): then
      * judgment uses the computed one, and the conflict is a finding of its own.
      */
-    boolean conflict(String unit, double reported, double computed) {
-        double tolerance = unit.equals("ratio") || unit.equals("points") ? conflictPoints : conflictRelative;
+    boolean conflict(Unit unit, double reported, double computed) {
+        double tolerance = unit.isPercent() ? conflictPoints : conflictRelative;
         return gap(unit, reported, computed) > tolerance;
     }
 }

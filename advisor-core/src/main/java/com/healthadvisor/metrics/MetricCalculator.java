@@ -1,7 +1,9 @@
 package com.healthadvisor.metrics;
 
-import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.catalog.Ops;
+import com.healthadvisor.catalog.Unit;
 import com.healthadvisor.facts.Discrepancy;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.facts.Scope;
@@ -39,7 +41,7 @@ public final class MetricCalculator {
         List<Book> window = HistoryFormulas.compute(company, snapshot.period(), history,
                 snapshot.history().stream().map(Figures::period).toList());
         // After the chained windows: a year followed customer by customer is the better figure (judgment.md).
-        PeriodFormulas.yearAgo(company, snapshot.figures().yearAgo());
+        AnnualRetention.overTheYearAgoCustomers(company, snapshot.figures().yearAgo());
         MoneyOverTheWindow.compute(company, window, snapshot.figures().yearAgo(), judging);
         ConcentrationFormulas.customers(company, snapshot.customerRevenue());
         Map<Breakdown, Book> breakdowns = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ public final class MetricCalculator {
             if (complete.get(dimension) && sum > 0) {
                 // The company's own figure, about one dimension: company scope, that dimension.
                 facts.add(new Metric("breakdown_mrr_gap_rate", Metric.COMPANY, dimension, null,
-                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), "ratio", Metric.COMPUTED, null, null,
+                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), Unit.RATIO.word(), Metric.COMPUTED, null, null,
                         company.monthsPerPeriod()));
             }
         });
@@ -95,12 +97,12 @@ public final class MetricCalculator {
 
     private static Book breakdownBook(Figures figures, Book company, int ppy, Judging judging) {
         Book book = PeriodFormulas.compute(figures, ppy, judging);
-        PeriodFormulas.yearAgo(book, figures.yearAgo());
+        AnnualRetention.overTheYearAgoCustomers(book, figures.yearAgo());
         MoneyOverTheWindow.compute(book, List.of(book), figures.yearAgo(), judging);
         Double companyMrr = company.get("mrr");
-        book.compute("mrr_share", v -> Ops.div(v.apply("mrr"), companyMrr));
+        book.compute("mrr_share", v -> Ops.div(v.get("mrr"), companyMrr));
         Double companyCustomers = company.get("customers");
-        book.compute("customer_share", v -> Ops.div(v.apply("customers"), companyCustomers));
+        book.compute("customer_share", v -> Ops.div(v.get("customers"), companyCustomers));
         return book;
     }
 
@@ -118,12 +120,12 @@ public final class MetricCalculator {
             if (computed == null) {
                 continue;
             }
-            String unit = MetricCatalog.get(entry.getKey()).unit();
+            Unit unit = MetricCatalog.get(entry.getKey()).unit();
             double reported = entry.getValue();
             double gap = Judging.gap(unit, reported, computed);
             Metric metric = Metric.in(scope, entry.getKey(), reported, unit, Metric.REPORTED,
                     MetricCatalog.ANNUAL.contains(entry.getKey()) ? 12 : book.monthsPerPeriod());
-            found.add(new Discrepancy(entry.getKey(), scope.text(), unit, metric, computed, Ops.round(gap)));
+            found.add(new Discrepancy(entry.getKey(), scope.text(), unit.word(), metric, computed, Ops.round(gap)));
         }
         return found;
     }

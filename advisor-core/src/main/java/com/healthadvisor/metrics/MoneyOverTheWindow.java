@@ -6,8 +6,6 @@ import java.util.List;
 
 import static com.healthadvisor.metrics.HistoryFormulas.books;
 import static com.healthadvisor.metrics.HistoryFormulas.sum;
-import static com.healthadvisor.metrics.Ops.div;
-import static com.healthadvisor.metrics.PeriodFormulas.times;
 
 /**
  * Money and efficiency over the window (judgment.md P12-P14), as retention already is (P5): growth for Rule of 40
@@ -122,18 +120,13 @@ final class MoneyOverTheWindow {
         if (run.size() < 2) {
             return;
         }
-        Double margin = current.get("gross_margin");
-        Double churn = current.get("logo_churn_rate_monthly");
-        Double cac = current.get("cac");
         int churnWindow = current.window("logo_churn_rate_monthly");
         int cacWindow = current.window("cac");
-        Double dealArpa = current.get("new_arpa") != null ? current.get("new_arpa") : current.get("arpa");
-        current.trail("cac_payback_months", div(cac, times(dealArpa, margin)), cacWindow);
-        current.trail("base_cac_payback_months", div(cac, times(current.get("arpa"), margin)), cacWindow);
-        current.trail("ltv", div(times(dealArpa, margin), churn), churnWindow);
-        current.trail("ltv_cac_ratio", div(current.get("ltv"), cac), Math.min(churnWindow, cacWindow));
-        current.trail("base_ltv_cac_ratio", div(div(times(current.get("arpa"), margin), churn), cac),
-                Math.min(churnWindow, cacWindow));
+        current.retrail("cac_payback_months", cacWindow);
+        current.retrail("base_cac_payback_months", cacWindow);
+        current.retrail("ltv", churnWindow);
+        current.retrail("ltv_cac_ratio", Math.min(churnWindow, cacWindow));
+        current.retrail("base_ltv_cac_ratio", Math.min(churnWindow, cacWindow));
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.healthadvisor.metrics;
 
+import com.healthadvisor.catalog.Unit;
+
 import java.util.Map;
 
 /**
@@ -16,16 +18,24 @@ public final class ValueFormat {
         this.symbol = currency == null ? "$" : SYMBOLS.getOrDefault(currency, currency + " ");
     }
 
-    // Formatting runs for every explanation and benchmark; String.format would dominate a diagnosis.
+    /** A fact's value in its unit's word ({@code "ratio"}); a word that names no unit gets a plain number. */
     public String format(double value, String unit) {
+        return format(value, Unit.of(unit));
+    }
+
+    // Formatting runs for every explanation and benchmark; String.format would dominate a diagnosis.
+    public String format(double value, Unit unit) {
+        if (unit == null) {
+            return trim(oneDecimal(value));
+        }
         return switch (unit) {
-            case "ratio" -> percent(value);
-            case "points" -> points(value);
-            case "money" -> money(value);
-            case "multiple" -> oneDecimal(value) + "×";
-            case "months" -> grouped(Math.round(value)) + " months";
-            case "count" -> value == Math.rint(value) ? grouped((long) value) : oneDecimal(value);
-            default -> trim(oneDecimal(value));
+            case RATIO -> percent(value);
+            case POINTS -> points(value);
+            case MONEY -> money(value);
+            case MULTIPLE -> oneDecimal(value) + "×";
+            case MONTHS -> grouped(Math.round(value)) + " months";
+            case COUNT -> value == Math.rint(value) ? grouped((long) value) : oneDecimal(value);
+            case SCORE -> trim(oneDecimal(value));
         };
     }
 
@@ -35,11 +45,16 @@ public final class ValueFormat {
      * never "0.5×"; 4.96% next to 5% is "4.96%", never "5.0%"; closer still, "just under 40.0%".
      */
     public String format(double value, String unit, double[] edges) {
+        return format(value, Unit.of(unit), edges);
+    }
+
+    /** As {@link #format(double, String, double[])}. */
+    public String format(double value, Unit unit, double[] edges) {
         String written = format(value, unit);
-        if (edges.length == 0 || !(unit.equals("ratio") || unit.equals("points") || unit.equals("multiple"))) {
+        if (edges.length == 0 || unit == null || !(unit.isPercent() || unit == Unit.MULTIPLE)) {
             return written;
         }
-        double scale = unit.equals("multiple") ? 1 : 100;
+        double scale = unit == Unit.MULTIPLE ? 1 : 100;
         for (int decimals = 1; decimals <= 3; decimals++) {
             double shown = Math.round(value * scale * Math.pow(10, decimals)) / Math.pow(10, decimals) / scale;
             if (sameSideOfEveryEdge(value, shown, edges)) {
@@ -70,11 +85,11 @@ public final class ValueFormat {
         return Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(edge)) ? 0 : (int) Math.signum(gap);
     }
 
-    private static String precise(double scaled, int decimals, String unit) {
+    private static String precise(double scaled, int decimals, Unit unit) {
         String number = String.format(java.util.Locale.ROOT, "%,." + decimals + "f", scaled);
         return switch (unit) {
-            case "ratio" -> number + "%";
-            case "points" -> (number.startsWith("-") ? number : "+" + number) + " pts";
+            case RATIO -> number + "%";
+            case POINTS -> (number.startsWith("-") ? number : "+" + number) + " pts";
             default -> number + "×";
         };
     }

@@ -1,6 +1,6 @@
 /**
- * Metric facts: the calculator that turns a snapshot into facts at company scope, per breakdown, per cohort
- * and against history, with the formulas of docs/metrics.md. What each metric code is comes from
- * {@link com.healthadvisor.catalog}.
+ * Metric facts: the calculator runs the metric table ({@link com.healthadvisor.catalog}) over each period and
+ * scope, then widens what needs more than one period (trailing windows, history, the year-ago customers), across
+ * cohorts and customers, as docs/metrics.md and judgment.md say.
  */
 package com.healthadvisor.metrics;

@@ -1,6 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.Unit;
 import com.healthadvisor.metrics.ValueFormat;
 
 import java.util.Set;
@@ -30,7 +31,7 @@ public record Band(String metric, String name, BandRange range, Set<String> stag
 
     /** E.g. "logo churn above 5.0% counts as crisis". */
     public String describe(ValueFormat format) {
-        String unit = MetricCatalog.get(metric).unit();
+        Unit unit = MetricCatalog.get(metric).unit();
         return MetricCatalog.get(metric).label() + " " + range.describe(value -> format.format(value, unit))
                 + " counts as " + name.replace('_', ' ');
     }

@@ -1,5 +1,7 @@
 package com.healthadvisor.ruleset;
 
+import com.healthadvisor.catalog.Unit;
+
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
@@ -16,7 +18,7 @@ public record BandRange(double low, boolean lowIncluded, double high, boolean hi
     private static final Pattern BETWEEN = Pattern.compile("(\\S+)\\s+to\\s+(\\S+)");
     private static final Pattern VALUE = Pattern.compile("([+-]?)([$€£]?)(\\d+(?:\\.\\d+)?)([%KMBx×]?)");
 
-    public static BandRange parse(String text, String unit) {
+    public static BandRange parse(String text, Unit unit) {
         String trimmed = text.trim();
         Matcher bound = BOUND.matcher(trimmed);
         if (bound.matches()) {
@@ -41,7 +43,7 @@ public record BandRange(double low, boolean lowIncluded, double high, boolean hi
                 + "\" is not one of: < X, <= X, > X, >= X, X to Y (e.g. \"2% to 5%\")");
     }
 
-    private static double value(String written, String unit) {
+    private static double value(String written, Unit unit) {
         Matcher m = VALUE.matcher(written);
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + written + "\" is not a number such as 5%, $1K, 1.5 or 3x");
@@ -50,12 +52,12 @@ public record BandRange(double low, boolean lowIncluded, double high, boolean hi
         String suffix = m.group(4);
         boolean percent = suffix.equals("%");
         boolean money = !m.group(2).isEmpty();
-        if (percent != (unit.equals("ratio") || unit.equals("points"))) {
+        if (percent != unit.isPercent()) {
             throw new IllegalArgumentException(percent
                     ? "\"" + written + "\" is a percentage, but this metric is measured in " + unit
                     : "\"" + written + "\" needs a % sign: this metric is a " + unit);
         }
-        if (money && !unit.equals("money")) {
+        if (money && unit != Unit.MONEY) {
             throw new IllegalArgumentException("\"" + written + "\" is an amount of money, but this metric is measured in " + unit);
         }
         double scaled = switch (suffix) {

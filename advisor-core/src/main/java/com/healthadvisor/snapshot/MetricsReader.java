@@ -2,6 +2,7 @@ package com.healthadvisor.snapshot;
 
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
+import com.healthadvisor.catalog.Unit;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class MetricsReader {
             }
             MetricDefinition known = definition.get();
             double given = entry.getValue().isNumber() ? Fields.toDouble(entry.getValue()) : 0;
-            String hint = !"ratio".equals(known.unit()) || given <= known.max() || given <= 1 ? ""
+            String hint = known.unit() != Unit.RATIO || given <= known.max() || given <= 1 ? ""
                     : known.max() <= 1 ? "; ratios are fractions: 0.06, not 6" : "; ratios are fractions: 1.10, not 110";
             Double value = fields.between(entry.getValue(), at, known.min(), known.max(), hint);
             if (value != null) {

@@ -182,7 +182,7 @@ class ReportLinterTest {
             }
         }
         snapshot.targets().forEach((code, target) -> addFormatted(judged, format, code, target,
-                com.healthadvisor.catalog.MetricCatalog.get(code).unit()));
+                com.healthadvisor.catalog.MetricCatalog.get(code).unit().word()));
         for (Diagnosis diagnosis : result.diagnoses()) {
             for (Evidence evidence : diagnosis.evidence()) {
                 addFormatted(judged, format, evidence.metric(), evidence.value(), evidence.unit());

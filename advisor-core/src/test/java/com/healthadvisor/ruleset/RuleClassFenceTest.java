@@ -1,6 +1,7 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.RuleProblem;
+import com.healthadvisor.catalog.Unit;
 import com.healthadvisor.facts.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,7 +105,7 @@ class RuleClassFenceTest {
             session.insert(new com.healthadvisor.facts.Limit("spread", 0.25 + round));
             session.insert(new Metric("nrr", "company", "company", null, 0.9 + round, "ratio", "computed", null,
                     "healthy", 1).withBand("healthy", "x"));
-            session.insert(Metric.ofCompany("grr", 0.8, "ratio", Metric.COMPUTED, 1));
+            session.insert(Metric.ofCompany("grr", 0.8, Unit.RATIO, Metric.COMPUTED, 1));
 
             assertThat(session.fireAllRules()).isEqualTo(3);
             assertThat(session.getObjects(o -> o instanceof com.healthadvisor.facts.Finding)).hasSize(3);
@@ -146,7 +147,7 @@ class RuleClassFenceTest {
         assertThat(problems).isEmpty();
 
         KieSession session = kieBase.newKieSession();
-        session.insert(Metric.ofCompany("nrr", 0.8, "ratio", Metric.COMPUTED, 1));
+        session.insert(Metric.ofCompany("nrr", 0.8, Unit.RATIO, Metric.COMPUTED, 1));
 
         assertThatThrownBy(session::fireAllRules).hasRootCauseInstanceOf(ClassNotFoundException.class);
         assertThat(marker).doesNotExist();

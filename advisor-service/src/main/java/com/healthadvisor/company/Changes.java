@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.healthadvisor.Diagnosis;
 import com.healthadvisor.DiagnosisResult;
 import com.healthadvisor.Evidence;
+import com.healthadvisor.catalog.Direction;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.facts.Severity;
@@ -160,7 +161,7 @@ public record Changes(String company, String from, String to, String healthFrom,
     /** Better or worse by the metric's good direction, when the move is more than noise. */
     private static String direction(String code, Double from, Double to) {
         Optional<MetricDefinition> definition = MetricCatalog.find(code);
-        if (from == null || to == null || definition.isEmpty() || definition.get().direction().equals("neutral")) {
+        if (from == null || to == null || definition.isEmpty() || definition.get().direction() == Direction.NEUTRAL) {
             return null;
         }
         double scale = Math.max(Math.abs(from), Math.abs(to));

@@ -1,5 +1,6 @@
 package com.healthadvisor.company;
 
+import com.healthadvisor.catalog.Unit;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ final class HistoryAssembly {
         ArrayNode history = root.putArray("history");
         byMonth.values().forEach(history::add);
         List<Metric> outside = largestGap < 0 ? List.of() : List.of(Metric.ofCompany(GAP_METRIC,
-                Math.round(largestGap * 1e6) / 1e6, "ratio", Metric.COMPUTED, null));
+                Math.round(largestGap * 1e6) / 1e6, Unit.RATIO, Metric.COMPUTED, null));
         return new Assembled(Json.PLAIN.writeValueAsBytes(root), outside);
     }
 
