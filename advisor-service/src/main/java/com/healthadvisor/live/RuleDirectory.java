@@ -157,10 +157,10 @@ public final class RuleDirectory {
      * Makes the rule set another replica published the active one here: vetted with this replica's checks and
      * fixtures like any change, written, activated and recorded as a version; not published again.
      */
-    public synchronized RuleSetVetting.Vetted adopt(List<RuleFile> files, Change change) {
+    public synchronized RuleSetVetting.Vetted adopt(long number, List<RuleFile> files, Change change) {
         // Names as a row in the database gives them: each must be a plain file of this directory.
         files.forEach(file -> checkedName(file.name()));
-        return change(RuleAction.ADOPT, differences(activeFiles(), files), change);
+        return change(RuleAction.ADOPT, differences(activeFiles(), files), change, number);
     }
 
     /** The files to write, and to delete (null), to go from one set of files to another. */
@@ -185,6 +185,15 @@ public final class RuleDirectory {
      * audit log; or refused, recorded in the audit log, and nothing else touched.
      */
     private synchronized RuleSetVetting.Vetted change(RuleAction action, Map<String, String> changes, Change change) {
+        return change(action, changes, change, 0);
+    }
+
+    /**
+     * @param adopting the shared version a replica adopts (0 for a change made here): already a version of the
+     *                 history, so this change is only audited
+     */
+    private synchronized RuleSetVetting.Vetted change(RuleAction action, Map<String, String> changes, Change change,
+                                                      long adopting) {
         Trigger trigger = action.trigger();
         String source = trigger.source();
         List<String> names = List.copyOf(changes.keySet());
@@ -197,7 +206,7 @@ public final class RuleDirectory {
         long published;
         try {
             vetted = vetting.vet(withChanges(current, changes));
-            published = trigger == Trigger.REPLICA ? 0 : publish(vetted, change, trigger);
+            published = trigger == Trigger.REPLICA ? adopting : publish(vetted, change, trigger);
             changes.forEach(this::replace);
         } catch (RuleSetException e) {
             active.reject(e.problems(), source);
@@ -211,7 +220,7 @@ public final class RuleDirectory {
         active.activate(vetted, source);
         follow(published);
         observer.reloaded(source, true, since(started));
-        record(vetted, change.actor(), action, trigger, change.message(), names);
+        record(vetted, change.actor(), action, trigger, change.message(), names, published);
         return vetted;
     }
 
@@ -242,11 +251,19 @@ public final class RuleDirectory {
         }
     }
 
-    /** A change is live once activated: a version the database refuses is logged, not a failed change. */
+    /**
+     * A change is live once activated: a version the database refuses is logged, not a failed change. A shared
+     * version (published by this change, or adopted) is in the history already: only the audit line is written,
+     * naming it, never a version again that could land after a newer one.
+     */
     private void record(RuleSetVetting.Vetted vetted, String actor, RuleAction action, Trigger trigger, String message,
-                        List<String> files) {
+                        List<String> files, long shared) {
         try {
-            history.accepted(vetted.ruleSet(), actor, action, trigger, message, files);
+            if (shared > 0) {
+                history.acceptedAs("v" + shared, actor, action, files);
+            } else {
+                history.accepted(vetted.ruleSet(), actor, action, trigger, message, files);
+            }
         } catch (org.springframework.dao.DataAccessException e) {
             LOG.error("rule set {} is live, but its version could not be recorded: {}", vetted.ruleSet().version(),
                     e.getMessage());
@@ -301,7 +318,7 @@ public final class RuleDirectory {
             active.activate(vetted, "disk");
             follow(published);
             observer.reloaded("disk", true, since(started));
-            record(vetted, "disk", RuleAction.DISK, Trigger.DISK, null, changed);
+            record(vetted, "disk", RuleAction.DISK, Trigger.DISK, null, changed, published);
         } catch (RuleSetException e) {
             active.reject(e.problems(), "disk");
             observer.reloaded("disk", false, since(started));

@@ -101,7 +101,8 @@ public final class RuleHistory {
         return inTransaction(() -> {
             Optional<Version> newest = newest();
             return newest.filter(version -> version.ruleSet().equals(ruleSet.version())).orElseGet(() ->
-                    record(newest, ruleSet.version(), ruleSet.sources(), "startup", Trigger.STARTUP, null));
+                    record(next(newest), newest, ruleSet.version(), ruleSet.sources(), "startup", Trigger.STARTUP,
+                            null));
         });
     }
 
@@ -120,10 +121,16 @@ public final class RuleHistory {
         return inTransaction(() -> {
             Optional<Version> newest = newest();
             Version version = newest.filter(kept -> kept.ruleSet().equals(ruleSetVersion))
-                    .orElseGet(() -> record(newest, ruleSetVersion, sources, actor, trigger, message));
+                    .orElseGet(() -> record(next(newest), newest, ruleSetVersion, sources, actor, trigger, message));
             audit(new Entry(clock.instant(), actor, action.word(), List.copyOf(files), true, version.id(), null));
             return version;
         });
+    }
+
+    /** A change whose version is written already (published for the fleet, or adopted from it): its audit line. */
+    public void acceptedAs(String version, String actor, RuleAction action, List<String> files) {
+        transactions.executeWithoutResult(status ->
+                audit(new Entry(clock.instant(), actor, action.word(), List.copyOf(files), true, version, null)));
     }
 
     /**
@@ -253,22 +260,41 @@ public final class RuleHistory {
         }
     }
 
-    private Optional<Version> newest() {
+    /**
+     * Writes a rule set as version {@code number} for the whole fleet, the number after the version the publishing
+     * replica runs (shared rules): of two replicas publishing the same number at once, the second gets a
+     * {@link DuplicateKeyException} and writes nothing. Joins the caller's transaction.
+     */
+    public Version publish(long number, RuleSet ruleSet, String actor, Trigger trigger, String message) {
+        return transactions.execute(status -> record(number, find("v" + (number - 1)), ruleSet.version(),
+                ruleSet.sources(), actor, trigger, message));
+    }
+
+    /** The newest version, with its files' hashes; empty before any. */
+    public Optional<Version> newest() {
         return jdbc.sql("SELECT MAX(number) FROM rule_version").query(Long.class).optional()
                 .flatMap(number -> find("v" + number));
     }
 
+    /** The newest version's number; 0 before any. A replica's wake-up reads this, not the files. */
+    public long newestNumber() {
+        return jdbc.sql("SELECT COALESCE(MAX(number), 0) FROM rule_version").query(Long.class).single();
+    }
+
+    private static long next(Optional<Version> newest) {
+        return newest.map(version -> number(version.id()) + 1).orElse(1L);
+    }
+
     /**
-     * Writes a version as the number after the newest: a replica that wrote that number first makes this one try
-     * the next (the transaction is retried whole).
+     * Writes a version under its number: a replica that wrote the number first makes {@link #started} and
+     * {@link #accepted} try the next (their transaction is retried whole), and {@link #publish} fail.
      */
-    private Version record(Optional<Version> last, String ruleSetVersion, List<RuleFile> sources, String actor,
-                           Trigger trigger, String message) {
+    private Version record(long number, Optional<Version> last, String ruleSetVersion, List<RuleFile> sources,
+                           String actor, Trigger trigger, String message) {
         Map<String, String> files = new TreeMap<>();
         for (RuleFile file : sources) {
             files.put(file.name(), keep(file.content()));
         }
-        long number = last.map(version -> number(version.id()) + 1).orElse(1L);
         List<String> changed = changed(last.map(Version::files).orElse(Map.of()), files);
         jdbc.sql("INSERT INTO rule_version (number, at, actor, trigger_name, message, rule_set, changed) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -1,19 +1,15 @@
 package com.healthadvisor.live;
 
 import com.healthadvisor.RuleProblem;
-import com.healthadvisor.json.Json;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.ruleset.RuleSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * The rule set versions every replica of the service follows, in the database (table {@code shared_rule_set}):
- * numbered 1, 2, 3..., each with its files. A replica publishes the number after the one whose files it runs, so
- * that of two replicas changing the rules at once, the second finds the number taken and is told to try again;
- * no change is lost by being written over. On PostgreSQL each publication also sends a notification on channel
- * {@value #CHANNEL}, delivered when the transaction commits.
+ * The rule set versions every replica of the service follows: the versions of the {@link RuleHistory}, numbered 1,
+ * 2, 3... in the database, each with its files. A replica publishes a change as the number after the version it
+ * runs, so that of two replicas changing the rules at once, the second finds the number taken and is told to try
+ * again; no change is lost by being written over. On PostgreSQL each publication also sends a notification on
+ * channel {@value #CHANNEL}, delivered when the transaction commits.
  */
 public final class SharedRuleStore {
 
     static final String CHANNEL = "advisor_rules";
-    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
-    };
 
-    /** One published rule set. */
+    /** One published rule set: a version of the history, with its files' contents. */
     public record Published(long id, String version, Map<String, String> files, String actor, String trigger,
                             String message, Instant publishedAt) {
 
@@ -59,20 +53,20 @@ public final class SharedRuleStore {
                          String listening) {
     }
 
+    private final RuleHistory history;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Clock clock;
     private final boolean postgres;
     /** The number of the published rule set whose files this replica runs; 0 before it has followed any. */
     private final AtomicLong followed = new AtomicLong();
     private volatile Status status;
 
-    public SharedRuleStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+    public SharedRuleStore(RuleHistory history, DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.history = history;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -103,22 +97,21 @@ public final class SharedRuleStore {
 
     /** The number of the newest published rule set; 0 when none was. A wake-up reads this, not the files. */
     public long newestNumber() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM shared_rule_set").query(Long.class).single();
+        return history.newestNumber();
     }
 
     /** The newest published rule set, if any was. */
     public Optional<Published> newest() {
-        return jdbc.sql("SELECT id, version, files, actor, trigger_name, message, published_at FROM shared_rule_set "
-                        + "WHERE id = (SELECT MAX(id) FROM shared_rule_set)")
-                .query((row, n) -> new Published(row.getLong("id"), row.getString("version"),
-                        Json.PLAIN.readValue(row.getString("files"), FILES), row.getString("actor"),
-                        row.getString("trigger_name"), row.getString("message"),
-                        row.getTimestamp("published_at").toInstant()))
-                .optional();
+        return history.newest().map(version -> {
+            Map<String, String> files = new TreeMap<>();
+            history.files(version).forEach(file -> files.put(file.name(), file.content()));
+            return new Published(Long.parseLong(version.id().substring(1)), version.ruleSet(), files,
+                    version.actor(), version.trigger(), version.message(), version.at());
+        });
     }
 
     /**
-     * Publishes a rule set as the one after the version this replica follows; the other replicas are notified.
+     * Publishes a rule set as the version after the one this replica follows; the other replicas are notified.
      * The caller {@link #follow}s the number returned once the rule set is active here.
      *
      * @throws RulesChangedElsewhereException when another replica published that number first
@@ -126,15 +119,9 @@ public final class SharedRuleStore {
     public long publish(RuleSet ruleSet, String actor, Trigger trigger, String message) {
         long expected = followed.get();
         long id = expected + 1;
-        Map<String, String> files = new TreeMap<>();
-        ruleSet.sources().forEach(file -> files.put(file.name(), file.content()));
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(id, ruleSet.version(), Json.PLAIN.writeValueAsString(files), actor, trigger.word(),
-                                message, Timestamp.from(clock.instant()))
-                        .update();
+                history.publish(id, ruleSet, actor, trigger, message);
                 if (postgres) {
                     jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, String.valueOf(id)).query().singleValue();
                 }

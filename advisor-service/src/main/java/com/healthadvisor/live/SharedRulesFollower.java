@@ -80,7 +80,7 @@ public final class SharedRulesFollower implements AutoCloseable {
             return;
         }
         try {
-            directory.adopt(head.ruleFiles(), new RuleDirectory.Change(head.actor(), head.message(), true));
+            directory.adopt(head.id(), head.ruleFiles(), new RuleDirectory.Change(head.actor(), head.message(), true));
             store.follow(head.id());
             refused = 0;
             report(agreeing(head));

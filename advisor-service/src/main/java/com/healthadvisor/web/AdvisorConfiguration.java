@@ -95,7 +95,11 @@ class AdvisorConfiguration {
             LOG.info("imported {} rule set versions and the audit log from {} into the database; that directory "
                     + "is no longer read or written", imported, properties.rules().resolve(".history"));
         }
-        history.started(active.current());
+        if (!properties.sharedRules()) {
+            // Replicas sharing their rules start on the fleet's newest version instead (SharedRulesFollower): a
+            // replica's own directory becomes a version only when it is the first.
+            history.started(active.current());
+        }
         return history;
     }
 
@@ -122,8 +126,9 @@ class AdvisorConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("advisor.shared-rules")
     @org.springframework.context.annotation.DependsOn("flywayInitializer")
-    SharedRuleStore sharedRuleStore(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
-        return new SharedRuleStore(dataSource, transactionManager, clock);
+    SharedRuleStore sharedRuleStore(RuleHistory history, DataSource dataSource,
+                                    PlatformTransactionManager transactionManager) {
+        return new SharedRuleStore(history, dataSource, transactionManager);
     }
 
     /** Adopts the newest shared rule set before the service answers, then follows the others' changes. */

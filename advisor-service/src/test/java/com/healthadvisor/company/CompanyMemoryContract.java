@@ -316,7 +316,7 @@ abstract class CompanyMemoryContract {
         try {
             assertThatThrownBy(() -> Database.open(url())).isInstanceOf(NewerSchemaException.class)
                     .hasMessageContaining("migration 99 (from a newer build)")
-                    .hasMessageContaining("this build knows up to version 3");
+                    .hasMessageContaining("this build knows up to version 4");
         } finally {
             jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'").update();
         }

@@ -78,6 +78,9 @@ class SharedRulesTest {
         });
         assertThat(b.directory().history().versions()).extracting(RuleHistory.Version::ruleSet)
                 .doesNotHaveDuplicates();
+        // The shared log is the history: the version B follows is the newest version, numbered as the workbench
+        // lists it.
+        assertThat(b.directory().history().versions().get(0).id()).isEqualTo("v" + b.store().followed());
     }
 
     @Test
@@ -113,8 +116,8 @@ class SharedRulesTest {
     }
 
     /**
-     * A row written straight into the table (whoever can write to the database) with a file name outside the rules
-     * directory: refused once, said in the status, nothing written outside, and not vetted again at every poll.
+     * A version written straight into the tables (whoever can write to the database) with a file name outside the
+     * rules directory: refused once, said in the status, nothing written outside, and not vetted again at every poll.
      */
     @Test
     void aRowWithAFileOutsideTheRulesDirectoryIsRefusedOnceAndReported() throws Exception {
@@ -125,13 +128,7 @@ class SharedRulesTest {
         a.active().current().sources().forEach(file -> files.put(file.name(), file.content()));
         // Not a rule file by its name, so nothing compiles it: only writing it can fail.
         files.put("../x", "written outside the rules directory");
-        org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource())
-                .sql("INSERT INTO shared_rule_set (id, version, files, actor, trigger_name, message, published_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(a.store().newestNumber() + 1, "deadbeef", tools.jackson.databind.json.JsonMapper.builder().build()
-                                .writeValueAsString(files), "mallory", "api", null,
-                        java.sql.Timestamp.from(java.time.Instant.now()))
-                .update();
+        writeVersionStraightIntoTheDatabase(a.store().newestNumber() + 1, files);
 
         await("A reports the refusal").atMost(Duration.ofSeconds(20)).until(() -> !a.store().status().agrees());
         java.time.Instant refusedAt = a.store().status().checkedAt();
@@ -155,6 +152,21 @@ class SharedRulesTest {
         assertThat(late.version()).isEqualTo(changed);
     }
 
+    /** The rows a version is, written by hand as anyone who can write to the database could. */
+    private void writeVersionStraightIntoTheDatabase(long number, java.util.Map<String, String> files) {
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource());
+        jdbc.sql("INSERT INTO rule_version (number, at, actor, trigger_name, message, rule_set, changed) "
+                        + "VALUES (?, ?, 'mallory', 'api', NULL, 'deadbeef', '[]')")
+                .params(number, java.sql.Timestamp.from(java.time.Instant.now())).update();
+        files.forEach((name, content) -> {
+            String hash = RuleHistory.sha256(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jdbc.sql("MERGE INTO rule_file_content (sha256, content, size) KEY (sha256) VALUES (?, ?, ?)")
+                    .params(hash, content, (long) content.length()).update();
+            jdbc.sql("INSERT INTO rule_version_file (version_number, name, sha256) VALUES (?, ?, ?)")
+                    .params(number, name, hash).update();
+        });
+    }
+
     private static String moreSpread(Replica replica) throws IOException {
         return Files.readString(replica.directory().path().resolve("limits.csv"))
                 .replace("blended_average_spread,10,", "blended_average_spread,12,");
@@ -169,10 +181,11 @@ class SharedRulesTest {
         Clock clock = Clock.systemUTC();
         RuleSetCompiler compiler = new RuleSetCompiler(clock);
         ActiveRuleSet active = new ActiveRuleSet(new RuleSetLoader(compiler).load(rules), clock);
-        SharedRuleStore store = new SharedRuleStore(database.dataSource(), database.transactionManager(), clock);
-        RuleDirectory directory = new RuleDirectory(rules, new RuleSetVetting(compiler, fixtureDirectory, new Advisor()),
-                active, new RuleHistory(database.dataSource(), database.transactionManager(),
-                new RuleHistory.Retention(Duration.ofDays(7), 100, 64 << 20), clock), ReloadObserver.NONE, store);
+        RuleHistory history = new RuleHistory(database.dataSource(), database.transactionManager(),
+                new RuleHistory.Retention(Duration.ofDays(7), 100, 64 << 20), clock);
+        SharedRuleStore store = new SharedRuleStore(history, database.dataSource(), database.transactionManager());
+        RuleSetVetting vetting = new RuleSetVetting(compiler, fixtureDirectory, new Advisor());
+        RuleDirectory directory = new RuleDirectory(rules, vetting, active, history, ReloadObserver.NONE, store);
         SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, POLL, clock);
         follower.start();
         followers.add(follower);
