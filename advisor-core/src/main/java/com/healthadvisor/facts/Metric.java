@@ -43,6 +43,14 @@ public record Metric(String code, String scope, String dimension, Integer age, d
                 windowMonths);
     }
 
+    /**
+     * A value of the whole company about one breakdown dimension (how far its slices add up to the company): company
+     * scope, that dimension.
+     */
+    public static Metric ofCompanyAbout(String dimension, String code, double value, Unit unit, Integer windowMonths) {
+        return new Metric(code, COMPANY, dimension, null, value, unit.word(), COMPUTED, null, null, windowMonths);
+    }
+
     /** A cohort's share retained at an age (periods since it was acquired). */
     public static Metric ofCohort(String code, String cohort, int age, double share) {
         return new Metric(code, "cohort:" + cohort, "cohort", age, share, Unit.RATIO.word(), COMPUTED, null, null,

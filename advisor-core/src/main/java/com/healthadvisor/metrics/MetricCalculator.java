@@ -86,10 +86,8 @@ public final class MetricCalculator {
         sums.forEach((dimension, sum) -> {
             // A dimension of free slices only (a free plan) carries no revenue to add up (judgment.md P4).
             if (complete.get(dimension) && sum > 0) {
-                // The company's own figure, about one dimension: company scope, that dimension.
-                facts.add(new Metric("breakdown_mrr_gap_rate", Metric.COMPANY, dimension, null,
-                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), Unit.RATIO.word(), Metric.COMPUTED, null, null,
-                        company.monthsPerPeriod()));
+                facts.add(Metric.ofCompanyAbout(dimension, "breakdown_mrr_gap_rate",
+                        Ops.round(Math.abs(sum - companyMrr) / companyMrr), Unit.RATIO, company.monthsPerPeriod()));
             }
         });
         return facts;
