@@ -4,18 +4,21 @@ import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.imports.BillingImport;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.report.Reports;
 import com.healthadvisor.report.ResultJson;
 import com.healthadvisor.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code diagnose FILE|- [--format json|markdown|html] [--fragment] [--rules DIR]}: prints the diagnosis of one snapshot. */
@@ -33,6 +36,21 @@ class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = "--ledger", paramLabel = "FILE", description = "diagnose the snapshot built from this MRR ledger (CSV)")
     String ledger;
+
+    @Option(names = "--stripe", arity = "1..*", paramLabel = "FILE", description = "diagnose a Stripe export: "
+            + "subscriptions (and invoices for metered prices), as the API lists them")
+    List<String> stripe;
+
+    @Option(names = "--chargebee", arity = "1..*", paramLabel = "FILE", description = "diagnose a Chargebee export: "
+            + "its API's subscription list (JSON) or its subscriptions CSV")
+    List<String> chargebee;
+
+    @Option(names = "--subscriptions", arity = "1..*", paramLabel = "FILE", description = "diagnose a subscription "
+            + "CSV (docs/imports.md; --mapping names other columns)")
+    List<String> subscriptions;
+
+    @Mixin
+    ImportOptions importOptions;
 
     @Option(names = "--allow-empty-months", description = "with --ledger: a month with no rows is real, not missing")
     boolean allowEmptyMonths;
@@ -65,17 +83,18 @@ class DiagnoseCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fragment is for --format html: a <section> to embed in another page");
         }
-        if ((file == null) == (ledger == null)) {
+        long inputs = java.util.stream.Stream.of(file, ledger, stripe, chargebee, subscriptions)
+                .filter(java.util.Objects::nonNull).count();
+        if (inputs != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give either a snapshot FILE or --ledger FILE");
+                    "give one of: a snapshot FILE, --ledger FILE, --stripe FILE..., --chargebee FILE..., "
+                            + "--subscriptions FILE...");
         }
-        if (ledger == null && (company != null || currency != null)) {
+        if (file != null && (company != null || currency != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--company and --currency are for --ledger: a snapshot file states its own");
+                    "--company and --currency are for a ledger or an export: a snapshot file states its own");
         }
-        Snapshot snapshot = ledger != null
-                ? LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency, allowEmptyMonths)
-                : new SnapshotReader().read(Inputs.read(file, System.in));
+        Snapshot snapshot = file != null ? new SnapshotReader().read(Inputs.read(file, System.in)) : fromLedger();
         RuleSet ruleSet = RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules"));
         DiagnosisResult result = new Advisor().diagnose(snapshot, ruleSet);
         Object output = switch (format) {
@@ -86,5 +105,20 @@ class DiagnoseCommand implements Callable<Integer> {
         };
         Output.print(spec, output);
         return 0;
+    }
+
+    /** The snapshot of a ledger, given or made from a billing export (whose months are all real: none is missing). */
+    private Snapshot fromLedger() {
+        if (ledger != null) {
+            return LedgerSnapshots.read(Inputs.reader(ledger, System.in), period, company, currency, allowEmptyMonths);
+        }
+        BillingImport.Source source = stripe != null ? BillingImport.Source.STRIPE
+                : chargebee != null ? BillingImport.Source.CHARGEBEE : BillingImport.Source.CSV;
+        List<String> files = stripe != null ? stripe : chargebee != null ? chargebee : subscriptions;
+        BillingImport billing = importOptions.read(source, files, currency);
+        java.nio.file.Path imported = ImportOptions.ledgerFile(billing);
+        billing.notes().forEach(note -> spec.commandLine().getErr().println("left out: " + note));
+        return LedgerSnapshots.read(Inputs.reader(imported.toString(), System.in), period, company,
+                billing.currency(), true);
     }
 }

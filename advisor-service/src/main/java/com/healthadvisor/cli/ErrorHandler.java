@@ -28,6 +28,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             ledger.problems().forEach(p -> err.println("  " + p));
             return BAD_INPUT;
         }
+        if (e instanceof com.healthadvisor.InvalidImportException export) {
+            err.println("error: the export is refused:");
+            export.problems().forEach(p -> err.println("  " + p));
+            return BAD_INPUT;
+        }
         if (e instanceof RuleSetException rules) {
             err.println("error: the rule set is refused:");
             rules.problems().forEach(p -> err.println("  " + p));

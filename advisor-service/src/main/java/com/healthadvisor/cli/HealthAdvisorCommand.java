@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "health-advisor", mixinStandardHelpOptions = true, version = "Health Advisor 0.1",
         description = "Diagnoses SaaS metric snapshots with editable rules.",
         subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class, SnapshotCommand.class,
-                CompaniesCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
+                CompaniesCommand.class, ImportCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})
 class HealthAdvisorCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,247 @@
+package com.healthadvisor.imports;
+
+import com.healthadvisor.InvalidImportException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A billing export turned into the per-customer monthly ledger (docs/imports.md): read whole, refused whole with
+ * every problem named, then valued customer by customer at every month-end and written as ledger lines, so that
+ * memory holds the subscriptions, never the ledger.
+ */
+public final class BillingImport {
+
+    /** The billing systems and layouts an import reads. */
+    public enum Source {
+        STRIPE("stripe"), CHARGEBEE("chargebee"), CSV("csv");
+
+        private final String word;
+
+        Source(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        /** The source a word names; refused naming the sources. */
+        public static Source of(String word) {
+            for (Source source : values()) {
+                if (source.word.equals(word == null ? "" : word.toLowerCase(Locale.ROOT))) {
+                    return source;
+                }
+            }
+            throw new InvalidImportException(List.of("unknown source \"" + word + "\": expected stripe, chargebee or "
+                    + "csv"));
+        }
+    }
+
+    /** One file of an export, named for messages. */
+    public record Input(String name, Reader reader) {
+    }
+
+    /**
+     * @param currency the reporting currency; null for the one currency every subscription is in
+     * @param rates    what other currencies are worth in it; null when there are none
+     * @param mapping  the columns of a subscription CSV; null for the default layout
+     * @param through  the last month, {@code YYYY-MM}; null for the month of the newest date in the export
+     */
+    public record Options(String currency, Reader rates, Reader mapping, String through) {
+
+        public static Options defaults() {
+            return new Options(null, null, null, null);
+        }
+    }
+
+    private final List<Subscription> subscriptions;
+    private final Map<String, Map<Integer, BigDecimal>> usage;
+    private final String currency;
+    private final Rates rates;
+    private final int firstMonth;
+    private final int lastMonth;
+    private final List<String> notes;
+
+    private BillingImport(Export export, Rates rates, int firstMonth, int lastMonth, List<String> notes) {
+        this.subscriptions = export.subscriptions.stream().sorted(Comparator.comparing(Subscription::customer))
+                .toList();
+        this.usage = export.usage;
+        this.currency = rates.reporting();
+        this.rates = rates;
+        this.firstMonth = firstMonth;
+        this.lastMonth = lastMonth;
+        this.notes = notes;
+    }
+
+    /** Reads an export; refused as a whole when any object or line is wrong, or a currency has no rate. */
+    public static BillingImport read(Source source, List<Input> inputs, Options options) {
+        Export export = new Export();
+        CsvMapping mapping = options.mapping() == null ? CsvMapping.DEFAULT : CsvMapping.read(options.mapping());
+        for (Input input : inputs) {
+            switch (source) {
+                case STRIPE -> new StripeReader(export).read(input.reader(), input.name());
+                case CSV -> new SubscriptionCsvReader(export, mapping).read(input.reader(), input.name());
+                case CHARGEBEE -> chargebee(export, input, options.mapping() == null ? CsvMapping.CHARGEBEE : mapping);
+            }
+        }
+        if (!export.problems.isEmpty()) {
+            throw new InvalidImportException(export.problems);
+        }
+        if (export.subscriptions.isEmpty()) {
+            throw new InvalidImportException(List.of("no subscriptions in " + inputs.stream().map(Input::name)
+                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
+        Rates rates = rates(export, options);
+        List<String> notes = new ArrayList<>();
+        export.leftOut.forEach((what, count) -> notes.add(count + " " + what));
+        int last = options.through() != null ? month(options.through()) : MonthEnds.monthOf(export.newest);
+        int first = export.subscriptions.stream().filter(s -> !s.never()).mapToInt(s -> MonthEnds.monthOf(s.paysFrom()))
+                .min().orElse(last);
+        if (last - first + 1 > com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS) {
+            first = last - com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS + 1;
+            notes.add("months before " + monthText(first) + " left out: a ledger holds at most "
+                    + com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS + " months");
+        }
+        return new BillingImport(export, rates, first, Math.max(first, last), List.copyOf(notes));
+    }
+
+    private static void chargebee(Export export, Input input, CsvMapping mapping) {
+        BufferedReader reader = new BufferedReader(input.reader());
+        if (startsLikeJson(reader)) {
+            new ChargebeeReader(export).read(reader, input.name());
+        } else {
+            new SubscriptionCsvReader(export, mapping).read(reader, input.name());
+        }
+    }
+
+    private static boolean startsLikeJson(BufferedReader reader) {
+        try {
+            reader.mark(4096);
+            int c;
+            do {
+                c = reader.read();
+            } while (c == '\uFEFF' || (c != -1 && Character.isWhitespace(c)));
+            reader.reset();
+            return c == '{' || c == '[';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reporting currency and a rate for every other currency the subscriptions are in, else refused. */
+    private static Rates rates(Export export, Options options) {
+        TreeSet<String> currencies = new TreeSet<>();
+        export.subscriptions.forEach(s -> currencies.add(s.currency()));
+        String reporting = Money.code(options.currency());
+        if (reporting == null) {
+            if (currencies.size() > 1) {
+                throw new InvalidImportException(List.of("the subscriptions are in " + String.join(", ", currencies)
+                        + ": name the reporting currency (--currency) and give a rates file (--rates)"));
+            }
+            reporting = currencies.isEmpty() ? "USD" : currencies.first();
+        }
+        Rates rates = options.rates() == null ? Rates.none(reporting) : Rates.read(options.rates(), reporting);
+        List<String> missing = currencies.stream().filter(c -> rates.of(c) == null).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidImportException(List.of("no exchange rate into " + reporting + " for "
+                    + String.join(", ", missing) + (options.rates() == null ? ": give a rates file (--rates) with "
+                    + "lines currency,rate" : " in the rates file")));
+        }
+        return rates;
+    }
+
+    public int subscriptions() {
+        return subscriptions.size();
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String firstMonth() {
+        return monthText(firstMonth);
+    }
+
+    public String lastMonth() {
+        return monthText(lastMonth);
+    }
+
+    /** What was read but left out of MRR, each with its count: said to the user beside the ledger. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * Writes the ledger ({@code customer_id,month,mrr,currency}): one line per customer and month with MRR above
+     * zero, customers in order, amounts rounded to the reporting currency's smallest unit.
+     *
+     * @return the lines written, header left out
+     */
+    public long writeLedger(Writer out) throws IOException {
+        out.write("customer_id,month,mrr,currency\n");
+        long lines = 0;
+        int decimals = Money.decimals(currency);
+        int from = 0;
+        while (from < subscriptions.size()) {
+            int to = from;
+            String customer = subscriptions.get(from).customer();
+            while (to < subscriptions.size() && subscriptions.get(to).customer().equals(customer)) {
+                to++;
+            }
+            lines += writeCustomer(out, customer, subscriptions.subList(from, to), decimals);
+            from = to;
+        }
+        out.flush();
+        return lines;
+    }
+
+    private int writeCustomer(Writer out, String customer, List<Subscription> theirs, int decimals)
+            throws IOException {
+        String id = csv(customer);
+        int lines = 0;
+        for (int month = firstMonth; month <= lastMonth; month++) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (Subscription subscription : theirs) {
+                BigDecimal mrr = MonthEnds.mrr(subscription, month, usage);
+                if (mrr.signum() != 0) {
+                    total = total.add(mrr.multiply(rates.of(subscription.currency())));
+                }
+            }
+            BigDecimal rounded = total.setScale(decimals, RoundingMode.HALF_UP);
+            if (rounded.signum() > 0) {
+                out.write(id + "," + monthText(month) + "," + rounded.toPlainString() + "," + currency + "\n");
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static String csv(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static int month(String text) {
+        if (text == null || !text.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new InvalidImportException(List.of("through \"" + text + "\" is not a month (YYYY-MM)"));
+        }
+        return Integer.parseInt(text.substring(0, 4)) * 12 + Integer.parseInt(text.substring(5)) - 1;
+    }
+
+    static String monthText(int month) {
+        return String.format(Locale.ROOT, "%04d-%02d", month / 12, month % 12 + 1);
+    }
+}

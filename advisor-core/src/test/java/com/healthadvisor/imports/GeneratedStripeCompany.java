@@ -1,0 +1,188 @@
+package com.healthadvisor.imports;
+
+import com.healthadvisor.json.Json;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * A generated company in Stripe's shapes: every interval, trials, coupons of each duration, cancellations (now and at
+ * the end of the term), unpaid and paused subscriptions, never-paid ones, customers who come back, three currencies.
+ * It knows each subscription's terms as plain numbers, and computes the MRR every customer should have at every
+ * month-end straight from docs/imports.md, along another path than the import's: month by month over the terms,
+ * not over the parsed objects.
+ */
+final class GeneratedStripeCompany {
+
+    static final Map<String, BigDecimal> RATES = Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("1.08"),
+            "GBP", new BigDecimal("1.27"));
+    static final YearMonth FIRST = YearMonth.of(2023, 1);
+    static final YearMonth LAST = YearMonth.of(2025, 12);
+    /** The newest date the export names: its "now". */
+    static final long AS_OF = LocalDate.of(2025, 12, 15).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+
+    private static final String[][] INTERVALS = {{"month", "1"}, {"month", "3"}, {"year", "1"}, {"week", "1"},
+            {"week", "2"}, {"day", "30"}, {"month", "6"}};
+
+    /** One subscription's terms. Times in epoch seconds; {@code until} null while it pays on. */
+    record Terms(String id, String customer, String currency, long start, Long trialEnd, Long until, boolean never,
+                 long unitAmount, int quantity, String interval, int count, BigDecimal percentOff,
+                 Long amountOff, int amountOffMonths, boolean once) {
+    }
+
+    final List<Terms> terms = new ArrayList<>();
+
+    GeneratedStripeCompany(int subscriptions, long seed) {
+        Random random = new Random(seed);
+        int customers = Math.max(1, subscriptions * 4 / 5);
+        for (int i = 0; i < subscriptions; i++) {
+            terms.add(terms(i, "cus_" + (i % customers), random));
+        }
+    }
+
+    private static Terms terms(int i, String customer, Random random) {
+        long start = FIRST.atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+                + (long) (random.nextDouble() * (AS_OF - 86_400 * 40 - FIRST.atDay(1).atStartOfDay(ZoneOffset.UTC)
+                .toEpochSecond()));
+        // Some start exactly at midnight on the first of a month, the edge of a month-end.
+        if (random.nextInt(10) == 0) {
+            start = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(start), ZoneOffset.UTC).withDayOfMonth(1)
+                    .toLocalDate().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        }
+        String currency = random.nextInt(20) < 17 ? "USD" : random.nextBoolean() ? "EUR" : "GBP";
+        Long trialEnd = random.nextInt(5) == 0 ? start + 14 * 86_400 : null;
+        int fate = random.nextInt(100);
+        Long until = null;
+        if (fate < 30) {
+            until = start + (long) (random.nextDouble() * (AS_OF - start));
+        } else if (fate < 40) {
+            until = AS_OF + random.nextInt(60) * 86_400L;
+        } else if (fate < 45) {
+            until = start + (long) (random.nextDouble() * (AS_OF - start));
+        }
+        String[] interval = INTERVALS[random.nextInt(INTERVALS.length)];
+        int discount = random.nextInt(100);
+        return new Terms("sub_" + i, customer, currency, start, trialEnd, until, fate >= 45 && fate < 48,
+                500 + random.nextInt(50_000), 1 + random.nextInt(20), interval[0], Integer.parseInt(interval[1]),
+                discount < 15 ? BigDecimal.valueOf(10 + random.nextInt(41)) : null,
+                discount >= 15 && discount < 25 ? Long.valueOf(100 + random.nextInt(2_000)) : null,
+                1 + random.nextInt(12), discount >= 25 && discount < 30);
+    }
+
+    /** The export, one subscription object per line, as the Stripe CLI writes them. */
+    String jsonLines() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            out.append(object(terms.get(i), i).toString()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static ObjectNode object(Terms t, int index) {
+        ObjectNode sub = Json.PLAIN.createObjectNode();
+        sub.put("id", t.id()).put("object", "subscription").put("customer", t.customer())
+                .put("currency", t.currency().toLowerCase()).put("start_date", t.start()).put("created", t.start());
+        if (t.trialEnd() != null) {
+            sub.put("trial_start", t.start()).put("trial_end", t.trialEnd());
+        }
+        int kind = index % 4;
+        if (t.never()) {
+            sub.put("status", "incomplete_expired");
+        } else if (t.until() == null) {
+            sub.put("status", "active");
+        } else if (t.until() > AS_OF) {
+            sub.put("status", "active").put("cancel_at_period_end", true).put("cancel_at", t.until());
+        } else if (kind == 0) {
+            sub.put("status", "unpaid").put("current_period_start", t.until());
+        } else if (kind == 1) {
+            sub.put("status", "active").put("current_period_start", t.until());
+            sub.putObject("pause_collection").put("behavior", "void");
+        } else {
+            sub.put("status", "canceled").put("canceled_at", t.until()).put("ended_at", t.until());
+        }
+        ObjectNode item = sub.putObject("items").put("object", "list").putArray("data").addObject();
+        item.put("id", "si_" + index).put("object", "subscription_item").put("quantity", t.quantity());
+        ObjectNode price = item.putObject("price");
+        price.put("id", "price_" + t.interval() + t.count()).put("object", "price").put("billing_scheme", "per_unit")
+                .put("currency", t.currency().toLowerCase()).put("unit_amount", t.unitAmount())
+                .put("unit_amount_decimal", String.valueOf(t.unitAmount()));
+        price.putObject("recurring").put("interval", t.interval()).put("interval_count", t.count())
+                .put("usage_type", "licensed");
+        ArrayNode discounts = sub.putArray("discounts");
+        if (t.percentOff() != null) {
+            coupon(discounts, t, "forever").put("percent_off", t.percentOff());
+        } else if (t.amountOff() != null) {
+            coupon(discounts, t, "repeating").put("amount_off", t.amountOff()).put("duration_in_months",
+                    t.amountOffMonths()).put("currency", t.currency().toLowerCase());
+        } else if (t.once()) {
+            coupon(discounts, t, "once").put("percent_off", 50);
+        }
+        return sub;
+    }
+
+    private static ObjectNode coupon(ArrayNode discounts, Terms t, String duration) {
+        ObjectNode discount = discounts.addObject();
+        discount.put("id", "di_" + t.id()).put("object", "discount").put("start", t.start());
+        return discount.putObject("coupon").put("object", "coupon").put("duration", duration);
+    }
+
+    /** Every customer's MRR in USD at every month-end, to the cent: the rules of docs/imports.md, month by month. */
+    Map<String, Map<YearMonth, BigDecimal>> expected() {
+        Map<String, Map<YearMonth, BigDecimal>> expected = new TreeMap<>();
+        for (YearMonth month = FIRST; !month.isAfter(LAST); month = month.plusMonths(1)) {
+            long end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
+            Map<String, BigDecimal> sums = new TreeMap<>();
+            for (Terms t : terms) {
+                BigDecimal mrr = mrrAt(t, end);
+                if (mrr != null) {
+                    sums.merge(t.customer(), mrr.multiply(RATES.get(t.currency())), BigDecimal::add);
+                }
+            }
+            for (var sum : sums.entrySet()) {
+                BigDecimal cents = sum.getValue().setScale(2, RoundingMode.HALF_UP);
+                if (cents.signum() > 0) {
+                    expected.computeIfAbsent(sum.getKey(), c -> new TreeMap<>()).put(month, cents);
+                }
+            }
+        }
+        return expected;
+    }
+
+    private static BigDecimal mrrAt(Terms t, long end) {
+        long paysFrom = t.trialEnd() != null ? Math.max(t.start(), t.trialEnd()) : t.start();
+        if (t.never() || end < paysFrom || (t.until() != null && end >= t.until())) {
+            return null;
+        }
+        MathContext precise = MathContext.DECIMAL128;
+        BigDecimal perInterval = BigDecimal.valueOf(t.unitAmount()).multiply(BigDecimal.valueOf(t.quantity()));
+        if (t.percentOff() != null) {
+            perInterval = perInterval.multiply(BigDecimal.ONE.subtract(t.percentOff().movePointLeft(2)));
+        }
+        long amountOffEnds = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(t.start()), ZoneOffset.UTC)
+                .plusMonths(t.amountOffMonths()).toEpochSecond();
+        if (t.amountOff() != null && end < amountOffEnds) {
+            perInterval = perInterval.subtract(BigDecimal.valueOf(t.amountOff())).max(BigDecimal.ZERO);
+        }
+        // Intervals in a month: 365/12 days, 52/12 weeks; one division at the end keeps a half cent exact.
+        long[] fraction = switch (t.interval()) {
+            case "year" -> new long[] {1, 12};
+            case "month" -> new long[] {1, 1};
+            case "week" -> new long[] {52, 12};
+            default -> new long[] {365, 12};
+        };
+        return perInterval.multiply(BigDecimal.valueOf(fraction[0]))
+                .divide(BigDecimal.valueOf(fraction[1] * t.count()), precise).movePointLeft(2);
+    }
+}

@@ -1,0 +1,161 @@
+package com.healthadvisor.imports;
+
+import com.healthadvisor.InvalidImportException;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StripeImportTest {
+
+    private static final String RATES = "currency,rate\nEUR,1.08\nGBP,1.27\n";
+
+    @Test
+    void aGeneratedCompanyGivesEveryCustomerTheMrrOfTheRulesToTheCent() throws IOException {
+        GeneratedStripeCompany company = new GeneratedStripeCompany(3_000, 7);
+
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE,
+                List.of(new BillingImport.Input("generated.jsonl", new StringReader(company.jsonLines()))),
+                new BillingImport.Options("USD", new StringReader(RATES), null, null));
+
+        assertThat(billing.firstMonth()).isEqualTo("2023-01");
+        assertThat(billing.lastMonth()).isEqualTo("2025-12");
+        Map<String, Map<YearMonth, BigDecimal>> ledger = ledger(billing);
+        Map<String, Map<YearMonth, BigDecimal>> expected = company.expected();
+        assertThat(ledger.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((customer, months) -> assertThat(ledger.get(customer))
+                .as("%s, whose terms are %s", customer, company.terms.stream()
+                        .filter(terms -> terms.customer().equals(customer)).toList())
+                .isEqualTo(months));
+        assertThat(billing.notes()).anySatisfy(note -> assertThat(note).contains("one-off (once) coupons"));
+    }
+
+    @Test
+    void stripesPublishedFixturesReadAsTheyAre() throws IOException {
+        Path resources = Path.of("advisor-core/src/test/resources/imports/stripe");
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE, List.of(
+                new BillingImport.Input("fixture-subscription.json",
+                        new StringReader(Files.readString(resources.resolve("fixture-subscription.json")))),
+                new BillingImport.Input("fixture-invoice.json",
+                        new StringReader(Files.readString(resources.resolve("fixture-invoice.json"))))),
+                BillingImport.Options.defaults());
+
+        assertThat(billing.subscriptions()).isEqualTo(1);
+        assertThat(billing.currency()).isEqualTo("USD");
+        // Its placeholder dates end it the second it starts: it never pays at a month-end.
+        assertThat(ledger(billing)).isEmpty();
+    }
+
+    @Test
+    void aMeteredPriceIsWhatItsInvoicesBillForTheMonth() throws IOException {
+        String subscription = """
+                {"id": "sub_m", "object": "subscription", "customer": "cus_m", "currency": "usd", "status": "active",
+                 "start_date": 1704067200,
+                 "items": {"data": [
+                   {"id": "si_seat", "quantity": 3, "price": {"id": "price_seat", "unit_amount": 1000,
+                    "recurring": {"interval": "month", "interval_count": 1, "usage_type": "licensed"}}},
+                   {"id": "si_api", "price": {"id": "price_api", "recurring": {"interval": "month",
+                    "interval_count": 1, "usage_type": "metered"}}}]}}
+                {"id": "in_1", "object": "invoice", "currency": "usd", "created": 1709251200,
+                 "lines": {"data": [{"amount": 4250, "subscription_item": "si_api",
+                                     "period": {"start": 1706745600, "end": 1709251200}}]}}
+                """;
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE,
+                List.of(new BillingImport.Input("metered.jsonl", new StringReader(subscription))),
+                BillingImport.Options.defaults());
+
+        assertThat(ledger(billing).get("cus_m")).containsExactly(
+                Map.entry(YearMonth.of(2024, 1), new BigDecimal("30.00")),
+                Map.entry(YearMonth.of(2024, 2), new BigDecimal("72.50")),
+                Map.entry(YearMonth.of(2024, 3), new BigDecimal("30.00")));
+    }
+
+    @Test
+    void aListObjectAndTieredPricesAreRead() throws IOException {
+        String list = """
+                {"object": "list", "has_more": false, "data": [
+                  {"id": "sub_t", "object": "subscription", "customer": {"id": "cus_t"}, "currency": "usd",
+                   "status": "active", "start_date": 1704067200, "current_period_start": 1706745600,
+                   "items": {"data": [{"id": "si_t", "quantity": 15, "price": {"id": "price_t",
+                     "billing_scheme": "tiered", "tiers_mode": "graduated",
+                     "tiers": [{"up_to": 10, "unit_amount": 1000}, {"up_to": null, "unit_amount": 500,
+                                "flat_amount": 200}],
+                     "recurring": {"interval": "year", "interval_count": 1}}}]}}]}
+                """;
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE,
+                List.of(new BillingImport.Input("list.json", new StringReader(list))),
+                BillingImport.Options.defaults());
+
+        // 10 × $10 + 5 × $5 + $2 a year = $127 / 12.
+        assertThat(ledger(billing).get("cus_t")).containsEntry(YearMonth.of(2024, 1), new BigDecimal("10.58"));
+    }
+
+    @Nested
+    class BadInputIsRefusedNamingTheObject {
+
+        @Test
+        void aSubscriptionWithoutCustomer() {
+            assertThatThrownBy(() -> read("{\"id\": \"sub_x\", \"object\": \"subscription\", \"currency\": \"usd\"}"))
+                    .isInstanceOf(InvalidImportException.class).hasMessageContaining("sub_x")
+                    .hasMessageContaining("no customer");
+        }
+
+        @Test
+        void textThatIsNotJson() {
+            assertThatThrownBy(() -> read("{\"id\": \"sub_x\",\n oops"))
+                    .isInstanceOf(InvalidImportException.class).hasMessageContaining("line 2");
+        }
+
+        @Test
+        void aCurrencyWithoutARate() {
+            String two = sub("sub_a", "usd") + "\n" + sub("sub_b", "eur");
+            assertThatThrownBy(() -> BillingImport.read(BillingImport.Source.STRIPE,
+                    List.of(new BillingImport.Input("two.jsonl", new StringReader(two))),
+                    new BillingImport.Options("USD", null, null, null)))
+                    .isInstanceOf(InvalidImportException.class).hasMessageContaining("no exchange rate into USD for EUR");
+        }
+
+        @Test
+        void anObjectThatIsNoSubscription() {
+            assertThatThrownBy(() -> read("{\"id\": \"cus_1\", \"object\": \"customer\"}"))
+                    .isInstanceOf(InvalidImportException.class).hasMessageContaining("customer (cus_1)");
+        }
+
+        private static String sub(String id, String currency) {
+            return "{\"id\": \"" + id + "\", \"object\": \"subscription\", \"customer\": \"c\", \"currency\": \""
+                    + currency + "\", \"status\": \"active\", \"start_date\": 1704067200, \"items\": {\"data\": "
+                    + "[{\"id\": \"si\", \"price\": {\"unit_amount\": 100, \"recurring\": {\"interval\": \"month\"}}}]}}";
+        }
+
+        private static void read(String json) {
+            BillingImport.read(BillingImport.Source.STRIPE, List.of(new BillingImport.Input("bad.json",
+                    new StringReader(json))), BillingImport.Options.defaults());
+        }
+    }
+
+    static Map<String, Map<YearMonth, BigDecimal>> ledger(BillingImport billing) throws IOException {
+        StringWriter out = new StringWriter();
+        billing.writeLedger(out);
+        Map<String, Map<YearMonth, BigDecimal>> ledger = new TreeMap<>();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("customer_id,month,mrr,currency");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            ledger.computeIfAbsent(cells[0], c -> new TreeMap<>()).put(YearMonth.parse(cells[1]),
+                    new BigDecimal(cells[2]));
+        }
+        return ledger;
+    }
+}

@@ -1,0 +1,79 @@
+package com.healthadvisor.cli;
+
+import com.healthadvisor.imports.BillingImport;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What an import takes beside its files and currency, shared by {@code import} and {@code diagnose --stripe} and the others. */
+class ImportOptions {
+
+    @Option(names = "--rates", paramLabel = "FILE", description = "exchange rates into the reporting currency: CSV "
+            + "currency,rate")
+    String rates;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "for a subscription CSV: which column holds "
+            + "which field (field = column lines)")
+    String mapping;
+
+    @Option(names = "--through", paramLabel = "YYYY-MM", description = "the last month (default: the month of the "
+            + "export's newest date)")
+    String through;
+
+    /** @param currency the reporting currency; null for the one the subscriptions are in */
+    BillingImport read(BillingImport.Source source, List<String> files, String currency) {
+        List<Reader> opened = new ArrayList<>();
+        try {
+            List<BillingImport.Input> inputs = new ArrayList<>();
+            for (String file : files) {
+                Reader reader = Inputs.reader(file, System.in);
+                opened.add(reader);
+                inputs.add(new BillingImport.Input(file, reader));
+            }
+            Reader ratesReader = rates == null ? null : Inputs.reader(rates, System.in);
+            Reader mappingReader = mapping == null ? null : Inputs.reader(mapping, System.in);
+            return BillingImport.read(source, inputs, new BillingImport.Options(currency, ratesReader, mappingReader,
+                    through));
+        } finally {
+            opened.forEach(ImportOptions::close);
+        }
+    }
+
+    /** The ledger of an import in a temporary file, deleted when the JVM exits, for the ledger's own reader. */
+    static Path ledgerFile(BillingImport billing) {
+        try {
+            Path file = Files.createTempFile("health-advisor-import", ".csv");
+            file.toFile().deleteOnExit();
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                billing.writeLedger(writer);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the imported ledger: " + e.getMessage(), e);
+        }
+    }
+
+    static void summary(PrintWriter err, BillingImport billing, long lines, String where) {
+        err.printf("read %,d subscriptions; wrote %,d ledger lines (%s to %s, in %s) to %s%n", billing.subscriptions(),
+                lines, billing.firstMonth(), billing.lastMonth(), billing.currency(), where);
+        billing.notes().forEach(note -> err.println("  left out: " + note));
+        err.flush();
+    }
+
+    private static void close(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // Read to the end already; nothing is lost by a close that fails.
+        }
+    }
+}
