@@ -104,6 +104,10 @@ public final class BillingImport {
                     .collect(java.util.stream.Collectors.joining(", "))));
         }
         Rates rates = rates(export, options);
+        export.subscriptions.stream().flatMap(s -> s.items().stream())
+                .filter(item -> item.metered() && !export.usage.containsKey(item.key()))
+                .forEach(item -> export.leaveOut("metered lines without invoices, counted as zero (give the "
+                        + "invoices beside the subscriptions)"));
         List<String> notes = new ArrayList<>();
         export.leftOut.forEach((what, count) -> notes.add(count + " " + what));
         int last = options.through() != null ? month(options.through()) : MonthEnds.monthOf(export.newest);
@@ -205,6 +209,42 @@ public final class BillingImport {
         }
         out.flush();
         return lines;
+    }
+
+    /**
+     * Every month of the ledger as a snapshot, the ledger's way (judgment included): written to a temporary file
+     * that is deleted after, so that the ledger is never held whole. Its months are all real: none is missing.
+     *
+     * @param maxMonths the months a ledger may span
+     */
+    public List<com.healthadvisor.snapshot.Snapshot> snapshots(String company, int maxMonths) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("health-advisor-import", ".csv");
+            try {
+                try (Writer writer = java.nio.file.Files.newBufferedWriter(file)) {
+                    writeLedger(writer);
+                }
+                try (Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+                    return com.healthadvisor.ledger.LedgerSnapshots.readAll(reader, company, currency, true, maxMonths);
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the imported ledger to a temporary file", e);
+        }
+    }
+
+    /** The snapshot of one month ({@code YYYY-MM}; null for the last), for a diagnosis at once. */
+    public com.healthadvisor.snapshot.Snapshot snapshot(String company, String period) {
+        List<com.healthadvisor.snapshot.Snapshot> all = snapshots(company,
+                com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS);
+        if (period == null) {
+            return all.get(all.size() - 1);
+        }
+        return all.stream().filter(s -> s.period().equals(period)).findFirst().orElseThrow(() ->
+                new InvalidImportException(List.of("period " + period + " is not in the export's months, "
+                        + firstMonth() + " to " + lastMonth())));
     }
 
     private int writeCustomer(Writer out, String customer, List<Subscription> theirs, int decimals)

@@ -95,6 +95,7 @@ public final class AccessRules {
             rule(GET, "/api/v1/companies/rediagnose/{id}", Access.VIEWER),
             rule(PUT, "/api/v1/companies/{company}/snapshots/{period}", Access.ANALYST),
             rule(POST, "/api/v1/companies/{company}/ledger", Access.ANALYST),
+            rule(POST, "/api/v1/companies/{company}/imports/{source}", Access.ANALYST),
             rule(POST, "/api/v1/companies/rediagnose", Access.ANALYST),
             rule(DELETE, "/api/v1/companies/{company}", Access.ADMIN),
 

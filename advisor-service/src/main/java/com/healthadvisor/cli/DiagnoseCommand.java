@@ -1,21 +1,21 @@
 package com.healthadvisor.cli;
 
-import com.healthadvisor.diagnosis.Advisor;
-import com.healthadvisor.ruleset.RuleSet;
-import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.DiagnosisResult;
+import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.imports.BillingImport;
 import com.healthadvisor.ledger.LedgerSnapshots;
-import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.report.Reports;
 import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.RuleSetLoader;
+import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -116,9 +116,7 @@ class DiagnoseCommand implements Callable<Integer> {
                 : chargebee != null ? BillingImport.Source.CHARGEBEE : BillingImport.Source.CSV;
         List<String> files = stripe != null ? stripe : chargebee != null ? chargebee : subscriptions;
         BillingImport billing = importOptions.read(source, files, currency);
-        java.nio.file.Path imported = ImportOptions.ledgerFile(billing);
         billing.notes().forEach(note -> spec.commandLine().getErr().println("left out: " + note));
-        return LedgerSnapshots.read(Inputs.reader(imported.toString(), System.in), period, company,
-                billing.currency(), true);
+        return billing.snapshot(company, period);
     }
 }

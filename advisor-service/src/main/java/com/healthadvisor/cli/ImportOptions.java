@@ -6,11 +6,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,20 +40,6 @@ class ImportOptions {
                     through));
         } finally {
             opened.forEach(ImportOptions::close);
-        }
-    }
-
-    /** The ledger of an import in a temporary file, deleted when the JVM exits, for the ledger's own reader. */
-    static Path ledgerFile(BillingImport billing) {
-        try {
-            Path file = Files.createTempFile("health-advisor-import", ".csv");
-            file.toFile().deleteOnExit();
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                billing.writeLedger(writer);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the imported ledger: " + e.getMessage(), e);
         }
     }
 

@@ -1,15 +1,15 @@
 package com.healthadvisor.web;
 
-import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.InvalidLedgerException;
+import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.RuleSetException;
+import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.NoSuchVersionException;
 import com.healthadvisor.live.RulesChangedElsewhereException;
-import com.healthadvisor.live.StalePreviewException;
 import com.healthadvisor.live.RulesNotWritableException;
-import com.healthadvisor.RuleSetException;
-import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.live.StalePreviewException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
-import java.util.Map;
 
 /** Every error as RFC 9457 problem details; never a stack trace. */
 @RestControllerAdvice
@@ -41,6 +40,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidLedgerException.class)
     ProblemDetail invalidLedger(InvalidLedgerException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid ledger",
+                e.problems().size() == 1 ? e.problems().get(0) : e.problems().size() + " problems; see errors");
+        problem.setProperty("errors", e.problems().stream().map(Detail::new).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(com.healthadvisor.InvalidImportException.class)
+    ProblemDetail invalidImport(com.healthadvisor.InvalidImportException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid billing export",
                 e.problems().size() == 1 ? e.problems().get(0) : e.problems().size() + " problems; see errors");
         problem.setProperty("errors", e.problems().stream().map(Detail::new).toList());
         return problem;

@@ -39,7 +39,8 @@ class ReadmeTourIT {
         assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
         assertThat(bash.exitValue()).as(output).isZero();
-        assertThat(output).contains("RETENTION_FIRST", "LOGO_CHURN_CRISIS", "\"created\":true");
+        assertThat(output).contains("RETENTION_FIRST", "LOGO_CHURN_CRISIS", "\"created\":true",
+                "# Example: SaaS health report");
         assertThat(Files.readString(copy.resolve("acme.html"))).contains("<html", "Acme");
         assertThat(Files.readString(copy.resolve("rules/benchmarks.csv")))
                 .isEqualTo(Files.readString(PROJECT.resolve("rules/benchmarks.csv")));

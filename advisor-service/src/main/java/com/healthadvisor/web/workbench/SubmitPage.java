@@ -5,6 +5,8 @@ import com.healthadvisor.InvalidSnapshotException;
 import com.healthadvisor.Violation;
 import com.healthadvisor.company.CompanyMemory;
 import com.healthadvisor.company.InvalidCompanyNameException;
+import com.healthadvisor.imports.BillingImport;
+import com.healthadvisor.imports.Recognized;
 import com.healthadvisor.json.Json;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.settings.AdvisorProperties;
@@ -72,8 +74,8 @@ class SubmitPage {
         model.addAttribute("form", SnapshotForm.empty());
         model.addAttribute("company", company);
         if (file == null || file.isEmpty()) {
-            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV or a snapshot JSON "
-                    + "file, or drop one on the box", null)));
+            return refused(model, response, List.of(new Problem("file", "choose a ledger CSV, a snapshot JSON or a "
+                    + "billing export (Stripe, Chargebee, subscription CSV), or drop one on the box", null)));
         }
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
         boolean json = text.stripLeading().startsWith("{");
@@ -82,6 +84,16 @@ class SubmitPage {
             if (json && file.getSize() > maxSnapshotSize.toBytes()) {
                 return refused(model, response, List.of(new Problem("file", "a snapshot is at most "
                         + maxSnapshotSize.toMegabytes() + " MB; this one is " + file.getSize() / 1024 + " KB", null)));
+            }
+            java.util.Optional<BillingImport.Source> export = Recognized.source(text.substring(0,
+                    Math.min(text.length(), 8192)));
+            if (export.isPresent()) {
+                BillingImport billing = BillingImport.read(export.get(), List.of(new BillingImport.Input(
+                        file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename(),
+                        new StringReader(text))), BillingImport.Options.defaults());
+                List<CompanyMemory.Stored> stored = memory.putAll(company,
+                        billing.snapshots(company, LedgerSnapshots.MAX_MONTHS), author.getName());
+                return "redirect:/companies/" + company + "?stored=" + stored.size();
             }
             if (json) {
                 CompanyMemory.Stored stored = memory.put(company, periodOf(text), file.getBytes(), author.getName());
@@ -95,6 +107,8 @@ class SubmitPage {
                     .map(v -> new Problem(v.pointer(), v.message(), null)).toList());
         } catch (InvalidLedgerException e) {
             return refused(model, response, ledgerProblems(e.problems(), text));
+        } catch (com.healthadvisor.InvalidImportException e) {
+            return refused(model, response, e.problems().stream().map(p -> new Problem("file", p, null)).toList());
         } catch (InvalidCompanyNameException e) {
             return refused(model, response, List.of(new Problem("company", e.getMessage(), null)));
         } catch (com.healthadvisor.snapshot.NotUtf8Exception e) {

@@ -45,6 +45,7 @@ class WorkbenchBrowserIT {
     static final String ADMIN_PASSWORD = "first-admin-secret";
     static final String ANALYST_PASSWORD = "ana-analyst-secret";
     static final String VIEWER_PASSWORD = "vic-viewer-secret";
+    static final String API_TOKEN = "workbench-it-api-token";
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
@@ -57,6 +58,7 @@ class WorkbenchBrowserIT {
         registry.add("advisor.rules.network-drl", () -> "true");
         registry.add("advisor.reload-debounce", () -> "100ms");
         registry.add("advisor.initial-admin-password", () -> ADMIN_PASSWORD);
+        registry.add("advisor.admin-token", () -> API_TOKEN);
         String[][] users = {{"ana", "analyst", ANALYST_PASSWORD}, {"vic", "viewer", VIEWER_PASSWORD}};
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         for (int i = 0; i < users.length; i++) {
@@ -70,6 +72,9 @@ class WorkbenchBrowserIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.healthadvisor.company.CompanyMemory memory;
 
     Browser browser;
     final HttpClient http = HttpClient.newHttpClient();
@@ -165,8 +170,38 @@ class WorkbenchBrowserIT {
         browser.check("companies");
     }
 
+    /**
+     * A Stripe export dropped on the box is recognized, and every month of it stored with the same diagnoses as the
+     * same file sent to the API (ImportThroughTheDoorsTest does the command line).
+     */
     @Test
     @Order(5)
+    void aStripeExportDroppedOnTheBoxIsStoredAsTheApiStoresIt() throws Exception {
+        Path export = Path.of("fixtures/exports/stripe-subscriptions.jsonl");
+        browser.open("/submit");
+        browser.find("#upload-company").sendKeys("stripe-by-hand");
+        browser.find("#file").sendKeys(export.toAbsolutePath().toString());
+        browser.find("#upload button[type=submit]").click();
+        browser.waitFor("location.pathname === '/companies/stripe-by-hand'", 60);
+        assertThat(browser.all(".strip .cell")).hasSize(23);
+        browser.check("stripe-import");
+
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(browser.base()
+                        + "/api/v1/companies/stripe-by-api/imports/stripe"))
+                .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(export)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
+        assertThat(sameDiagnoses(memory.timeline("stripe-by-hand"))).isEqualTo(
+                sameDiagnoses(memory.timeline("stripe-by-api")));
+    }
+
+    private static List<List<Object>> sameDiagnoses(List<com.healthadvisor.company.TimelineEntry> timeline) {
+        return timeline.stream().map(entry -> List.<Object>of(entry.period(), entry.health(), entry.metrics(),
+                entry.codes())).toList();
+    }
+
+    @Test
+    @Order(6)
     void theReportIsTheHtmlReportWithItsDownloads() throws Exception {
         browser.open("/companies/acme");
         browser.all(".strip .cell").get(browser.all(".strip .cell").size() - 1).click();
@@ -195,7 +230,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theFormShowsAProblemBesideItsFieldThenStores() {
         browser.open("/submit");
         fill("company", "beta");
@@ -220,7 +255,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSnapshotDroppedOnTheBoxIsStored() throws IOException {
         browser.open("/submit");
         browser.find("#upload-company").sendKeys("seed-two");
@@ -239,7 +274,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAnalystChangesABandThroughThePreviewAndTheNextDiagnosisChanges() {
         browser.open("/rules/versions");
         initialVersion = browser.find("main p code").getText();
@@ -273,7 +308,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aVersionShowsItsDiffAndIsRestoredThroughThePreview() {
         browser.open("/rules/versions");
         browser.find("#versions tbody tr th a").click();
@@ -294,7 +329,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void wordingIsEditedPerCodeAndRuleFilesAreCheckedAsTheyAreTyped() {
         browser.open("/rules/wording");
         browser.check("wording");
@@ -326,7 +361,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void anAdminEditsDrlWithTheCheckerShowingFileAndLine() {
         signOut();
         signIn("admin", ADMIN_PASSWORD);
@@ -343,7 +378,7 @@ class WorkbenchBrowserIT {
 
     /** A workbench session does not open the API, and an API token does not open the workbench. */
     @Test
-    @Order(12)
+    @Order(13)
     void theApiKeepsItsTokensAndTheWorkbenchItsSessions() throws Exception {
         HttpResponse<String> withSession = http.send(request("/api/v1/rules/files/limits.csv", browser.sessionCookie())
                 .PUT(HttpRequest.BodyPublishers.ofString("name,value,description\n")).build(),
@@ -365,7 +400,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aViewerReadsEverythingAndIsRefusedAtEachWrite() throws Exception {
         signOut();
         signIn("vic", VIEWER_PASSWORD);
@@ -394,7 +429,7 @@ class WorkbenchBrowserIT {
         assertThat(audit.statusCode()).isEqualTo(403);
         browser.open("/");
         assertThat(browser.all("table.list tbody th").stream().map(WebElement::getText))
-                .containsExactly("acme", "acme-after", "beta", "seed-two");
+                .containsExactly("acme", "acme-after", "beta", "seed-two", "stripe-by-api", "stripe-by-hand");
     }
 
     private void signIn(String name, String password) {
