@@ -79,6 +79,7 @@ public final class Bench {
         inProcess("large", LargeSnapshot.json(), -1, -1);
         ruleCompile();
         ledger();
+        billingImport();
         memory();
         summary();
     }
@@ -175,6 +176,47 @@ public final class Bench {
         out.flush();
         table.add(row("ledger 1M rows", millis, "ms", "<= 5,000", millis <= 5_000));
         table.add(row("ledger peak heap", megabytes, "MB", "<= 512", megabytes <= 512));
+    }
+
+    /**
+     * A Stripe export of 100,000 subscriptions over 36 months (every interval, trials, coupons, cancellations, three
+     * currencies) read and written as the ledger, as {@code import stripe} does.
+     */
+    private void billingImport() throws Exception {
+        Path export = Files.createTempFile("bench-stripe", ".jsonl");
+        Path ledger = Files.createTempFile("bench-imported", ".csv");
+        try {
+            try (BufferedWriter writer = Files.newBufferedWriter(export)) {
+                new com.healthadvisor.imports.GeneratedStripeCompany(100_000, 42).writeJsonLines(writer);
+            }
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            long rows;
+            try (var reader = Files.newBufferedReader(export); var writer = Files.newBufferedWriter(ledger)) {
+                var billing = com.healthadvisor.imports.BillingImport.read(
+                        com.healthadvisor.imports.BillingImport.Source.STRIPE,
+                        List.of(new com.healthadvisor.imports.BillingImport.Input("bench", reader)),
+                        new com.healthadvisor.imports.BillingImport.Options("USD", new java.io.StringReader(
+                                com.healthadvisor.imports.GeneratedStripeCompany.ratesCsv()), null, null));
+                rows = billing.writeLedger(writer);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            double megabytes = (peak - before) / 1048576.0;
+            out.printf(Locale.ROOT, "Stripe import, 100,000 subscriptions over 36 months: %.1f s, %,.0f subscriptions/s, "
+                    + "%,.0f ledger rows/s (%,d rows), %.0f MB peak heap above idle%n", seconds, 100_000 / seconds,
+                    rows / seconds, rows, megabytes);
+            out.flush();
+            table.add(row("Stripe import 100k subscriptions", seconds, "s", "<= 10", seconds <= 10));
+            table.add(row("Stripe import peak heap", megabytes, "MB", "<= 512", megabytes <= 512));
+        } finally {
+            Files.deleteIfExists(export);
+            Files.deleteIfExists(ledger);
+        }
     }
 
     private void service() throws Exception {
