@@ -55,15 +55,17 @@ class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--allow-empty-months", description = "with --ledger: a month with no rows is real, not missing")
     boolean allowEmptyMonths;
 
-    @Option(names = "--period", paramLabel = "YYYY-MM", description = "with --ledger: the month (default: the last)")
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "with a ledger or an export: the month "
+            + "(default: the last)")
     String period;
 
-    @Option(names = "--company", paramLabel = "NAME", description = "with --ledger: the company's name (default: "
-            + "none; a snapshot file names its own)")
+    @Option(names = "--company", paramLabel = "NAME", description = "with a ledger or an export: the company's "
+            + "name (default: none; a snapshot file names its own)")
     String company;
 
-    @Option(names = "--currency", paramLabel = "CODE", description = "with --ledger: the ledger's currency (default: its "
-            + "currency column, else USD)")
+    @Option(names = "--currency", paramLabel = "CODE", description = "with --ledger: the ledger's currency (default: "
+            + "its currency column, else USD); with an export: the reporting currency (default: the one its "
+            + "subscriptions are in)")
     String currency;
 
     @Option(names = "--format", defaultValue = "json",

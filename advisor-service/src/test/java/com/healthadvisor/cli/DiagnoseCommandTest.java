@@ -213,11 +213,11 @@ class DiagnoseCommandTest {
         Cli.Run none = Cli.run();
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("diagnose", "rules", "serve", "snapshot", "companies", "hash-password")
+        assertThat(help.out()).contains("diagnose", "rules", "serve", "snapshot", "companies", "import", "hash-password")
                 // The tools are not commands of the product (a description may say "workbench").
                 .doesNotContainPattern("(?m)^\\s+bench\\b").doesNotContain("generate-ledger");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, companies, hash-password, help");
+        assertThat(none.err()).contains("name a command: diagnose, rules, serve, snapshot, companies, import, hash-password, help");
     }
 
     @Test
@@ -230,7 +230,7 @@ class DiagnoseCommandTest {
         assertThat(json(ledger.out()).get("company").asString()).isEqualTo("Acme Analytics");
         assertThat(json(ledger.out()).get("currency").asString()).isEqualTo("EUR");
         assertThat(snapshot.exitCode()).isEqualTo(2);
-        assertThat(snapshot.err()).contains("--company and --currency are for --ledger");
+        assertThat(snapshot.err()).contains("--company and --currency are for a ledger or an export");
     }
 
     /** Every option that has a default says which in its help, in every command. */

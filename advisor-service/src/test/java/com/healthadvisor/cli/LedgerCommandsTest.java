@@ -82,7 +82,7 @@ class LedgerCommandsTest {
         Cli.Run run = Cli.run("diagnose", "fixtures/seed-1-healthy-saas.json", "--ledger", LEDGER);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("give either a snapshot FILE or --ledger FILE");
+        assertThat(run.err()).contains("give one of: a snapshot FILE, --ledger FILE, --stripe FILE...");
     }
 
     @Test
