@@ -68,6 +68,7 @@ public final class BillingImport {
 
     private final List<Subscription> subscriptions;
     private final Map<String, Map<Integer, BigDecimal>> usage;
+    private final Map<String, List<Export.Billed>> billed;
     private final String currency;
     private final Rates rates;
     private final int firstMonth;
@@ -78,6 +79,7 @@ public final class BillingImport {
         this.subscriptions = export.subscriptions.stream().sorted(Comparator.comparing(Subscription::customer))
                 .toList();
         this.usage = export.usage;
+        this.billed = export.billed;
         this.currency = rates.reporting();
         this.rates = rates;
         this.firstMonth = firstMonth;
@@ -254,7 +256,7 @@ public final class BillingImport {
         for (int month = firstMonth; month <= lastMonth; month++) {
             BigDecimal total = BigDecimal.ZERO;
             for (Subscription subscription : theirs) {
-                BigDecimal mrr = MonthEnds.mrr(subscription, month, usage);
+                BigDecimal mrr = MonthEnds.mrr(subscription, month, usage, billed);
                 if (mrr.signum() != 0) {
                     total = total.add(mrr.multiply(rates.of(subscription.currency())));
                 }

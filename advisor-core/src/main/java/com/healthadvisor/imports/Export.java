@@ -15,6 +15,8 @@ final class Export {
 
     final List<Subscription> subscriptions = new ArrayList<>();
     final Map<String, Map<Integer, BigDecimal>> usage = new HashMap<>();
+    /** What licensed lines were billed, period by period, by line key: their past prices. */
+    final Map<String, List<Billed>> billed = new HashMap<>();
     final List<String> problems = new ArrayList<>();
     final Map<String, Integer> leftOut = new java.util.TreeMap<>();
     long newest = Long.MIN_VALUE;
@@ -32,5 +34,20 @@ final class Export {
 
     void billed(String line, int month, BigDecimal amount) {
         usage.computeIfAbsent(line, key -> new HashMap<>()).merge(month, amount, BigDecimal::add);
+    }
+
+    void billed(String line, Billed period) {
+        billed.computeIfAbsent(line, key -> new ArrayList<>()).add(period);
+    }
+
+    /**
+     * One invoice line of a licensed price: what it billed for the period from {@code start} (inclusive) to
+     * {@code end} (exclusive), before discounts, as so many of an interval.
+     */
+    record Billed(long start, long end, BigDecimal amount, Interval interval, int count) {
+
+        boolean covers(long instant) {
+            return start <= instant && instant < end;
+        }
     }
 }

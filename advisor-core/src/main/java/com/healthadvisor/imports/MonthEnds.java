@@ -3,6 +3,7 @@ package com.healthadvisor.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,15 @@ final class MonthEnds {
      * @param usage what metered lines billed, by line key and month
      */
     static BigDecimal mrr(Subscription subscription, int month, Map<String, Map<Integer, BigDecimal>> usage) {
+        return mrr(subscription, month, usage, Map.of());
+    }
+
+    /**
+     * The same, with what licensed lines were billed: a line billed for a period that holds the month-end is worth
+     * what it was billed then (its price at the time); otherwise what it costs now.
+     */
+    static BigDecimal mrr(Subscription subscription, int month, Map<String, Map<Integer, BigDecimal>> usage,
+                          Map<String, List<Export.Billed>> billed) {
         long instant = end(month);
         if (!pays(subscription, instant)) {
             return BigDecimal.ZERO;
@@ -58,13 +68,30 @@ final class MonthEnds {
                 total = total.add(usage.getOrDefault(item.key(), Map.of()).getOrDefault(month, BigDecimal.ZERO));
                 continue;
             }
-            BigDecimal net = discounted(item.amount(), item.discounts(), instant).multiply(share);
+            Export.Billed then = covering(billed.get(item.key()), instant);
+            BigDecimal amount = then == null ? item.amount() : then.amount();
+            BigDecimal net = discounted(amount, item.discounts(), instant).multiply(share);
             // An amount off the invoice comes off its lines in order, each down to zero at most.
             BigDecimal off = amountOff.min(net);
             amountOff = amountOff.subtract(off);
-            total = total.add(item.interval().monthly(net.subtract(off), item.count()));
+            total = total.add(then == null ? item.interval().monthly(net.subtract(off), item.count())
+                    : then.interval().monthly(net.subtract(off), then.count()));
         }
         return total;
+    }
+
+    /** The billed period that holds the instant, the latest to start when several do; null when none. */
+    private static Export.Billed covering(List<Export.Billed> periods, long instant) {
+        if (periods == null) {
+            return null;
+        }
+        Export.Billed found = null;
+        for (Export.Billed period : periods) {
+            if (period.covers(instant) && (found == null || period.start() > found.start())) {
+                found = period;
+            }
+        }
+        return found;
     }
 
     private static BigDecimal kept(Subscription.Discount discount) {

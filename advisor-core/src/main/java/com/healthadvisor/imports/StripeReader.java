@@ -207,21 +207,52 @@ final class StripeReader {
         discounts.add(new Subscription.Discount(percent, amountOff, start, end));
     }
 
-    /** An invoice's metered lines: each bills the month its usage period ends in. */
+    /**
+     * An invoice's subscription lines: a metered line bills the month its usage period ends in; a licensed one
+     * says what its price was for its period, so that an upgrade shows when it was billed, not back to the start.
+     * Prorations (the credit and charge of a change mid-period) are left to the next full period's line.
+     */
     private void invoice(JsonNode invoice) {
         String currency = Money.code(text(invoice.path("currency")));
         export.saw(time(invoice, "created"));
         for (JsonNode line : invoice.path("lines").path("data")) {
+            JsonNode details = line.path("parent").path("subscription_item_details");
             String item = text(line.path("subscription_item"));
-            item = item != null ? item : text(line.path("parent").path("subscription_item_details")
-                    .path("subscription_item"));
+            item = item != null ? item : text(details.path("subscription_item"));
+            Long periodStart = time(line.path("period"), "start");
             Long periodEnd = time(line.path("period"), "end");
             BigDecimal amount = decimal(line, "amount", null);
-            if (item == null || periodEnd == null || amount == null || currency == null) {
+            if (item == null || periodStart == null || periodEnd == null || amount == null || currency == null
+                    || periodEnd <= periodStart) {
                 continue;
             }
-            export.billed(item, MonthEnds.monthOf(periodEnd - 1), Money.fromMinor(amount, currency));
+            BigDecimal major = Money.fromMinor(amount, currency);
+            export.billed(item, MonthEnds.monthOf(periodEnd - 1), major);
+            if (!line.path("proration").asBoolean(false) && !details.path("proration").asBoolean(false)) {
+                export.billed(item, billedPeriod(line, periodStart, periodEnd, major));
+            }
         }
+    }
+
+    /** A line's period as so many intervals: its price's when the line carries it, else read off its dates. */
+    private static Export.Billed billedPeriod(JsonNode line, long start, long end, BigDecimal amount) {
+        JsonNode price = line.path("price").isObject() ? line.path("price") : line.path("plan");
+        JsonNode recurring = price.path("recurring").isObject() ? price.path("recurring") : price;
+        Interval interval = Interval.of(text(recurring.path("interval")));
+        if (interval != null) {
+            return new Export.Billed(start, end, amount, interval, recurring.path("interval_count").asInt(1));
+        }
+        var from = Instant.ofEpochSecond(start).atZone(ZoneOffset.UTC);
+        var to = Instant.ofEpochSecond(end).atZone(ZoneOffset.UTC);
+        long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(from, to));
+        // Whole months, as billing anchored on a late day counts them: 31 January to 28 February is one, and 28
+        // February to 31 March another.
+        long months = Math.round(days / 30.436875);
+        if (months > 0 && (from.plusMonths(months).equals(to) || to.minusMonths(months).equals(from))) {
+            return new Export.Billed(start, end, amount, Interval.MONTH, (int) months);
+        }
+        return days % 7 == 0 ? new Export.Billed(start, end, amount, Interval.WEEK, (int) (days / 7))
+                : new Export.Billed(start, end, amount, Interval.DAY, (int) days);
     }
 
     static Long time(JsonNode owner, String field) {

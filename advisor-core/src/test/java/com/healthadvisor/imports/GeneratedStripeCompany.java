@@ -39,7 +39,13 @@ public final class GeneratedStripeCompany {
     /** One subscription's terms. Times in epoch seconds; {@code until} null while it pays on. */
     record Terms(String id, String customer, String currency, long start, Long trialEnd, Long until, boolean never,
                  long unitAmount, int quantity, String interval, int count, BigDecimal percentOff,
-                 Long amountOff, int amountOffMonths, boolean once) {
+                 Long amountOff, int amountOffMonths, boolean once, Long upgradedAt, long unitAmountBefore) {
+
+        /** The start of its {@code k}th monthly billing period, anchored on its start as Stripe anchors it. */
+        long period(int k) {
+            return ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(start), ZoneOffset.UTC).plusMonths(k)
+                    .toEpochSecond();
+        }
     }
 
     final List<Terms> terms = new ArrayList<>();
@@ -74,20 +80,58 @@ public final class GeneratedStripeCompany {
         }
         String[] interval = INTERVALS[random.nextInt(INTERVALS.length)];
         int discount = random.nextInt(100);
+        long unitAmount = 500 + random.nextInt(50_000);
+        // An upgrade in the middle of a month, billed from the next period on (its invoices tell): monthly USD plans
+        // without trial or coupon, so that the invoices this company writes stay simple.
+        boolean upgrades = random.nextInt(8) == 0;
+        if (upgrades) {
+            long upgradedAt = start + 40 * 86_400L + (long) (random.nextDouble() * Math.max(1, AS_OF - start - 40 * 86_400L));
+            return new Terms("sub_" + i, customer, "USD", start, null, until, false, unitAmount,
+                    1 + random.nextInt(20), "month", 1, null, null, 1, false, upgradedAt, unitAmount / 2);
+        }
         return new Terms("sub_" + i, customer, currency, start, trialEnd, until, fate >= 45 && fate < 48,
-                500 + random.nextInt(50_000), 1 + random.nextInt(20), interval[0], Integer.parseInt(interval[1]),
+                unitAmount, 1 + random.nextInt(20), interval[0], Integer.parseInt(interval[1]),
                 discount < 15 ? BigDecimal.valueOf(10 + random.nextInt(41)) : null,
                 discount >= 15 && discount < 25 ? Long.valueOf(100 + random.nextInt(2_000)) : null,
-                1 + random.nextInt(12), discount >= 25 && discount < 30);
+                1 + random.nextInt(12), discount >= 25 && discount < 30, null, unitAmount);
     }
 
-    /** The export, one subscription object per line, as the Stripe CLI writes them. */
+    /** The export, one object per line, as the Stripe CLI writes them: the subscriptions, then the invoices. */
     String jsonLines() {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < terms.size(); i++) {
-            out.append(object(terms.get(i), i).toString()).append('\n');
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            writeJsonLines(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The invoices of an upgraded subscription, one a billing period that started by the export's date and before
+     * it stopped paying: the price before the upgrade for periods that started before it (that period's proration
+     * line as well), the new price after.
+     */
+    private static List<ObjectNode> invoices(Terms t, int index) {
+        List<ObjectNode> invoices = new ArrayList<>();
+        for (int k = 0; t.period(k) <= AS_OF && (t.until() == null || t.period(k) < t.until()); k++) {
+            long from = t.period(k);
+            long to = t.period(k + 1);
+            boolean before = from < t.upgradedAt();
+            ObjectNode invoice = Json.PLAIN.createObjectNode().put("id", "in_" + index + "_" + k)
+                    .put("object", "invoice").put("currency", "usd").put("created", from);
+            ArrayNode lines = invoice.putObject("lines").putArray("data");
+            lines.addObject().put("amount", (before ? t.unitAmountBefore() : t.unitAmount()) * t.quantity())
+                    .put("subscription_item", "si_" + index).put("proration", false)
+                    .putObject("period").put("start", from).put("end", to);
+            if (before && t.upgradedAt() < to) {
+                lines.addObject().put("amount", (t.unitAmount() - t.unitAmountBefore()) * t.quantity() / 2)
+                        .put("subscription_item", "si_" + index).put("proration", true)
+                        .putObject("period").put("start", t.upgradedAt()).put("end", to);
+            }
+            invoices.add(invoice);
+        }
+        return invoices;
     }
 
     /** The same, written to a file a line at a time (the bench's hundred thousand subscriptions). */
@@ -95,6 +139,14 @@ public final class GeneratedStripeCompany {
         for (int i = 0; i < terms.size(); i++) {
             out.write(object(terms.get(i), i).toString());
             out.write('\n');
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).upgradedAt() != null) {
+                for (ObjectNode invoice : invoices(terms.get(i), i)) {
+                    out.write(invoice.toString());
+                    out.write('\n');
+                }
+            }
         }
     }
 
@@ -173,13 +225,29 @@ public final class GeneratedStripeCompany {
         return expected;
     }
 
+    /**
+     * The unit price a month-end was billed at: before an upgrade, the old price for the billing periods that started
+     * before it, as far as invoices go (periods started by the export's date); today's price otherwise.
+     */
+    private static long priceAt(Terms t, long end) {
+        if (t.upgradedAt() == null) {
+            return t.unitAmount();
+        }
+        int k = 0;
+        while (t.period(k + 1) <= end) {
+            k++;
+        }
+        boolean invoiced = t.period(k) <= AS_OF;
+        return invoiced && t.period(k) < t.upgradedAt() ? t.unitAmountBefore() : t.unitAmount();
+    }
+
     private static BigDecimal mrrAt(Terms t, long end) {
         long paysFrom = t.trialEnd() != null ? Math.max(t.start(), t.trialEnd()) : t.start();
         if (t.never() || end < paysFrom || (t.until() != null && end >= t.until())) {
             return null;
         }
         MathContext precise = MathContext.DECIMAL128;
-        BigDecimal perInterval = BigDecimal.valueOf(t.unitAmount()).multiply(BigDecimal.valueOf(t.quantity()));
+        BigDecimal perInterval = BigDecimal.valueOf(priceAt(t, end)).multiply(BigDecimal.valueOf(t.quantity()));
         if (t.percentOff() != null) {
             perInterval = perInterval.multiply(BigDecimal.ONE.subtract(t.percentOff().movePointLeft(2)));
         }

@@ -82,6 +82,44 @@ class StripeImportTest {
                 Map.entry(YearMonth.of(2024, 3), new BigDecimal("30.00")));
     }
 
+    /**
+     * An upgrade on 10 March from $100 to $200 a month: the subscription carries only today's price; its invoices
+     * say what each month was billed. The proration of the change is left to the next full period's line.
+     */
+    @Test
+    void invoicesGiveALicensedPriceItsPast() throws IOException {
+        String export = """
+                {"id": "sub_u", "object": "subscription", "customer": "cus_u", "currency": "usd", "status": "active",
+                 "start_date": 1704067200,
+                 "items": {"data": [{"id": "si_u", "quantity": 1, "price": {"id": "price_200", "unit_amount": 20000,
+                   "recurring": {"interval": "month", "interval_count": 1}}}]}}
+                {"id": "in_jan", "object": "invoice", "currency": "usd", "created": 1704067200, "lines": {"data": [
+                  {"amount": 10000, "parent": {"subscription_item_details": {"subscription_item": "si_u",
+                   "proration": false}}, "period": {"start": 1704067200, "end": 1706745600}}]}}
+                {"id": "in_feb", "object": "invoice", "currency": "usd", "created": 1706745600, "lines": {"data": [
+                  {"amount": 10000, "subscription_item": "si_u", "proration": false,
+                   "price": {"recurring": {"interval": "month", "interval_count": 1}},
+                   "period": {"start": 1706745600, "end": 1709251200}}]}}
+                {"id": "in_mar", "object": "invoice", "currency": "usd", "created": 1709251200, "lines": {"data": [
+                  {"amount": 10000, "subscription_item": "si_u", "period": {"start": 1709251200, "end": 1711929600}},
+                  {"amount": 7097, "subscription_item": "si_u", "proration": true,
+                   "period": {"start": 1710028800, "end": 1711929600}}]}}
+                {"id": "in_apr", "object": "invoice", "currency": "usd", "created": 1711929600, "lines": {"data": [
+                  {"amount": 20000, "subscription_item": "si_u", "period": {"start": 1711929600, "end": 1714521600}}]}}
+                """;
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE,
+                List.of(new BillingImport.Input("upgrade.jsonl", new StringReader(export))),
+                new BillingImport.Options(null, null, null, "2024-05"));
+
+        assertThat(ledger(billing).get("cus_u")).containsExactly(
+                Map.entry(YearMonth.of(2024, 1), new BigDecimal("100.00")),
+                Map.entry(YearMonth.of(2024, 2), new BigDecimal("100.00")),
+                Map.entry(YearMonth.of(2024, 3), new BigDecimal("100.00")),
+                Map.entry(YearMonth.of(2024, 4), new BigDecimal("200.00")),
+                // No invoice for May in the export: today's price.
+                Map.entry(YearMonth.of(2024, 5), new BigDecimal("200.00")));
+    }
+
     @Test
     void aListObjectAndTieredPricesAreRead() throws IOException {
         String list = """
