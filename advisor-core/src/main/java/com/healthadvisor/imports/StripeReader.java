@@ -68,6 +68,12 @@ final class StripeReader {
         if (items.isEmpty()) {
             throw new Refused("no items (export the subscription with its items)");
         }
+        if (sub.path("items").path("has_more").asBoolean(false)) {
+            // Stripe lists the first ten items in a subscription; valuing the rest at nothing would be wrong.
+            throw new Refused("lists only " + items.size() + " of its items (has_more): list its items "
+                    + "(stripe subscription_items list --subscription " + sub.path("id").asString("?")
+                    + ") and export it with all of them");
+        }
         Long until = until(sub, status, items);
         // What has happened, never what is scheduled (a cancel_at ahead): the export's "now" is its newest event.
         export.saw(start);
@@ -96,19 +102,26 @@ final class StripeReader {
         }
         if (NOT_PAYING.contains(status) || sub.path("pause_collection").isObject()) {
             Long period = time(sub, "current_period_start");
-            period = period == null ? firstItemPeriodStart(sub) : period;
+            period = period == null ? firstItemTime(sub, "current_period_start") : period;
             if (period != null) {
                 return period;
             }
         }
-        return time(sub, "cancel_at");
+        Long cancelAt = time(sub, "cancel_at");
+        if (cancelAt == null && sub.path("cancel_at_period_end").asBoolean(false)) {
+            // Older API versions say only that it ends with its current period.
+            Long periodEnd = time(sub, "current_period_end");
+            return periodEnd != null ? periodEnd : firstItemTime(sub, "current_period_end");
+        }
+        return cancelAt;
     }
 
-    private static Long firstItemPeriodStart(JsonNode sub) {
+    /** A time the newer API keeps on each item (its current period), from the first item that has it. */
+    private static Long firstItemTime(JsonNode sub, String field) {
         for (JsonNode item : sub.path("items").path("data")) {
-            Long start = time(item, "current_period_start");
-            if (start != null) {
-                return start;
+            Long time = time(item, field);
+            if (time != null) {
+                return time;
             }
         }
         return null;

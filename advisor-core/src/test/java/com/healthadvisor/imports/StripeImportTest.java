@@ -120,6 +120,23 @@ class StripeImportTest {
                 Map.entry(YearMonth.of(2024, 5), new BigDecimal("200.00")));
     }
 
+    /** An older API version's cancellation at the period's end: paying until that end, not after. */
+    @Test
+    void aCancellationAtThePeriodsEndCountsUntilThen() throws IOException {
+        String sub = """
+                {"id": "sub_c", "object": "subscription", "customer": "cus_c", "currency": "usd", "status": "active",
+                 "start_date": 1704067200, "cancel_at_period_end": true, "current_period_start": 1709251200,
+                 "current_period_end": 1711929600,
+                 "items": {"data": [{"id": "si_c", "price": {"unit_amount": 5000, "recurring": {"interval": "month"}}}]}}
+                """;
+        BillingImport billing = BillingImport.read(BillingImport.Source.STRIPE,
+                List.of(new BillingImport.Input("cancel.json", new StringReader(sub))),
+                new BillingImport.Options(null, null, null, "2024-05"));
+
+        assertThat(ledger(billing).get("cus_c")).containsOnlyKeys(YearMonth.of(2024, 1), YearMonth.of(2024, 2),
+                YearMonth.of(2024, 3));
+    }
+
     @Test
     void aListObjectAndTieredPricesAreRead() throws IOException {
         String list = """
@@ -163,6 +180,13 @@ class StripeImportTest {
                     List.of(new BillingImport.Input("two.jsonl", new StringReader(two))),
                     new BillingImport.Options("USD", null, null, null)))
                     .isInstanceOf(InvalidImportException.class).hasMessageContaining("no exchange rate into USD for EUR");
+        }
+
+        @Test
+        void aSubscriptionThatListsOnlySomeOfItsItems() {
+            String truncated = sub("sub_many", "usd").replace("\"items\": {", "\"items\": {\"has_more\": true, ");
+            assertThatThrownBy(() -> read(truncated)).isInstanceOf(InvalidImportException.class)
+                    .hasMessageContaining("sub_many").hasMessageContaining("lists only 1 of its items (has_more)");
         }
 
         @Test
