@@ -13,9 +13,6 @@ import com.healthadvisor.startup.ServiceProcess;
 
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,19 +155,14 @@ public final class Bench {
         try (BufferedWriter writer = Files.newBufferedWriter(file)) {
             LedgerGenerator.write(writer, 50_000, 20, 42);
         }
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        PeakHeap heap = PeakHeap.start();
         long start = System.nanoTime();
         try (var reader = Files.newBufferedReader(file)) {
             LedgerSnapshots.read(reader, null, null, "USD");
         }
         double millis = (System.nanoTime() - start) / 1e6;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        double megabytes = heap.megabytesAbove();
         Files.deleteIfExists(file);
-        double megabytes = (peak - before) / 1048576.0;
         out.printf(Locale.ROOT, "ledger import 1,000,000 rows: %.0f ms, %,.0f rows/s, %.0f MB peak heap above idle%n",
                 millis, 1_000_000 / (millis / 1000), megabytes);
         out.flush();
@@ -189,11 +181,7 @@ public final class Bench {
             try (BufferedWriter writer = Files.newBufferedWriter(export)) {
                 new com.healthadvisor.imports.GeneratedStripeCompany(100_000, 42).writeJsonLines(writer);
             }
-            System.gc();
-            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            PeakHeap heap = PeakHeap.start();
             long start = System.nanoTime();
             long rows;
             try (var reader = Files.newBufferedReader(export); var writer = Files.newBufferedWriter(ledger)) {
@@ -205,8 +193,7 @@ public final class Bench {
                 rows = billing.writeLedger(writer);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            double megabytes = (peak - before) / 1048576.0;
+            double megabytes = heap.megabytesAbove();
             out.printf(Locale.ROOT, "Stripe import, 100,000 subscriptions over 36 months: %.1f s, %,.0f subscriptions/s, "
                     + "%,.0f ledger rows/s (%,d rows), %.0f MB peak heap above idle%n", seconds, 100_000 / seconds,
                     rows / seconds, rows, megabytes);

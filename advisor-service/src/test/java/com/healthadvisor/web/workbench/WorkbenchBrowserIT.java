@@ -172,7 +172,7 @@ class WorkbenchBrowserIT {
 
     /**
      * A Stripe export dropped on the box is recognized, and every month of it stored with the same diagnoses as the
-     * same file sent to the API (ImportThroughTheDoorsTest does the command line).
+     * same file sent to the API (CompaniesThroughServiceTest does the command line).
      */
     @Test
     @Order(5)
