@@ -43,6 +43,10 @@ final class MetricRows {
         t.input("mrr", MONEY, HIGHER, "MRR", "mrr.ending", "MRR at the end of the period");
         t.input("acquired_mrr", MONEY, NEUTRAL, "acquired MRR", "mrr.acquired",
                 "MRR of companies acquired in the period");
+        // Exchange rates' part of the change, which no customer made: apart from expansion and contraction.
+        t.row("fx_mrr", MONEY, NEUTRAL, -INF, INF, "MRR moved by exchange rates", "mrr.fx",
+                "the change in MRR that exchange rates caused, with other currencies at each month's rate",
+                v -> v.input("mrr.fx"));
         t.money("arr", "ARR", HIGHER, "mrr.ending", "MRR × 12", v -> mul(v.get("mrr"), 12));
         // A bridge without reactivation is common: absent reactivation counts as none.
         t.row("net_new_mrr", MONEY, HIGHER, -INF, INF, "net new MRR", "every component of the mrr bridge",
@@ -97,8 +101,8 @@ final class MetricRows {
                 v -> div(add(v.get("new_mrr"), v.get("expansion_mrr")),
                         add(v.get("churned_mrr"), v.get("contraction_mrr"))));
         t.ratio("mrr_bridge_gap_rate", "MRR bridge gap", LOWER, 0, INF, "every component of the mrr bridge",
-                "|starting + movements − ending MRR| / starting MRR",
-                v -> div(abs(sub(add(v.get("net_new_mrr"), orZero(v.get("acquired_mrr"))),
+                "|starting + movements + acquired + exchange rates' part − ending MRR| / starting MRR",
+                v -> div(abs(sub(add(v.get("net_new_mrr"), orZero(v.get("acquired_mrr")), orZero(v.get("fx_mrr"))),
                         sub(v.get("mrr"), v.get("starting_mrr")))), v.get("starting_mrr")));
     }
 

@@ -58,8 +58,14 @@ public final class BillingImport {
      * @param rates    what other currencies are worth in it; null when there are none
      * @param mapping  the columns of a subscription CSV; null for the default layout
      * @param through  the last month, {@code YYYY-MM}; null for the month of the newest date in the export
+     * @param ratesByMonth whether other currencies are converted at each month's rate, the movement the rates
+     *                 cause written apart (the ledger's fx column); else at one rate each
      */
-    public record Options(String currency, Reader rates, Reader mapping, String through) {
+    public record Options(String currency, Reader rates, Reader mapping, String through, boolean ratesByMonth) {
+
+        public Options(String currency, Reader rates, Reader mapping, String through) {
+            this(currency, rates, mapping, through, false);
+        }
 
         public static Options defaults() {
             return new Options(null, null, null, null);
@@ -73,9 +79,11 @@ public final class BillingImport {
     private final Rates rates;
     private final int firstMonth;
     private final int lastMonth;
+    private final boolean ratesByMonth;
     private final List<String> notes;
 
-    private BillingImport(Export export, Rates rates, int firstMonth, int lastMonth, List<String> notes) {
+    private BillingImport(Export export, Rates rates, int firstMonth, int lastMonth, boolean ratesByMonth,
+                          List<String> notes) {
         this.subscriptions = export.subscriptions.stream().sorted(Comparator.comparing(Subscription::customer))
                 .toList();
         this.usage = export.usage;
@@ -84,6 +92,7 @@ public final class BillingImport {
         this.rates = rates;
         this.firstMonth = firstMonth;
         this.lastMonth = lastMonth;
+        this.ratesByMonth = ratesByMonth;
         this.notes = notes;
     }
 
@@ -120,7 +129,22 @@ public final class BillingImport {
             notes.add("months before " + monthText(first) + " left out: a ledger holds at most "
                     + com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS + " months");
         }
-        return new BillingImport(export, rates, first, Math.max(first, last), List.copyOf(notes));
+        if (options.ratesByMonth()) {
+            everyMonthHasARate(export, rates, first);
+        }
+        return new BillingImport(export, rates, first, Math.max(first, last), options.ratesByMonth(),
+                List.copyOf(notes));
+    }
+
+    /** At each month's rate, a currency needs one for the first month (a later month takes the newest before it). */
+    private static void everyMonthHasARate(Export export, Rates rates, int first) {
+        List<String> missing = export.subscriptions.stream().map(Subscription::currency).distinct().sorted()
+                .filter(currency -> rates.at(currency, monthText(first)) == null).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidImportException(List.of("no rate for " + String.join(", ", missing) + " in "
+                    + monthText(first) + " or before, the first month of the export: at each month's rate, the "
+                    + "rates file needs one from the start"));
+        }
     }
 
     private static void chargebee(Export export, Input input, CsvMapping mapping) {
@@ -196,7 +220,7 @@ public final class BillingImport {
      * @return the lines written, header left out
      */
     public long writeLedger(Writer out) throws IOException {
-        out.write("customer_id,month,mrr,currency\n");
+        out.write(ratesByMonth ? "customer_id,month,mrr,currency,fx\n" : "customer_id,month,mrr,currency\n");
         long lines = 0;
         int decimals = Money.decimals(currency);
         int from = 0;
@@ -253,21 +277,38 @@ public final class BillingImport {
             throws IOException {
         String id = csv(customer);
         int lines = 0;
+        BigDecimal[] before = new BigDecimal[theirs.size()];
         for (int month = firstMonth; month <= lastMonth; month++) {
             BigDecimal total = BigDecimal.ZERO;
-            for (Subscription subscription : theirs) {
+            // The same month at the month before's rates, for what the rates alone moved (with rates by month).
+            BigDecimal atEarlierRates = BigDecimal.ZERO;
+            for (int s = 0; s < theirs.size(); s++) {
+                Subscription subscription = theirs.get(s);
                 BigDecimal mrr = MonthEnds.mrr(subscription, month, usage, billed);
                 if (mrr.signum() != 0) {
-                    total = total.add(mrr.multiply(rates.of(subscription.currency())));
+                    BigDecimal rate = rate(subscription.currency(), month);
+                    total = total.add(mrr.multiply(rate));
+                    boolean continuing = ratesByMonth && month > firstMonth && before[s] != null
+                            && before[s].signum() != 0;
+                    atEarlierRates = atEarlierRates.add(mrr.multiply(continuing
+                            ? rate(subscription.currency(), month - 1) : rate));
                 }
+                before[s] = mrr;
             }
             BigDecimal rounded = total.setScale(decimals, RoundingMode.HALF_UP);
             if (rounded.signum() > 0) {
-                out.write(id + "," + monthText(month) + "," + rounded.toPlainString() + "," + currency + "\n");
+                // Rounded apart, the two would leave a cent of expansion where only the rate moved.
+                String fx = ratesByMonth ? "," + rounded.subtract(atEarlierRates.setScale(decimals,
+                        RoundingMode.HALF_UP)).toPlainString() : "";
+                out.write(id + "," + monthText(month) + "," + rounded.toPlainString() + "," + currency + fx + "\n");
                 lines++;
             }
         }
         return lines;
+    }
+
+    private BigDecimal rate(String currency, int month) {
+        return ratesByMonth ? rates.at(currency, monthText(month)) : rates.of(currency);
     }
 
     private static String csv(String value) {

@@ -14,16 +14,18 @@ import java.util.TreeMap;
 
 /**
  * Exchange rates into the reporting currency: CSV {@code currency,rate}, where {@code rate} is what one unit of that
- * currency is worth in the reporting currency ({@code EUR,1.08} when reporting in USD). One rate per currency, so
- * that exchange moves are never read as expansion or contraction (docs/imports.md, "Currencies"); a file with a
- * {@code month} column gives the rate of the newest month it names for each currency.
+ * currency is worth in the reporting currency ({@code EUR,1.08} when reporting in USD), with an optional
+ * {@code month} column. By default one rate per currency (the newest month's), so that exchange moves are never
+ * read as expansion or contraction (docs/imports.md, "Currencies"); asked for, each month's own rate (the newest at
+ * or before it), with the movement the rates cause written apart.
  */
 public final class Rates {
 
     private final String reporting;
-    private final Map<String, BigDecimal> rates;
+    /** Each currency's rates by month ({@code YYYY-MM}; "" for a rate without a month). */
+    private final Map<String, TreeMap<String, BigDecimal>> rates;
 
-    private Rates(String reporting, Map<String, BigDecimal> rates) {
+    private Rates(String reporting, Map<String, TreeMap<String, BigDecimal>> rates) {
         this.reporting = reporting;
         this.rates = rates;
     }
@@ -35,8 +37,7 @@ public final class Rates {
 
     /** Reads a rates file; every bad line is named, and the file is refused as a whole. */
     public static Rates read(Reader csv, String reporting) {
-        Map<String, BigDecimal> rates = new TreeMap<>();
-        Map<String, String> newestMonth = new TreeMap<>();
+        Map<String, TreeMap<String, BigDecimal>> rates = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(csv)) {
             List<String> header = cells(lines.readLine());
@@ -56,12 +57,12 @@ public final class Rates {
                 String code = Money.code(cell(row, currency));
                 BigDecimal value = number(cell(row, rate));
                 String at = month < 0 ? "" : cell(row, month);
-                if (code == null || value == null || value.signum() <= 0) {
-                    problems.add("rates line " + number + ": expected a currency code and a rate above zero, got \""
-                            + line + "\"");
-                } else if (at.compareTo(newestMonth.getOrDefault(code, "")) >= 0) {
-                    newestMonth.put(code, at);
-                    rates.put(code, value);
+                if (code == null || value == null || value.signum() <= 0 || !(at.isEmpty() || at.matches(MONTH))) {
+                    problems.add("rates line " + number + ": expected a currency code, a rate above zero and a month "
+                            + "YYYY-MM if the file has that column, got \"" + line + "\"");
+                } else if (rates.computeIfAbsent(code, c -> new TreeMap<>()).put(at, value) != null) {
+                    problems.add("rates line " + number + ": a second rate for " + code
+                            + (at.isEmpty() ? "" : " in " + at));
                 }
             }
         } catch (IOException e) {
@@ -77,10 +78,26 @@ public final class Rates {
         return reporting;
     }
 
-    /** The rate of a currency into the reporting one; null when there is none (the reporting currency's is 1). */
+    /** The one rate of a currency (its newest); null when there is none (the reporting currency's is 1). */
     BigDecimal of(String currency) {
-        return currency.equals(reporting) ? BigDecimal.ONE : rates.get(currency);
+        if (currency.equals(reporting)) {
+            return BigDecimal.ONE;
+        }
+        TreeMap<String, BigDecimal> byMonth = rates.get(currency);
+        return byMonth == null ? null : byMonth.lastEntry().getValue();
     }
+
+    /** A month's rate ({@code YYYY-MM}): the newest at or before it; null when the file has none that early. */
+    BigDecimal at(String currency, String month) {
+        if (currency.equals(reporting)) {
+            return BigDecimal.ONE;
+        }
+        TreeMap<String, BigDecimal> byMonth = rates.get(currency);
+        var entry = byMonth == null ? null : byMonth.floorEntry(month);
+        return entry == null ? null : entry.getValue();
+    }
+
+    private static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
     private static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();

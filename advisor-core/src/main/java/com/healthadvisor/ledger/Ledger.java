@@ -11,11 +11,12 @@ import java.util.Map;
  * @param combos     for each combination index, its value in each dimension
  * @param series     rows by key {@code customerIndex << 32 | comboIndex}
  * @param hasUsers   whether the ledger has a users column
+ * @param hasFx      whether the ledger has an fx column: MRR converted at each month's rate, the rates' part apart
  * @param currency   the one currency its currency column states, or null without one
  * @param monthsWithRows the months at least one row names
  */
 record Ledger(List<String> dimensions, List<String> customers, List<List<String>> combos, Map<Long, Series> series,
-              boolean hasUsers, int firstMonth, int lastMonth, String currency, java.util.Set<Integer> monthsWithRows) {
+              boolean hasUsers, boolean hasFx, int firstMonth, int lastMonth, String currency, java.util.Set<Integer> monthsWithRows) {
 
     /** The months between the first and the last that no row names: most likely a month missing from the export. */
     List<String> emptyMonths() {

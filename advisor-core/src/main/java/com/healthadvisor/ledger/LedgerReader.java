@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a ledger in one streaming pass: {@code customer_id,month,mrr} and optional {@code users},
- * {@code product}, {@code market}, {@code plan}, {@code region}, {@code channel} columns. Memory grows
+ * Reads a ledger in one streaming pass: {@code customer_id,month,mrr} and optional {@code users}, {@code fx}
+ * (the part of the row's MRR change since the month before that exchange rates caused), {@code product}, {@code market}, {@code plan}, {@code region}, {@code channel} columns. Memory grows
  * with customers and months, not with the file. Every bad row is reported with its line; a ledger with
  * any bad row is refused as a whole.
  */
@@ -32,7 +32,7 @@ final class LedgerReader {
 
     static final List<String> REQUIRED = List.of("customer_id", "month", "mrr");
     static final List<String> DIMENSIONS = List.of("product", "market", "plan", "region", "channel");
-    private static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "currency", "product",
+    private static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "currency", "fx", "product",
             "market", "plan", "region", "channel");
     private static final int MAX_PROBLEMS_SHOWN = 50;
     private static final CsvMapper CSV = CsvMapper.builder()
@@ -87,7 +87,7 @@ final class LedgerReader {
     }
 
     /** Column positions; -1 when absent. */
-    private record Columns(int customer, int month, int mrr, int users, int currency, int[] dimensions,
+    private record Columns(int customer, int month, int mrr, int users, int currency, int fx, int[] dimensions,
                            List<String> dimensionNames) {
     }
 
@@ -97,7 +97,7 @@ final class LedgerReader {
             String name = header.get(i).trim().toLowerCase(java.util.Locale.ROOT);
             if (!KNOWN.contains(name)) {
                 throw new InvalidLedgerException(List.of("line 1: unknown column \"" + Echo.value(header.get(i))
-                        + "\"; columns are customer_id, month, mrr and optionally users, currency, "
+                        + "\"; columns are customer_id, month, mrr and optionally users, currency, fx, "
                         + String.join(", ", DIMENSIONS)));
             }
             if (positions.putIfAbsent(name, i) != null) {
@@ -112,7 +112,7 @@ final class LedgerReader {
         List<String> dimensionNames = DIMENSIONS.stream().filter(positions::containsKey).toList();
         return new Columns(positions.get("customer_id"), positions.get("month"), positions.get("mrr"),
                 positions.getOrDefault("users", -1), positions.getOrDefault("currency", -1),
-                dimensionNames.stream().mapToInt(positions::get).toArray(), dimensionNames);
+                positions.getOrDefault("fx", -1), dimensionNames.stream().mapToInt(positions::get).toArray(), dimensionNames);
     }
 
     private Ledger rows(JsonParser parser, Columns columns) {
@@ -131,7 +131,12 @@ final class LedgerReader {
             int month = Months.parse(cell(row, columns.month()));
             double mrr = amount(cell(row, columns.mrr()));
             int users = columns.users() < 0 ? 0 : count(cell(row, columns.users()));
+            double fx = columns.fx() < 0 || cell(row, columns.fx()).isEmpty() ? 0 : amount(cell(row, columns.fx()));
             if (!valid(line, customer, month, mrr, users, row, columns) || !sameCurrency(line, row, columns)) {
+                continue;
+            }
+            if (Double.isNaN(fx)) {
+                problem(line, "fx must be a number (was \"" + shown(row, columns.fx()) + "\")");
                 continue;
             }
             List<String> values = new ArrayList<>(columns.dimensions().length);
@@ -144,7 +149,8 @@ final class LedgerReader {
                 return customerIds.size() - 1;
             });
             int combo = combos.computeIfAbsent(values, v -> combos.size());
-            series.computeIfAbsent(Ledger.key(customerIndex, combo), k -> new Series()).add(month, mrr, users, line);
+            series.computeIfAbsent(Ledger.key(customerIndex, combo), k -> new Series()).add(month, mrr, users, fx,
+                    line);
             monthsWithRows.add(month);
             first = Math.min(first, month);
             last = Math.max(last, month);
@@ -154,7 +160,7 @@ final class LedgerReader {
         }
         checkDuplicates(series, customerIds, columns);
         return new Ledger(columns.dimensionNames(), customerIds, List.copyOf(combos.keySet()), series,
-                columns.users() >= 0, first, last, currency, java.util.Set.copyOf(monthsWithRows));
+                columns.users() >= 0, columns.fx() >= 0, first, last, currency, java.util.Set.copyOf(monthsWithRows));
     }
 
     /**

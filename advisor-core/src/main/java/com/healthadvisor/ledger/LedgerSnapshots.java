@@ -143,7 +143,7 @@ public final class LedgerSnapshots {
                 int m = rows.month(i) - firstMonth;
                 if (m < months) {
                     for (Slice slice : slices) {
-                        slice.add(customer, m, rows.mrr(i), rows.users(i));
+                        slice.add(customer, m, rows.mrr(i), rows.users(i), rows.fx(i));
                     }
                 }
             }
@@ -173,20 +173,25 @@ public final class LedgerSnapshots {
     /** Monthly MRR per customer, and users per month, of one slice of the ledger (or all of it). */
     private final class Slice {
         private final Map<Integer, double[]> byCustomer = new HashMap<>();
+        /** The exchange rates' part of each customer's monthly change, with an fx column; else empty. */
+        private final Map<Integer, double[]> fxByCustomer = new HashMap<>();
         private final long[] users = new long[months];
         /** The first month with a row of this slice. */
         private int firstSeen = Integer.MAX_VALUE;
 
-        void add(int customer, int month, double mrr, int userCount) {
+        void add(int customer, int month, double mrr, int userCount, double fx) {
             byCustomer.computeIfAbsent(customer, c -> new double[months])[month] += mrr;
+            if (fx != 0) {
+                fxByCustomer.computeIfAbsent(customer, c -> new double[months])[month] += fx;
+            }
             users[month] += userCount;
             firstSeen = Math.min(firstSeen, month);
         }
 
         /** @param own whether these are the snapshot's own figures, rather than a history entry's */
         Figures figures(String period, int month, boolean own) {
-            Movements.Month bridges = month == 0 ? firstMonth(Movements.of(byCustomer.values(), month))
-                    : Movements.of(byCustomer.values(), month);
+            Movements.Month bridges = month == 0 ? firstMonth(Movements.of(byCustomer, fxByCustomer, month))
+                    : Movements.of(byCustomer, fxByCustomer, month);
             // Only the snapshot's own month: history entries are read for their bridges alone.
             YearAgoCustomers yearAgo = own ? yearAgo(month) : null;
             return new Figures(period, bridges.mrr(), bridges.customers(),
@@ -202,18 +207,31 @@ public final class LedgerSnapshots {
                     new CustomerBridge(null, null, null, null, read.customers().ending()));
         }
 
+        /** The exchange rates' part of a customer's changes over the twelve months to this one. */
+        private double movedByRates(int customer, int month) {
+            double[] rates = fxByCustomer.get(customer);
+            double moved = 0;
+            for (int m = month - 11; rates != null && m <= month; m++) {
+                moved += rates[m];
+            }
+            return moved;
+        }
+
         /** The customers who paid twelve months before this month, followed to it; null with under 13 months. */
         private YearAgoCustomers yearAgo(int month) {
             if (month < 12) {
                 return null;
             }
             double then = 0, now = 0, capped = 0;
-            for (double[] values : byCustomer.values()) {
+            for (var customer : byCustomer.entrySet()) {
+                double[] values = customer.getValue();
                 double paid = values[month - 12];
                 if (paid > 0) {
+                    // What the year's exchange rates moved is neither kept nor lost by the customer.
+                    double today = Math.max(0, values[month] - movedByRates(customer.getKey(), month));
                     then += paid;
-                    now += values[month];
-                    capped += Math.min(paid, values[month]);
+                    now += today;
+                    capped += Math.min(paid, today);
                 }
             }
             return new YearAgoCustomers(Movements.cents(then), Movements.cents(now), Movements.cents(capped));

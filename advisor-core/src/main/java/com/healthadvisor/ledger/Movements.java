@@ -3,7 +3,7 @@ package com.healthadvisor.ledger;
 import com.healthadvisor.snapshot.CustomerBridge;
 import com.healthadvisor.snapshot.MrrBridge;
 
-import java.util.Collection;
+import java.util.Map;
 
 /**
  * ChartMogul's five MRR movements of one month over a set of monthly series (one per customer):
@@ -19,16 +19,27 @@ final class Movements {
     private Movements() {
     }
 
-    static Month of(Collection<double[]> series, int month) {
+    /**
+     * @param exchange the part of each customer's change that exchange rates caused (a ledger converted at each
+     *                 month's rate): set apart as its own line, so that a moving rate is neither expansion nor
+     *                 contraction; empty when the ledger has none
+     */
+    static Month of(Map<Integer, double[]> series, Map<Integer, double[]> exchange, int month) {
         double starting = 0, added = 0, expansion = 0, reactivation = 0, contraction = 0, churned = 0, ending = 0;
+        double fx = 0;
         int customersAtStart = 0, customersNew = 0, customersBack = 0, customersLost = 0, customersAtEnd = 0;
-        for (double[] values : series) {
+        for (var entry : series.entrySet()) {
+            double[] values = entry.getValue();
             double before = month == 0 ? 0 : values[month - 1];
-            double now = values[month];
+            double[] rates = exchange.get(entry.getKey());
+            // Only a customer who paid in both months has a change that rates can cause.
+            double moved = rates == null || before == 0 || values[month] == 0 ? 0 : rates[month];
+            fx += moved;
+            double now = values[month] - moved;
             starting += before;
-            ending += now;
+            ending += values[month];
             customersAtStart += before > 0 ? 1 : 0;
-            customersAtEnd += now > 0 ? 1 : 0;
+            customersAtEnd += values[month] > 0 ? 1 : 0;
             if (before == 0 && now > 0) {
                 if (paidBefore(values, month - 1)) {
                     reactivation += now;
@@ -47,7 +58,7 @@ final class Movements {
             }
         }
         return new Month(new MrrBridge(cents(starting), cents(added), cents(expansion), cents(reactivation),
-                cents(contraction), cents(churned), cents(ending)),
+                cents(contraction), cents(churned), cents(ending), null, exchange.isEmpty() ? null : cents(fx)),
                 new CustomerBridge((double) customersAtStart, (double) customersNew, (double) customersBack,
                         (double) customersLost, (double) customersAtEnd));
     }

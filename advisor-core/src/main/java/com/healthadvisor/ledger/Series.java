@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The rows of one customer (in one combination of breakdown values), appended as they stream in:
- * month, MRR, users and the line each came from. Twelve bytes and a line number per row.
+ * month, MRR, users, the exchange rates' part and the line each came from.
  */
 final class Series {
 
@@ -12,18 +12,21 @@ final class Series {
     private int[] months = new int[4];
     private double[] mrr = new double[4];
     private int[] users = new int[4];
+    private double[] fx = new double[4];
     private int[] lines = new int[4];
 
-    void add(int month, double value, int userCount, int line) {
+    void add(int month, double value, int userCount, double exchange, int line) {
         if (size == months.length) {
             months = Arrays.copyOf(months, size * 2);
             mrr = Arrays.copyOf(mrr, size * 2);
             users = Arrays.copyOf(users, size * 2);
+            fx = Arrays.copyOf(fx, size * 2);
             lines = Arrays.copyOf(lines, size * 2);
         }
         months[size] = month;
         mrr[size] = value;
         users[size] = userCount;
+        fx[size] = exchange;
         lines[size] = line;
         size++;
     }
@@ -42,6 +45,10 @@ final class Series {
 
     int users(int i) {
         return users[i];
+    }
+
+    double fx(int i) {
+        return fx[i];
     }
 
     int line(int i) {

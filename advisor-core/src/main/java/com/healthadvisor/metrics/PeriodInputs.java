@@ -42,6 +42,7 @@ final class PeriodInputs {
             case "mrr.churned" -> mrr.churned();
             case "mrr.ending" -> mrr.ending();
             case "mrr.acquired" -> mrr.acquired();
+            case "mrr.fx" -> mrr.fx();
             case "customers.starting" -> customers.starting();
             case "customers.new" -> customers.newCustomers();
             case "customers.reactivated" -> customers.reactivated();

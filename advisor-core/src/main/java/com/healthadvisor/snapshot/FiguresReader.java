@@ -20,7 +20,8 @@ final class FiguresReader {
             Set.of("dimension", "name", "mrr", "customers", "users", "revenue", "metrics", "year_ago_customers",
                     "finance");
     private static final Set<String> MRR_KEYS =
-            Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending", "acquired");
+            Set.of("starting", "new", "expansion", "reactivation", "contraction", "churned", "ending", "acquired",
+                    "fx");
     private static final Set<String> CUSTOMER_KEYS =
             Set.of("starting", "new", "reactivated", "churned", "ending", "acquired");
     private static final Set<String> REVENUE_KEYS = Set.of("gross", "discounts", "refunds", "credits");
@@ -97,7 +98,8 @@ final class FiguresReader {
         MrrBridge bridge = new MrrBridge(fields.amount(node, "starting", pointer), fields.amount(node, "new", pointer),
                 fields.amount(node, "expansion", pointer), fields.amount(node, "reactivation", pointer),
                 fields.amount(node, "contraction", pointer), fields.amount(node, "churned", pointer),
-                fields.amount(node, "ending", pointer), fields.amount(node, "acquired", pointer));
+                fields.amount(node, "ending", pointer), fields.amount(node, "acquired", pointer),
+                fields.number(node, "fx", pointer));
         if (bridge.starting() != null && bridge.churned() != null) {
             // What could be lost is what was there and what came in during the period: over a quarter or a year,
             // customers won in the period can leave in it too.

@@ -77,6 +77,7 @@ public final class SnapshotWriter {
             put(m, "churned", mrr.churned());
             put(m, "ending", mrr.ending());
             put(m, "acquired", mrr.acquired());
+            put(m, "fx", mrr.fx());
             into.put("mrr", m);
         }
         CustomerBridge customers = figures.customers();

@@ -28,7 +28,7 @@ class CatalogAgreesWithFormulasTest {
             {"company": "Every section", "period": "2024-06", "periodicity": "monthly", "currency": "USD",
              "users": 900,
              "mrr": {"starting": 100000, "new": 6000, "expansion": 2000, "reactivation": 0, "contraction": 1000,
-                     "churned": 2000, "ending": 105000},
+                     "churned": 2000, "ending": 105150, "fx": 150},
              "customers": {"starting": 400, "new": 20, "reactivated": 0, "churned": 8, "ending": 412},
              "revenue": {"gross": 110000, "discounts": 3000, "refunds": 1000, "credits": 500},
              "finance": {"sales_marketing_spend": 40000, "net_burn": 20000, "cash": 900000, "gross_margin": 0.8,

@@ -129,6 +129,41 @@ class OtherSourcesTest {
                 .hasMessageContaining("rates line 2");
     }
 
+    /** At each month's rate, the euro's moves are the ledger's fx column and the bridge's own line. */
+    @Test
+    void atEachMonthsRateWhatTheRatesMoveIsApartFromExpansion() throws IOException {
+        String csv = """
+                customer_id,plan_amount,currency,interval,started_at
+                berlin,10000,EUR,month,2024-01-01
+                boston,5000,USD,month,2024-01-01
+                """;
+        String rates = "currency,month,rate\nEUR,2024-01,1.08\nEUR,2024-02,1.10\nEUR,2024-03,1.05\n";
+        BillingImport billing = read(BillingImport.Source.CSV, csv, new BillingImport.Options("USD",
+                new StringReader(rates), null, "2024-03", true));
+
+        java.io.StringWriter ledger = new java.io.StringWriter();
+        billing.writeLedger(ledger);
+        assertThat(ledger.toString()).startsWith("customer_id,month,mrr,currency,fx\n")
+                .contains("berlin,2024-01,108.00,USD,0.00\n", "berlin,2024-02,110.00,USD,2.00\n",
+                        "berlin,2024-03,105.00,USD,-5.00\n", "boston,2024-03,50.00,USD,0.00\n");
+        var march = billing.snapshot("Rates", null).figures().mrr();
+        assertThat(march.expansion()).isZero();
+        assertThat(march.contraction()).isZero();
+        assertThat(march.fx()).isEqualTo(-5.0);
+        // At one rate (the newest, 1.05), the same company has no fx column and the same MRR every month.
+        BillingImport fixed = read(BillingImport.Source.CSV, csv, new BillingImport.Options("USD",
+                new StringReader(rates), null, "2024-03"));
+        assertThat(StripeImportTest.ledger(fixed).get("berlin")).containsValues(new BigDecimal("105.00"))
+                .hasSize(3).doesNotContainValue(new BigDecimal("108.00"));
+    }
+
+    @Test
+    void atEachMonthsRateARateIsNeededFromTheFirstMonth() {
+        assertThatThrownBy(() -> read(BillingImport.Source.CSV, CSV, new BillingImport.Options("USD",
+                new StringReader("currency,month,rate\nEUR,2024-03,1.1\n"), null, "2024-06", true)))
+                .hasMessageContaining("no rate for EUR in 2024-01 or before");
+    }
+
     @Test
     void aDroppedFileIsRecognizedByItsFirstLines() {
         assertThat(Recognized.source("{\"object\": \"list\", \"data\": [")).contains(BillingImport.Source.STRIPE);

@@ -49,6 +49,29 @@ class LedgerSnapshotsTest {
             new-co,2024-03,300
             """;
 
+    /**
+     * Converted at each month's rate, a customer paying the same €100 is worth more dollars when the euro rises: the
+     * fx column says how much of the change the rate made, and the bridge shows it apart, not as expansion.
+     */
+    @Test
+    void whatExchangeRatesMovedIsItsOwnLineNotExpansion() {
+        Snapshot snapshot = snapshot("""
+                customer_id,month,mrr,fx
+                euro-co,2024-01,108,
+                euro-co,2024-02,110,2
+                euro-co,2024-03,132,2.2
+                dollar-co,2024-01,50,
+                dollar-co,2024-02,50,0
+                dollar-co,2024-03,40,0
+                """);
+
+        // March: euro-co's $132 holds $2.20 the rate made, so $19.80 of expansion; dollar-co contracted $10.
+        assertThat(snapshot.figures().mrr()).isEqualTo(new MrrBridge(160.0, 0.0, 19.8, 0.0, 10.0, 0.0, 172.0, null,
+                2.2));
+        assertThat(snapshot.history().get(1).mrr().expansion()).isEqualTo(0.0);
+        assertThat(snapshot.history().get(1).mrr().fx()).isEqualTo(2.0);
+    }
+
     @Test
     void eachOfTheFiveMovementsIsComputed() {
         Snapshot snapshot = snapshot(FIVE_MOVEMENTS);
@@ -288,7 +311,7 @@ class LedgerSnapshotsTest {
         void aMissingRequiredColumn() {
             assertThat(problems("customer,month,mrr\na,2024-01,5\n")).containsExactly(
                     "line 1: unknown column \"customer\"; columns are customer_id, month, mrr and optionally users, "
-                            + "currency, product, market, plan, region, channel");
+                            + "currency, fx, product, market, plan, region, channel");
             assertThat(problems("customer_id,mrr\na,5\n")).containsExactly(
                     "line 1: missing required column month (the header must name customer_id, month and mrr)");
         }

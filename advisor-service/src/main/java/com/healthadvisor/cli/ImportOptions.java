@@ -16,6 +16,10 @@ class ImportOptions {
             + "currency,rate")
     String rates;
 
+    @Option(names = "--rates-by-month", description = "convert other currencies at each month's rate (the rates "
+            + "file's month column), the movement the rates cause apart from expansion and contraction")
+    boolean ratesByMonth;
+
     @Option(names = "--mapping", paramLabel = "FILE", description = "for a subscription CSV: which column holds "
             + "which field (field = column lines)")
     String mapping;
@@ -37,7 +41,7 @@ class ImportOptions {
             Reader ratesReader = rates == null ? null : Inputs.reader(rates, System.in);
             Reader mappingReader = mapping == null ? null : Inputs.reader(mapping, System.in);
             return BillingImport.read(source, inputs, new BillingImport.Options(currency, ratesReader, mappingReader,
-                    through));
+                    through, ratesByMonth));
         } finally {
             opened.forEach(ImportOptions::close);
         }

@@ -41,7 +41,7 @@ class ApiDescription implements OpenApiCustomizer {
 
     /** What a ledger body is, for the handlers that take one. */
     static final String LEDGER = "one row per customer per month: customer_id,month,mrr and optionally users, "
-            + "currency, product, market, plan, region, channel (docs/guide.md)";
+            + "currency, fx, product, market, plan, region, channel (docs/guide.md, docs/imports.md for fx)";
 
     private static final String PROBLEM = "application/problem+json";
     private static final String BEARER = "bearer";

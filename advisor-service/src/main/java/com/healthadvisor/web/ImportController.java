@@ -62,10 +62,13 @@ class ImportController {
     ResponseEntity<StoredImport> store(@PathVariable String company, @PathVariable String source,
                                        @RequestParam(required = false) String currency,
                                        @RequestParam(required = false) String through,
+                                       @RequestParam(name = "rates_by_month", defaultValue = "false")
+                                       boolean ratesByMonth,
                                        HttpServletRequest request, Principal principal) throws Exception {
         CompanyMemory.checkName(company);
         BillingImport.Source from = BillingImport.Source.of(source);
-        BillingImport billing = read(from, request, currency, through);
+        BillingImport billing = read(from, request, new BillingImport.Options(currency, null, null, through,
+                ratesByMonth));
         List<Snapshot> months = billing.snapshots(company, properties.maxLedgerMonths());
         List<CompanyMemory.Stored> stored = memory.putAll(company, months, principal.getName());
         List<CompanyController.LedgerMonth> periods = stored.stream().map(CompanyController.LedgerMonth::of).toList();
@@ -75,8 +78,9 @@ class ImportController {
                         periods.size(), created, periods, billing.notes()));
     }
 
-    private BillingImport read(BillingImport.Source source, HttpServletRequest request, String currency,
-                               String through) throws Exception {
+    /** The export in the body, or in the parts of a multipart body with its rates and mapping. */
+    private BillingImport read(BillingImport.Source source, HttpServletRequest request, BillingImport.Options asked)
+            throws Exception {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             List<BillingImport.Input> files = new ArrayList<>();
@@ -96,11 +100,11 @@ class ImportController {
             if (files.isEmpty()) {
                 throw new InvalidImportException(List.of("no part named file: the export goes in parts named file"));
             }
-            return BillingImport.read(source, files, new BillingImport.Options(currency, rates, mapping, through));
+            return BillingImport.read(source, files, new BillingImport.Options(asked.currency(), rates, mapping,
+                    asked.through(), asked.ratesByMonth()));
         }
         Reader body = new InputStreamReader(Bodies.limited(request, properties.maxLedgerSize().toBytes()),
                 StandardCharsets.UTF_8);
-        return BillingImport.read(source, List.of(new BillingImport.Input("the request body", body)),
-                new BillingImport.Options(currency, null, null, through));
+        return BillingImport.read(source, List.of(new BillingImport.Input("the request body", body)), asked);
     }
 }
