@@ -72,7 +72,7 @@ final class ChargebeeReader {
         export.saw(status.equals("cancelled") ? until : null);
         export.saw(time(sub, "current_term_start"));
         export.saw(time(sub, "updated_at"));
-        return new Subscription("Chargebee subscription " + id, customer, currency, paysFrom, until,
+        return new Subscription(customer, currency, paysFrom, until,
                 status.equals("future"), items, discounts(sub, currency));
     }
 

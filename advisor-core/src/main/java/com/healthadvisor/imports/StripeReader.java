@@ -81,7 +81,7 @@ final class StripeReader {
         export.saw(time(sub, "canceled_at"));
         export.saw(time(sub, "current_period_start"));
         export.saw(time(sub, "created"));
-        return new Subscription("Stripe subscription " + id, customer, currency, paysFrom, until,
+        return new Subscription(customer, currency, paysFrom, until,
                 NEVER_PAID.contains(status), items, discounts(sub, currency));
     }
 

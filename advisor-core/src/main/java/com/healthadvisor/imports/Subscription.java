@@ -7,13 +7,12 @@ import java.util.List;
  * One subscription as every export reads into it. Times are epoch seconds (UTC); amounts are in the currency's
  * major units (dollars, not cents), per billing interval.
  *
- * @param source    where it was read, for messages: a Stripe id, a CSV line
  * @param paysFrom  when it starts paying: its start, or the end of its trial
  * @param paysUntil when it stops paying (ended, cancelled at the end of its term, unpaid, paused); null while it
  *                  pays on
  * @param never     whether it never paid (incomplete, expired before its first payment): counted nowhere
  */
-record Subscription(String source, String customer, String currency, long paysFrom, Long paysUntil,
+record Subscription(String customer, String currency, long paysFrom, Long paysUntil,
                     boolean never, List<Item> items, List<Discount> discounts) {
 
     Subscription {

@@ -108,10 +108,11 @@ final class SubscriptionCsvReader {
         Long trialEnd = trialText.isEmpty() ? null : date(trialText, "trial_end");
         long paysFrom = trialEnd != null && trialEnd > started ? trialEnd : started;
         export.saw(started);
-        // A cancellation ahead is scheduled, not something that happened: it does not move the export's "now".
+        // A CSV does not say which cancellations are still ahead: one dated ahead stretches the months to it, which
+        // --through cuts back.
         export.saw(canceled);
         String id = cell(row, columns, "subscription_id");
-        return new Subscription(where + (id.isEmpty() ? "" : " (" + id + ")"), customer, currency, paysFrom, canceled,
+        return new Subscription(customer, currency, paysFrom, canceled,
                 false, List.of(new Subscription.Item(id.isEmpty() ? where : id, amount, interval, count, false,
                 List.of())), List.of());
     }
