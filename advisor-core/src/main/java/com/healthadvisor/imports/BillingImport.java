@@ -238,12 +238,26 @@ public final class BillingImport {
     }
 
     /**
-     * Every month of the ledger as a snapshot, the ledger's way (judgment included): written to a temporary file
-     * that is deleted after, so that the ledger is never held whole. Its months are all real: none is missing.
+     * Every month of the ledger as a snapshot, the ledger's way (judgment included), each stored without history.
      *
      * @param maxMonths the months a ledger may span
      */
     public List<com.healthadvisor.snapshot.Snapshot> snapshots(String company, int maxMonths) {
+        return throughTheLedger(reader -> com.healthadvisor.ledger.LedgerSnapshots.readAll(reader, company, currency,
+                true, maxMonths));
+    }
+
+    /** The snapshot of one month ({@code YYYY-MM}; null for the last) with the months before as history. */
+    public com.healthadvisor.snapshot.Snapshot snapshot(String company, String period) {
+        return throughTheLedger(reader -> com.healthadvisor.ledger.LedgerSnapshots.read(reader, period, company,
+                currency, true));
+    }
+
+    /**
+     * What the ledger's reader makes of this import: the ledger is written to a temporary file, deleted after, so
+     * that it is never held whole. Its months are all real: none is missing.
+     */
+    private <T> T throughTheLedger(java.util.function.Function<Reader, T> read) {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("health-advisor-import", ".csv");
             try {
@@ -251,7 +265,7 @@ public final class BillingImport {
                     writeLedger(writer);
                 }
                 try (Reader reader = java.nio.file.Files.newBufferedReader(file)) {
-                    return com.healthadvisor.ledger.LedgerSnapshots.readAll(reader, company, currency, true, maxMonths);
+                    return read.apply(reader);
                 }
             } finally {
                 java.nio.file.Files.deleteIfExists(file);
@@ -259,18 +273,6 @@ public final class BillingImport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the imported ledger to a temporary file", e);
         }
-    }
-
-    /** The snapshot of one month ({@code YYYY-MM}; null for the last), for a diagnosis at once. */
-    public com.healthadvisor.snapshot.Snapshot snapshot(String company, String period) {
-        List<com.healthadvisor.snapshot.Snapshot> all = snapshots(company,
-                com.healthadvisor.ledger.LedgerSnapshots.MAX_MONTHS);
-        if (period == null) {
-            return all.get(all.size() - 1);
-        }
-        return all.stream().filter(s -> s.period().equals(period)).findFirst().orElseThrow(() ->
-                new InvalidImportException(List.of("period " + period + " is not in the export's months, "
-                        + firstMonth() + " to " + lastMonth())));
     }
 
     private int writeCustomer(Writer out, String customer, List<Subscription> theirs, int decimals)

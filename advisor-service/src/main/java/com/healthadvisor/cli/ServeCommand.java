@@ -7,6 +7,7 @@ import com.healthadvisor.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
 import com.healthadvisor.live.CompilingRuleSet;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -43,13 +44,19 @@ class ServeCommand implements Callable<Integer> {
         Path directory = Inputs.directory(rules, "rules");
         refuseShortInitialPassword();
         refuseBusyPort();
-        // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once.
+        // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once. The compile
+        // starts once Spring has set up logging, so that what Drools logs is in the service's format (JSON lines
+        // with structured logging), never in logback's default one before it.
         RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
-        CompletableFuture<RuleSet> compiling =
-                CompletableFuture.supplyAsync(() -> new RuleSetLoader(compiler).load(directory));
+        CompletableFuture<RuleSet> compiling = new CompletableFuture<>();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(HealthAdvisorApplication.class)
+                    .listeners(event -> {
+                        if (event instanceof ApplicationEnvironmentPreparedEvent) {
+                            CompletableFuture.runAsync(() -> compile(compiler, directory, compiling));
+                        }
+                    })
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("compilingRuleSet",
                             new CompilingRuleSet(compiler, compiling)))
                     .run(arguments());
@@ -64,6 +71,14 @@ class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return 0;
+    }
+
+    private static void compile(RuleSetCompiler compiler, Path directory, CompletableFuture<RuleSet> compiling) {
+        try {
+            compiling.complete(new RuleSetLoader(compiler).load(directory));
+        } catch (RuntimeException e) {
+            compiling.completeExceptionally(e);
+        }
     }
 
     /** A short first password is said in one line, before anything starts: the same rule as hash-password's. */
