@@ -98,7 +98,10 @@ public final class PortfolioJob {
     static Dataset<Row> read(SparkSession spark, String ledger) {
         return ledger.endsWith(".parquet") || ledger.endsWith(".parquet/")
                 ? spark.read().parquet(ledger)
-                : spark.read().option("header", "true").option("inferSchema", "false").csv(ledger);
+                // RFC 4180, as the command line reads a ledger: a quote inside a quoted value is doubled ("The ""Best""
+                // Co"), and a backslash is a character like any other (Spark's default takes it for an escape).
+                : spark.read().option("header", "true").option("inferSchema", "false").option("escape", "\"")
+                        .csv(ledger);
     }
 
     /** One row per company, in the {@link #OUTCOME} schema. */

@@ -75,6 +75,42 @@ class PortfolioJobTest {
                 .as("the generated companies are not all alike").isGreaterThan(1);
     }
 
+    /**
+     * Names as spreadsheets write them (RFC 4180): a doubled quote inside a quoted value, a comma, a trailing
+     * backslash. Each company keeps its name and gets the diagnosis the command line gives its rows.
+     */
+    @Test
+    void awkwardNamesReadAsTheCommandLineReadsThem() throws IOException {
+        Path awkward = temp.resolve("awkward.csv");
+        StringBuilder csv = new StringBuilder("company_id,customer_id,month,mrr,product\n");
+        Map<String, String> own = new LinkedHashMap<>();
+        String[][] companies = {{"\"The \"\"Best\"\" Co\"", "The \"Best\" Co", "\"Pro \"\"Plus\"\"\""},
+                {"\"Ends, with\\\"", "Ends, with\\", "Core"}};
+        for (String[] company : companies) {
+            StringBuilder rows = new StringBuilder("customer_id,month,mrr,product\n");
+            for (int month = 1; month <= 4; month++) {
+                for (int customer = 1; customer <= 3; customer++) {
+                    String row = "c" + customer + ",2024-0" + month + "," + (100 * customer + month * 10) + ","
+                            + company[2];
+                    csv.append(company[0]).append(',').append(row).append('\n');
+                    rows.append(row).append('\n');
+                }
+            }
+            own.put(company[1], rows.toString());
+        }
+        Files.writeString(awkward, csv);
+        HealthAdvisor advisor = HealthAdvisor.fromRules(RULES);
+        Map<String, String> results = new LinkedHashMap<>();
+        try (SparkSession spark = session()) {
+            PortfolioJob.diagnose(spark, PortfolioJob.read(spark, awkward.toString()), null, RULES).collectAsList()
+                    .forEach(row -> results.put(row.getString(0), row.getString(4)));
+        }
+
+        assertThat(results).containsOnlyKeys("The \"Best\" Co", "Ends, with\\");
+        own.forEach((company, rows) -> assertThat(results.get(company)).as(company).isEqualTo(
+                HealthAdvisor.compactJson(advisor.diagnoseLedger(new StringReader(rows), null, company))));
+    }
+
     /** A Parquet ledger (the same rows, numbers typed) gives every company the same result as the CSV one. */
     @Test
     void aParquetLedgerGivesTheSameResultsAsItsCsv() throws IOException {
