@@ -35,6 +35,10 @@ final class CompanyDiagnosis {
      * @param rows   the company's rows, in the file's order, each value as the file has it
      */
     static Outcome of(String company, List<String> header, List<List<String>> rows, String period, RuleFiles rules) {
+        if (company.isBlank()) {
+            return new Outcome(company, period, null, null, null, rows.size() + " row(s) have no company_id: give "
+                    + "each row its company; the other companies are diagnosed without them");
+        }
         try {
             DiagnosisResult result = compiled(rules).diagnoseLedger(new StringReader(csv(header, rows)), period,
                     company);

@@ -118,7 +118,10 @@ public final class PortfolioJob {
         int companyIndex = columns.indexOf(COMPANY);
         int lineIndex = columns.size();
         int[] headerIndexes = header.stream().mapToInt(columns::indexOf).toArray();
-        return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex), Encoders.STRING())
+        // Rows without a company (an empty company_id reads as null) gather under "" and are refused together, with
+        // every other company diagnosed as usual: one bad row does not stop a portfolio.
+        return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex) == null ? ""
+                        : row.getString(companyIndex), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (company, rows) ->
                         List.of(outcome(company, rows, header, headerIndexes, lineIndex, period, broadcast.value()))
                                 .iterator(), Encoders.row(OUTCOME));

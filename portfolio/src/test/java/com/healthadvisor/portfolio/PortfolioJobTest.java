@@ -77,7 +77,8 @@ class PortfolioJobTest {
 
     /**
      * Names as spreadsheets write them (RFC 4180): a doubled quote inside a quoted value, a comma, a trailing
-     * backslash. Each company keeps its name and gets the diagnosis the command line gives its rows.
+     * backslash. Each company keeps its name and gets the diagnosis the command line gives its rows; a row without
+     * a company is refused apart.
      */
     @Test
     void awkwardNamesReadAsTheCommandLineReadsThem() throws IOException {
@@ -98,15 +99,23 @@ class PortfolioJobTest {
             }
             own.put(company[1], rows.toString());
         }
+        // One row without its company: refused on its own, not the whole job.
+        csv.append(",c9,2024-04,70,Core\n");
         Files.writeString(awkward, csv);
         HealthAdvisor advisor = HealthAdvisor.fromRules(RULES);
         Map<String, String> results = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         try (SparkSession spark = session()) {
             PortfolioJob.diagnose(spark, PortfolioJob.read(spark, awkward.toString()), null, RULES).collectAsList()
-                    .forEach(row -> results.put(row.getString(0), row.getString(4)));
+                    .forEach(row -> {
+                        results.put(row.getString(0), row.getString(4));
+                        errors.put(row.getString(0), row.getString(5));
+                    });
         }
 
-        assertThat(results).containsOnlyKeys("The \"Best\" Co", "Ends, with\\");
+        assertThat(results).containsOnlyKeys("The \"Best\" Co", "Ends, with\\", "");
+        assertThat(errors.get("")).isEqualTo("1 row(s) have no company_id: give each row its company; the other "
+                + "companies are diagnosed without them");
         own.forEach((company, rows) -> assertThat(results.get(company)).as(company).isEqualTo(
                 HealthAdvisor.compactJson(advisor.diagnoseLedger(new StringReader(rows), null, company))));
     }
