@@ -40,7 +40,7 @@ final class ChargebeeReader {
         }
         try {
             export.subscriptions.add(subscription(sub, id));
-        } catch (StripeReader.Refused e) {
+        } catch (Refused e) {
             export.problems.add("Chargebee subscription " + id + ": " + e.getMessage());
         }
     }
@@ -52,7 +52,7 @@ final class ChargebeeReader {
         start = start == null ? time(sub, "activated_at") : start;
         start = start == null ? time(sub, "created_at") : start;
         if (customer == null || currency == null || start == null) {
-            throw new StripeReader.Refused(customer == null ? "no customer_id" : currency == null ? "no currency_code"
+            throw new Refused(customer == null ? "no customer_id" : currency == null ? "no currency_code"
                     : "no started_at");
         }
         String status = sub.path("status").asString();
@@ -65,7 +65,7 @@ final class ChargebeeReader {
         };
         List<Subscription.Item> items = items(sub, currency);
         if (items.isEmpty()) {
-            throw new StripeReader.Refused("no recurring plan or add-on");
+            throw new Refused("no recurring plan or add-on");
         }
         // What has happened, never what is scheduled (a non-renewing term's end).
         export.saw(start);
@@ -111,7 +111,7 @@ final class ChargebeeReader {
 
     private static Interval required(Interval interval, JsonNode owner) {
         if (interval == null) {
-            throw new StripeReader.Refused("billing_period_unit \"" + text(owner.path("billing_period_unit"))
+            throw new Refused("billing_period_unit \"" + text(owner.path("billing_period_unit"))
                     + "\" is not day, week, month or year");
         }
         return interval;
@@ -123,7 +123,7 @@ final class ChargebeeReader {
         if (amount == null) {
             BigDecimal unit = decimal(owner, prefix + "unit_price_in_decimal", prefix + "unit_price");
             if (unit == null) {
-                throw new StripeReader.Refused("a line without amount or unit_price");
+                throw new Refused("a line without amount or unit_price");
             }
             amount = unit.multiply(BigDecimal.valueOf(owner.path(prefix + "quantity").asLong(1)));
         }

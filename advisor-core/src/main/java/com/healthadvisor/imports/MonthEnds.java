@@ -38,15 +38,11 @@ final class MonthEnds {
      * Each line's amount per interval is discounted first (shares, then amounts off each invoice, never below zero)
      * and made a month's worth last, in one division, so that half a cent stays exact.
      *
-     * @param usage what metered lines billed, by line key and month
-     */
-    static BigDecimal mrr(Subscription subscription, int month, Map<String, Map<Integer, BigDecimal>> usage) {
-        return mrr(subscription, month, usage, Map.of());
-    }
-
-    /**
-     * The same, with what licensed lines were billed: a line billed for a period that holds the month-end is worth
-     * what it was billed then (its price at the time); otherwise what it costs now.
+     * A licensed line billed for a period that holds the month-end is worth what it was billed then (its price at
+     * the time); otherwise what it costs now.
+     *
+     * @param usage  what metered lines billed, by line key and month
+     * @param billed what licensed lines were billed, period by period, by line key
      */
     static BigDecimal mrr(Subscription subscription, int month, Map<String, Map<Integer, BigDecimal>> usage,
                           Map<String, List<Export.Billed>> billed) {

@@ -292,11 +292,4 @@ final class StripeReader {
         }
         return integerField == null ? null : decimal(owner, integerField, null);
     }
-
-    /** Why one object is refused; the reader names the object. */
-    static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
-        }
-    }
 }

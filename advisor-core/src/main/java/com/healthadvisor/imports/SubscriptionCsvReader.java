@@ -51,7 +51,7 @@ final class SubscriptionCsvReader {
                 String[] row = rows.nextValue();
                 try {
                     export.subscriptions.add(subscription(row, columns, name + " line " + line));
-                } catch (StripeReader.Refused e) {
+                } catch (Refused e) {
                     export.problems.add(name + " line " + line + ": " + e.getMessage());
                 }
             }
@@ -89,11 +89,11 @@ final class SubscriptionCsvReader {
         String customer = required(row, columns, "customer_id");
         String currency = Money.code(required(row, columns, "currency"));
         if (currency == null) {
-            throw new StripeReader.Refused("currency \"" + cell(row, columns, "currency") + "\" is not a currency code");
+            throw new Refused("currency \"" + cell(row, columns, "currency") + "\" is not a currency code");
         }
         Interval interval = Interval.of(required(row, columns, "interval"));
         if (interval == null) {
-            throw new StripeReader.Refused("interval \"" + cell(row, columns, "interval")
+            throw new Refused("interval \"" + cell(row, columns, "interval")
                     + "\" is not day, week, month or year");
         }
         int count = whole(row, columns, "interval_count", 1);
@@ -125,7 +125,7 @@ final class SubscriptionCsvReader {
     private String required(String[] row, Map<String, Integer> columns, String field) {
         String value = cell(row, columns, field);
         if (value.isEmpty()) {
-            throw new StripeReader.Refused(mapping.column(field) + " is empty");
+            throw new Refused(mapping.column(field) + " is empty");
         }
         return value;
     }
@@ -142,7 +142,7 @@ final class SubscriptionCsvReader {
             }
             return whole;
         } catch (NumberFormatException e) {
-            throw new StripeReader.Refused(mapping.column(field) + " \"" + value + "\" is not a whole number above 0");
+            throw new Refused(mapping.column(field) + " \"" + value + "\" is not a whole number above 0");
         }
     }
 
@@ -150,11 +150,11 @@ final class SubscriptionCsvReader {
         try {
             BigDecimal number = new BigDecimal(text);
             if (number.signum() < 0) {
-                throw new StripeReader.Refused(field + " " + text + " is below zero");
+                throw new Refused(field + " " + text + " is below zero");
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new StripeReader.Refused(field + " \"" + text + "\" is not a number");
+            throw new Refused(field + " \"" + text + "\" is not a number");
         }
     }
 
@@ -171,7 +171,7 @@ final class SubscriptionCsvReader {
             return iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(iso).toEpochSecond()
                     : java.time.LocalDateTime.parse(iso).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new StripeReader.Refused(field + " \"" + text + "\" is not a date (2024-03-15, "
+            throw new Refused(field + " \"" + text + "\" is not a date (2024-03-15, "
                     + "2024-03-15T10:00:00Z or epoch seconds)");
         }
     }

@@ -16,7 +16,7 @@ final class Tiers {
     static BigDecimal amount(JsonNode price, long quantity) {
         JsonNode tiers = price.path("tiers");
         if (!tiers.isArray() || tiers.isEmpty()) {
-            throw new StripeReader.Refused("price " + price.path("id").asString("?") + " is tiered but its tiers "
+            throw new Refused("price " + price.path("id").asString("?") + " is tiered but its tiers "
                     + "are not in the export (export with --expand data.items.data.price.tiers)");
         }
         boolean graduated = "graduated".equals(StripeReader.text(price.path("tiers_mode")));
