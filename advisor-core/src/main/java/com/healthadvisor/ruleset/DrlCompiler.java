@@ -1,15 +1,21 @@
 package com.healthadvisor.ruleset;
 
 import com.healthadvisor.RuleProblem;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.definition.KiePackage;
 import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,6 +57,23 @@ final class DrlCompiler {
         } finally {
             services.getRepository().removeKieModule(release);
         }
+    }
+
+    /**
+     * A KieBase of packages compiled before (read from a {@link CompiledRuleCache}), its generated classes
+     * defined under the same fence as a fresh compile's.
+     */
+    static KieBase fromPackages(Collection<KiePackage> packages) {
+        KieBaseConfiguration configuration = RuleBaseFactory.newKnowledgeBaseConfiguration(null, PARENT);
+        configuration.setProperty(ParallelRulesBuildThresholdOption.PROPERTY_NAME, String.valueOf(Integer.MAX_VALUE));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
+        kieBase.addPackages(packages);
+        return kieBase;
+    }
+
+    /** The class loader a cached entry's objects are read with: the application's, as the fact types are. */
+    static ClassLoader application() {
+        return DrlCompiler.class.getClassLoader();
     }
 
     private static KieModuleModel oneThread() {

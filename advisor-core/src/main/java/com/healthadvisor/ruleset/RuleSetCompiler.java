@@ -44,9 +44,20 @@ public final class RuleSetCompiler {
      */
     private final AtomicReference<Compiled> last = new AtomicReference<>();
     private final Inspections inspections = new Inspections();
+    private final CompiledRuleCache cache;
 
+    /** A compiler that compiles every rule set it is given (a service vetting changes, a test). */
     public RuleSetCompiler(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A compiler that first looks for the DRL files' compile in a cache, and stores what it compiles there: for
+     * the one-shot commands and embedding programs, which would otherwise compile the same rules at every start.
+     */
+    public RuleSetCompiler(Clock clock, CompiledRuleCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     public RuleSet compile(List<RuleFile> all) {
@@ -121,13 +132,22 @@ public final class RuleSetCompiler {
         if (previous != null && previous.drlDigest().equals(digest)) {
             return previous;
         }
-        KieBase kieBase = DrlCompiler.compile(drls, problems);
+        Optional<KieBase> hit = cached(digest);
+        KieBase kieBase = hit.orElseGet(() -> DrlCompiler.compile(drls, problems));
         if (kieBase == null) {
             return null;
+        }
+        if (cache != null && hit.isEmpty()) {
+            cache.write(digest, kieBase.getKiePackages());
         }
         Compiled compiled = new Compiled(digest, kieBase, kieBase.newKieSessionsPool(SESSION_POOL_SIZE));
         last.set(compiled);
         return compiled;
+    }
+
+    private Optional<KieBase> cached(String digest) {
+        return cache == null ? Optional.empty()
+                : cache.read(digest, DrlCompiler.application()).map(DrlCompiler::fromPackages);
     }
 
     /** Ordered by code, so that whatever lists codes from it (not assessed, for one) comes out in order. */

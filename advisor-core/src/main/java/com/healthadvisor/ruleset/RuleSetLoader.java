@@ -34,10 +34,12 @@ public final class RuleSetLoader {
 
     /**
      * The rule set of a directory, its {@code loaded_at} being when the files last changed: a snapshot diagnosed
-     * twice from the command line or an embedding program gives the same bytes twice.
+     * twice from the command line or an embedding program gives the same bytes twice. The DRL's compile is kept in
+     * the {@link CompiledRuleCache#standard() standard cache}, so the next run with the same rules skips it.
      */
     public static RuleSet loadAsLastChanged(Path directory) {
-        return new RuleSetLoader(Clock.fixed(lastChanged(directory), ZoneOffset.UTC)).load(directory);
+        Clock changed = Clock.fixed(lastChanged(directory), ZoneOffset.UTC);
+        return new RuleSetLoader(new RuleSetCompiler(changed, CompiledRuleCache.standard().orElse(null))).load(directory);
     }
 
     public RuleSet load(Path directory) {

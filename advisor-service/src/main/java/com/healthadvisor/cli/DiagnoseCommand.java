@@ -17,13 +17,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code diagnose FILE|- [--format json|markdown|html] [--fragment] [--rules DIR]}: prints the diagnosis of one snapshot. */
+/**
+ * {@code diagnose FILE|- [--format json|markdown|html|pdf] [--fragment] [--rules DIR]}: prints the diagnosis of one
+ * snapshot; given several files or a folder, diagnoses each with the rules compiled once ({@link SnapshotBatch}).
+ */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Diagnoses one snapshot file (- reads standard input) and prints the result.")
+        description = {"Diagnoses one snapshot file (- reads standard input) and prints the result.",
+                "Several files or a folder: one JSON line per snapshot, or with --out DIR one report each."})
 class DiagnoseCommand implements Callable<Integer> {
 
     enum Format { json, markdown, html, pdf }
@@ -31,8 +36,13 @@ class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the snapshot JSON, or - for standard input")
-    String file;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "the snapshot JSON (- for standard input), or "
+            + "several, or folders of them (their *.json files)")
+    List<String> files;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "with several snapshots: write each one's result or "
+            + "report into DIR as NAME.json, .md, .html or .pdf instead of printing JSON lines")
+    Path out;
 
     @Option(names = "--ledger", paramLabel = "FILE", description = "diagnose the snapshot built from this MRR ledger (CSV)")
     String ledger;
@@ -85,18 +95,26 @@ class DiagnoseCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fragment is for --format html: a <section> to embed in another page");
         }
-        long inputs = java.util.stream.Stream.of(file, ledger, stripe, chargebee, subscriptions)
+        long inputs = java.util.stream.Stream.of(files, ledger, stripe, chargebee, subscriptions)
                 .filter(java.util.Objects::nonNull).count();
         if (inputs != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give one of: a snapshot FILE, --ledger FILE, --stripe FILE..., --chargebee FILE..., "
                             + "--subscriptions FILE...");
         }
-        if (file != null && (company != null || currency != null)) {
+        if (files != null && (company != null || currency != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--company and --currency are for a ledger or an export: a snapshot file states its own");
         }
-        Snapshot snapshot = file != null ? new SnapshotReader().read(Inputs.read(file, System.in)) : fromLedger();
+        if (files != null && SnapshotBatch.isBatch(files)) {
+            return batch();
+        }
+        if (out != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--out is for several snapshots or a folder: one snapshot's result is printed");
+        }
+        Snapshot snapshot = files != null ? new SnapshotReader().read(Inputs.read(files.get(0), System.in))
+                : fromLedger();
         RuleSet ruleSet = RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules"));
         DiagnosisResult result = new Advisor().diagnose(snapshot, ruleSet);
         Object output = switch (format) {
@@ -107,6 +125,19 @@ class DiagnoseCommand implements Callable<Integer> {
         };
         Output.print(spec, output);
         return 0;
+    }
+
+    private int batch() {
+        if (fragment || format != Format.json && out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "several snapshots are printed as "
+                    + "JSON lines; for one report each give --out DIR" + (fragment ? " (and no --fragment)" : ""));
+        }
+        SnapshotBatch batch = new SnapshotBatch(SnapshotBatch.expand(files),
+                RuleSetLoader.loadAsLastChanged(Inputs.directory(rules, "rules")));
+        PrintWriter err = spec.commandLine().getErr();
+        int refused = out == null ? batch.printLines(spec.commandLine().getOut(), err)
+                : batch.writeEach(out, format, err);
+        return refused == 0 ? 0 : ErrorHandler.BAD_INPUT;
     }
 
     /** The snapshot of a ledger, given or made from a billing export (whose months are all real: none is missing). */

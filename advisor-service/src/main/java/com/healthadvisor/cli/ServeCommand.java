@@ -2,6 +2,7 @@ package com.healthadvisor.cli;
 
 import com.healthadvisor.HealthAdvisorApplication;
 import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.ruleset.CompiledRuleCache;
 import com.healthadvisor.ruleset.RuleSetCompiler;
 import com.healthadvisor.RuleSetException;
 import com.healthadvisor.ruleset.RuleSetLoader;
@@ -47,7 +48,8 @@ class ServeCommand implements Callable<Integer> {
         // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once. The compile
         // starts once Spring has set up logging, so that what Drools logs is in the service's format (JSON lines
         // with structured logging), never in logback's default one before it.
-        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
+        // Rules compiled before by this build (a restart, a command line run) come from the cache instead.
+        RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC(), CompiledRuleCache.standard().orElse(null));
         CompletableFuture<RuleSet> compiling = new CompletableFuture<>();
         ConfigurableApplicationContext context;
         try {

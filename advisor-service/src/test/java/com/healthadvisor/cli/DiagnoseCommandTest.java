@@ -143,6 +143,102 @@ class DiagnoseCommandTest {
         }
     }
 
+    /** A script diagnosing many snapshots starts once: one JSON line per file, or one report each with --out. */
+    @Nested
+    class ManySnapshots {
+
+        @TempDir
+        Path folder;
+
+        @Test
+        void aFolderGivesOneJsonLinePerSnapshotWithTheBytesOfItsOwnDiagnosis() throws IOException {
+            copy("seed-1-healthy-saas.json", "seed-2-warning-signs.json");
+            Files.writeString(folder.resolve("notes.txt"), "not a snapshot");
+
+            Cli.Run run = Cli.run("diagnose", folder.toString());
+
+            assertThat(run.exitCode()).isZero();
+            List<String> lines = run.out().lines().toList();
+            assertThat(lines).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                String name = List.of("seed-1-healthy-saas.json", "seed-2-warning-signs.json").get(i);
+                JsonNode line = ResultJson.mapper().readTree(lines.get(i));
+                assertThat(line.get("file").asString()).isEqualTo(folder.resolve(name).toString());
+                String alone = Cli.run("diagnose", "fixtures/" + name).out();
+                assertThat(line.get("result")).isEqualTo(ResultJson.mapper().readTree(alone));
+                assertThat(lines.get(i)).contains(com.healthadvisor.json.Json.RESULT_COMPACT.writeValueAsString(
+                        ResultJson.mapper().readTree(alone)));
+            }
+        }
+
+        @Test
+        void aRefusedSnapshotIsSaidInItsLineAndTheOthersAreDiagnosed() throws IOException {
+            copy("seed-1-healthy-saas.json");
+            Files.writeString(folder.resolve("broken.json"), "{\"period\": \"2024-13\"}");
+
+            Cli.Run run = Cli.run("diagnose", folder.toString(), "fixtures/seed-2-warning-signs.json");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            List<JsonNode> lines = run.out().lines().map(l -> ResultJson.mapper().readTree(l)).toList();
+            assertThat(lines).extracting(l -> Path.of(l.get("file").asString()).getFileName().toString())
+                    .containsExactly("broken.json", "seed-1-healthy-saas.json", "seed-2-warning-signs.json");
+            assertThat(lines.get(0).has("result")).isFalse();
+            assertThat(lines.get(0).get("refused").get(0).get("pointer").asString()).isNotNull();
+            assertThat(lines.get(1).get("result").get("health").asString()).isEqualTo("healthy");
+            assertThat(lines.get(2).get("result").get("health").asString()).isEqualTo("critical");
+            assertThat(run.err()).contains("1 of 3 snapshots refused");
+        }
+
+        @Test
+        void withOutEachSnapshotGetsItsReport() throws IOException {
+            copy("seed-1-healthy-saas.json", "seed-2-warning-signs.json");
+            Path reports = folder.resolve("reports");
+
+            Cli.Run run = Cli.run("diagnose", folder.toString(), "--format", "markdown", "--out", reports.toString());
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).isEmpty();
+            assertThat(Files.readString(reports.resolve("seed-2-warning-signs.md")) + System.lineSeparator())
+                    .isEqualTo(Cli.run("diagnose", "fixtures/seed-2-warning-signs.json", "--format", "markdown").out());
+            assertThat(reports.resolve("seed-1-healthy-saas.md")).exists();
+        }
+
+        @Test
+        void reportsWithoutAFolderToPutThemInAreRefused() throws IOException {
+            copy("seed-1-healthy-saas.json");
+
+            Cli.Run run = Cli.run("diagnose", folder.toString(), "--format", "html");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("for one report each give --out DIR");
+        }
+
+        @Test
+        void twoSnapshotsThatWouldOverwriteOneReportAreRefused() throws IOException {
+            copy("seed-1-healthy-saas.json");
+
+            Cli.Run run = Cli.run("diagnose", folder.resolve("seed-1-healthy-saas.json").toString(),
+                    "fixtures/seed-1-healthy-saas.json", "--format", "json", "--out", folder.resolve("out").toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("would both be written to");
+        }
+
+        @Test
+        void standardInputIsForOneSnapshot() {
+            Cli.Run run = Cli.run("diagnose", "-", "fixtures/seed-1-healthy-saas.json");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("- (standard input) is for one snapshot");
+        }
+
+        private void copy(String... fixtures) throws IOException {
+            for (String fixture : fixtures) {
+                Files.copy(Path.of("fixtures", fixture), folder.resolve(fixture));
+            }
+        }
+    }
+
     @Nested
     class WhenUsedWrongly {
 

@@ -1,14 +1,23 @@
 package com.healthadvisor.startup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Lays the service out in {@code target/service} with the class-data archive it starts with: the JVM maps
@@ -18,13 +27,21 @@ import java.util.stream.Stream;
  * on Java 17 the archive holds only that loader's classes, never those a fat jar loads from nested jars.
  *
  * <p>The classes are those the service loads from its start until it has answered a diagnosis in each
- * format. The archive belongs to this JDK and to these jar files where they are: after either changes,
- * the JVM silently starts without it, as fast as a plain start.
+ * format, and those {@code diagnose} loads from the command line, compiling its rules and then reading them from
+ * the compiled-rules cache. Both train on a copy of the rules and a cache of their own, so that building leaves
+ * nothing behind in the checkout or the user's cache. The archive belongs to this JDK and to these jar files where
+ * they are: after either changes, the JVM silently starts without it, as fast as a plain start.
+ *
+ * <p>Building it takes most of a {@code package}, so it is built only when its inputs changed: the fat jar's
+ * entries (names and checksums, not times), the training's rules and snapshot, and the JDK. Otherwise the
+ * service directory is left as it is (extracting again would give its jars new times, which the archive checks)
+ * and the archive's time is renewed, so that {@code health-advisor} still takes it as the newest build's.
  */
 public final class ClassDataArchive {
 
     public static final String ARCHIVE = "health-advisor.jsa";
     public static final String JAR = "health-advisor.jar";
+    private static final String INPUTS = "health-advisor.inputs";
 
     private ClassDataArchive() {
     }
@@ -36,9 +53,19 @@ public final class ClassDataArchive {
             System.exit(2);
         }
         Path service = Path.of(args[1]).toAbsolutePath();
+        Path fatJar = Path.of(args[0]).toAbsolutePath();
         long start = System.nanoTime();
-        extract(Path.of(args[0]).toAbsolutePath(), service);
-        Path archive = write(service, Path.of(args[2]).toAbsolutePath(), Files.readString(Path.of(args[3])));
+        String inputs = inputs(fatJar, Path.of(args[2]), Path.of(args[3]));
+        Path recorded = service.resolve(INPUTS);
+        if (Files.isRegularFile(service.resolve(ARCHIVE)) && Files.isRegularFile(recorded)
+                && Files.readString(recorded).equals(inputs)) {
+            Files.setLastModifiedTime(service.resolve(ARCHIVE), FileTime.from(Instant.now()));
+            System.out.println("class-data archive: unchanged inputs, kept " + service.resolve(ARCHIVE));
+            return;
+        }
+        extract(fatJar, service);
+        Path archive = write(service, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]).toAbsolutePath());
+        Files.writeString(recorded, inputs);
         System.out.printf(Locale.ROOT, "class-data archive: %s, %d MB, in %.1f s%n", archive,
                 Files.size(archive) / 1_048_576, (System.nanoTime() - start) / 1e9);
     }
@@ -53,11 +80,7 @@ public final class ClassDataArchive {
     /** Replaces the service directory with the fat jar's thin jar and its {@code lib/}, by Spring Boot's own tool. */
     static void extract(Path fatJar, Path service) throws IOException, InterruptedException {
         if (Files.exists(service)) {
-            try (Stream<Path> paths = Files.walk(service)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            delete(service);
         }
         Files.createDirectories(service.getParent());
         java(Files.createTempFile("advisor-extract", ".log"), "-Djarmode=tools", "-jar", fatJar.toString(), "extract",
@@ -65,25 +88,82 @@ public final class ClassDataArchive {
     }
 
     /** Records the classes a start and first diagnoses load, dumps them into the archive, and checks that it maps. */
-    static Path write(Path service, Path rules, String snapshot) throws Exception {
+    static Path write(Path service, Path rulesToCopy, Path snapshotFile) throws Exception {
         Path jar = service.resolve(JAR);
         Path loaded = service.resolve("health-advisor.classlist");
         Path archive = service.resolve(ARCHIVE);
         Files.deleteIfExists(archive);
-        // A database of its own, so that building leaves no ./data behind.
-        Path database = Files.createTempDirectory("advisor-archive-db");
-        try (ServiceProcess process = ServiceProcess.start(jar, rules, List.of("-XX:DumpLoadedClassList=" + loaded),
-                java.util.Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + database.resolve("advisor")))) {
+        // A database, rules and a compiled-rules cache of its own, so that building leaves nothing behind.
+        Path training = Files.createTempDirectory("advisor-archive");
+        Path rules = copyRules(rulesToCopy, training.resolve("rules"));
+        String cache = "-Dadvisor.rule-cache=" + training.resolve("cache");
+        String snapshot = Files.readString(snapshotFile);
+        try (ServiceProcess process = ServiceProcess.start(jar, rules, List.of("-XX:DumpLoadedClassList=" + loaded, cache),
+                java.util.Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + training.resolve("db").resolve("advisor")))) {
             for (String format : List.of("application/json", "text/markdown", "text/html")) {
                 process.diagnose(snapshot, format);
             }
         }
-        Files.write(loaded, archivable(Files.readAllLines(loaded)));
+        // The command line: once compiling (the service above stored nothing under another key), once from the cache.
+        List<String> classes = new ArrayList<>(Files.readAllLines(loaded));
+        Path cliLoaded = training.resolve("cli.classlist");
+        for (int run = 0; run < 2; run++) {
+            java(training.resolve("diagnose.log"), "-XX:DumpLoadedClassList=" + cliLoaded, cache, "-jar", jar.toString(),
+                    "diagnose", snapshotFile.toString(), "--rules", rules.toString());
+            classes.addAll(Files.readAllLines(cliLoaded));
+        }
+        Files.write(loaded, archivable(new ArrayList<>(new LinkedHashSet<>(classes))));
         java(service.resolve("dump.log"), "-Xshare:dump", "-XX:SharedClassListFile=" + loaded,
                 "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString());
         // -Xshare:on makes a JVM that cannot map the archive refuse to start, where a user's start would go on without it.
         java(service.resolve("check.log"), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(), "--version");
+        delete(training);
         return archive;
+    }
+
+    /** What the archive is made from: the fat jar's entries by name and checksum, the training's files, the JDK. */
+    static String inputs(Path fatJar, Path rules, Path snapshot) throws IOException {
+        MessageDigest digest = sha256();
+        try (ZipFile zip = new ZipFile(fatJar.toFile())) {
+            zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).forEach(entry ->
+                    digest.update((entry.getName() + " " + entry.getCrc() + " " + entry.getSize() + "\n")
+                            .getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Stream<Path> files = Files.list(rules)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+        }
+        digest.update(Files.readAllBytes(snapshot));
+        return Runtime.version() + " " + HexFormat.of().formatHex(digest.digest()) + "\n";
+    }
+
+    /** The rule set's files only (a checkout's rules may hold other things). */
+    private static Path copyRules(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
