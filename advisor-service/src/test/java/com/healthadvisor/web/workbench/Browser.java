@@ -26,16 +26,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium driven through its chromedriver (both installed by .ci/run; a missing one fails the test, it
- * never skips it), with axe-core from npm injected into each page, screenshots under target/, and the widths a page
- * must work at.
+ * Debian's Chromium driven through its chromedriver (both installed by the build's .ci/test-tools when missing; a
+ * missing one fails the test, it never skips it), with axe-core (from Deque's Maven artifact) injected into each
+ * page, screenshots under target/, and the widths a page must work at.
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final String AXE_VERSION = "4.10.3";
-    static final Path AXE = TestFiles.BUILD.resolve("axe/node_modules/axe-core/axe.min.js");
+    /** The script as Deque's com.deque.html.axe-core:selenium jar carries it (a test dependency). */
+    static final String AXE = "axe.min.js";
     static final Path SHOTS = TestFiles.BUILD.resolve("workbench-screenshots");
     static final int WIDE = 1280;
     static final int NARROW = 390;
@@ -184,29 +184,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** axe-core from the npm registry, installed under target/ on first use; npm missing or failing fails the test. */
+    /** axe-core from the test class path; missing, it fails the test. */
     private static String axeSource() {
-        try {
-            if (!Files.exists(AXE)) {
-                Files.createDirectories(TestFiles.BUILD.resolve("axe"));
-                // Its own output file and no stdin: node makes an inherited stdin non-blocking, which breaks the
-                // test JVM's channel to Maven, and its words on the JVM's stdout corrupt that channel.
-                Path log = TestFiles.BUILD.resolve("axe/npm.log");
-                Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund",
-                        "--prefix", TestFiles.BUILD.resolve("axe").toString(), "axe-core@" + AXE_VERSION)
-                        .redirectErrorStream(true).redirectOutput(log.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0)
-                        .as("npm install axe-core@%s (Node.js and npm are needed: .ci/run installs them); its "
-                                + "output: %s", AXE_VERSION, log)
-                        .isTrue();
-            }
-            return Files.readString(AXE);
+        try (var script = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
+            assertThat(script).as("%s is not on the test class path: it comes with the test dependency "
+                    + "com.deque.html.axe-core:selenium", AXE).isNotNull();
+            return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("npm is needed to install axe-core: .ci/run installs Node.js and npm", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
