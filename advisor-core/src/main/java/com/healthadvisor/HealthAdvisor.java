@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -91,6 +92,16 @@ public final class HealthAdvisor {
      */
     public DiagnosisResult diagnoseLedger(Reader ledgerCsv, String period, String company) {
         return advisor.diagnose(LedgerSnapshots.read(ledgerCsv, period, company, null), ruleSet);
+    }
+
+    /**
+     * The same for a ledger already split into values: {@code header} as a ledger's first line, each row a
+     * line's values. It is read exactly as the CSV file of those lines would be, problems on the lines the file
+     * would have; a portfolio job hands a company's rows over this way without writing them out as text.
+     */
+    public DiagnosisResult diagnoseLedger(List<String> header, Iterator<List<String>> rows, String period,
+                                          String company) {
+        return advisor.diagnose(LedgerSnapshots.read(header, rows, period, company, null), ruleSet);
     }
 
     /** A result as the JSON of contract.md section 2 on one line, the bytes {@code diagnose} writes compacted. */

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,35 @@ final class LedgerReader {
         return new LedgerReader().parse(withoutByteOrderMark(csv));
     }
 
+    /**
+     * A ledger given as rows already split into values (a portfolio job's rows of one company), read exactly as
+     * the CSV file of that header and those rows would be: the same checks, and problems on the lines the file
+     * would have (a value with a line break in it takes more than one).
+     */
+    static Ledger read(List<String> header, Iterator<List<String>> rows) {
+        LedgerReader reader = new LedgerReader();
+        int[] line = {1 + breaks(header)};
+        return reader.parse(header, () -> {
+            if (!rows.hasNext()) {
+                return null;
+            }
+            List<String> cells = rows.next();
+            int first = line[0] + 1;
+            line[0] = first + breaks(cells);
+            return new Row(first, cells);
+        });
+    }
+
+    private static int breaks(List<String> cells) {
+        int breaks = 0;
+        for (String cell : cells) {
+            for (int i = 0; cell != null && (i = cell.indexOf('\n', i)) >= 0; i++) {
+                breaks++;
+            }
+        }
+        return breaks;
+    }
+
     /** Spreadsheet programs start a UTF-8 export with a byte-order mark; it is not part of the first column's name. */
     private static Reader withoutByteOrderMark(Reader csv) {
         try {
@@ -66,24 +96,32 @@ final class LedgerReader {
     private Ledger parse(Reader csv) {
         try (JsonParser parser = CSV.createParser(csv)) {
             Row headerRow = row(parser);
-            List<String> header = headerRow == null ? null : headerRow.cells();
-            if (header == null) {
-                throw new InvalidLedgerException(List.of("the ledger is empty: expected a header line "
-                        + "customer_id,month,mrr and one line per customer per month"));
-            }
-            Columns columns = columns(header);
-            Ledger ledger = rows(parser, columns);
-            if (problemCount > 0) {
-                if (problemCount > MAX_PROBLEMS_SHOWN) {
-                    problems.add("... and " + (problemCount - MAX_PROBLEMS_SHOWN) + " more");
-                }
-                throw new InvalidLedgerException(problems);
-            }
-            return ledger;
+            return parse(headerRow == null ? null : headerRow.cells(), () -> row(parser));
         } catch (JacksonException e) {
             throw new InvalidLedgerException(List.of("line " + e.getLocation().getLineNr() + ": not valid CSV: "
                     + e.getOriginalMessage()));
         }
+    }
+
+    /** Where the rows after the header come from: the next one, or null after the last. */
+    private interface Rows {
+        Row next();
+    }
+
+    private Ledger parse(List<String> header, Rows source) {
+        if (header == null) {
+            throw new InvalidLedgerException(List.of("the ledger is empty: expected a header line "
+                    + "customer_id,month,mrr and one line per customer per month"));
+        }
+        Columns columns = columns(header);
+        Ledger ledger = rows(source, columns);
+        if (problemCount > 0) {
+            if (problemCount > MAX_PROBLEMS_SHOWN) {
+                problems.add("... and " + (problemCount - MAX_PROBLEMS_SHOWN) + " more");
+            }
+            throw new InvalidLedgerException(problems);
+        }
+        return ledger;
     }
 
     /** Column positions; -1 when absent. */
@@ -115,7 +153,7 @@ final class LedgerReader {
                 positions.getOrDefault("fx", -1), dimensionNames.stream().mapToInt(positions::get).toArray(), dimensionNames);
     }
 
-    private Ledger rows(JsonParser parser, Columns columns) {
+    private Ledger rows(Rows source, Columns columns) {
         Map<String, Integer> customers = new HashMap<>();
         List<String> customerIds = new ArrayList<>();
         Map<List<String>, Integer> combos = new LinkedHashMap<>();
@@ -123,7 +161,7 @@ final class LedgerReader {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         int rows = 0;
-        for (Row next = row(parser); next != null; next = row(parser)) {
+        for (Row next = source.next(); next != null; next = source.next()) {
             int line = next.line();
             List<String> row = next.cells();
             rows++;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,21 @@ public final class LedgerSnapshots {
      *                         paused) rather than a month missing from the export, which is refused by default
      */
     public static Snapshot read(Reader csv, String period, String company, String currency, boolean allowEmptyMonths) {
-        Ledger ledger = complete(LedgerReader.read(csv), allowEmptyMonths, MAX_MONTHS);
+        return snapshotOf(LedgerReader.read(csv), period, company, currency, allowEmptyMonths);
+    }
+
+    /**
+     * The same from rows already split into values, read as the CSV file of that header and those rows would be
+     * (a portfolio job hands each company's rows over without writing them out as text first).
+     */
+    public static Snapshot read(List<String> header, Iterator<List<String>> rows, String period, String company,
+                                String currency) {
+        return snapshotOf(LedgerReader.read(header, rows), period, company, currency, false);
+    }
+
+    private static Snapshot snapshotOf(Ledger read, String period, String company, String currency,
+                                       boolean allowEmptyMonths) {
+        Ledger ledger = complete(read, allowEmptyMonths, MAX_MONTHS);
         int month = period == null ? ledger.lastMonth() : Months.parse(period);
         if (month < 0) {
             throw new InvalidLedgerException(List.of("period must be YYYY-MM (was \"" + period + "\")"));
