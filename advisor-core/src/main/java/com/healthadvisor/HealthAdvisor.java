@@ -104,6 +104,14 @@ public final class HealthAdvisor {
         return advisor.diagnose(LedgerSnapshots.read(header, rows, period, company, null), ruleSet);
     }
 
+    /**
+     * The columns a ledger may have (customer_id, month, mrr, and the optional ones), named as the reader compares
+     * them: trimmed and in lower case. Any other column refuses the ledger.
+     */
+    public static java.util.Set<String> ledgerColumns() {
+        return LedgerSnapshots.columns();
+    }
+
     /** A result as the JSON of contract.md section 2 on one line, the bytes {@code diagnose} writes compacted. */
     public static String compactJson(DiagnosisResult result) {
         return new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8);

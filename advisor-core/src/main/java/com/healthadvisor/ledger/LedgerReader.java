@@ -33,7 +33,7 @@ final class LedgerReader {
 
     static final List<String> REQUIRED = List.of("customer_id", "month", "mrr");
     static final List<String> DIMENSIONS = List.of("product", "market", "plan", "region", "channel");
-    private static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "currency", "fx", "product",
+    static final Set<String> KNOWN = Set.of("customer_id", "month", "mrr", "users", "currency", "fx", "product",
             "market", "plan", "region", "channel");
     private static final int MAX_PROBLEMS_SHOWN = 50;
     private static final CsvMapper CSV = CsvMapper.builder()

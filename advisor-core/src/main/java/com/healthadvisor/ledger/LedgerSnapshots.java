@@ -50,6 +50,11 @@ public final class LedgerSnapshots {
     /** The months one ledger may span, twenty years of monthly figures: more is a mistake or an attack. */
     public static final int MAX_MONTHS = 240;
 
+    /** The columns a ledger may have, by their names as the reader compares them (trimmed, lower case). */
+    public static java.util.Set<String> columns() {
+        return LedgerReader.KNOWN;
+    }
+
     public static Snapshot read(Reader csv, String period, String company, String currency) {
         return read(csv, period, company, currency, false);
     }

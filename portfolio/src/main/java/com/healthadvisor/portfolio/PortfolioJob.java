@@ -4,14 +4,12 @@ import com.healthadvisor.HealthAdvisor;
 import com.healthadvisor.RuleFiles;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -24,9 +22,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
@@ -81,14 +79,24 @@ public final class PortfolioJob {
         }
         try (SparkSession spark = builder.getOrCreate()) {
             long started = System.nanoTime();
-            Dataset<Row> outcomes = diagnose(spark, read(spark, options.ledger()), options.period(), options.rules())
-                    .cache();
-            outcomes.write().mode("overwrite").parquet(options.out() + "/parquet");
-            outcomes.write().mode("overwrite").json(options.out() + "/jsonl");
-            long companies = outcomes.count();
+            long companies = run(spark, options);
             System.out.printf("%d companies diagnosed in %.1f s; results in %s%n", companies,
                     (System.nanoTime() - started) / 1e9, options.out());
         }
+    }
+
+    /**
+     * The job as shipped: read, diagnose, and write the outcomes as Parquet, then the JSON lines from that Parquet
+     * (a few bytes a company), so that every company is diagnosed once without holding the outcomes in memory.
+     * Returns the companies written.
+     */
+    static long run(SparkSession spark, Options options) {
+        String parquet = options.out() + "/parquet";
+        diagnose(spark, read(spark, options.ledger()), options.period(), options.rules())
+                .write().mode("overwrite").parquet(parquet);
+        Dataset<Row> written = spark.read().parquet(parquet);
+        written.write().mode("overwrite").json(options.out() + "/jsonl");
+        return written.count();
     }
 
     /**
@@ -104,27 +112,38 @@ public final class PortfolioJob {
                         .csv(ledger);
     }
 
-    /** One row per company, in the {@link #OUTCOME} schema. */
+    /**
+     * One row per company, in the {@link #OUTCOME} schema. The rows are sent to their company's partition (one per
+     * core: the outcomes come out in as many files), sorted there by company and by their place in the file, and each
+     * company's rows are handed to the ledger reader as they come ({@link CompanyRows}): no wide rows held per group,
+     * no CSV text written to be parsed again. Only the columns the ledger reader takes travel; a ledger with another
+     * column keeps it, so that every company is refused for it as the command line refuses such a file.
+     */
     static Dataset<Row> diagnose(SparkSession spark, Dataset<Row> ledger, String period, Path rules) {
         List<String> columns = Arrays.asList(ledger.columns());
         if (!columns.contains(COMPANY)) {
             throw new IllegalArgumentException("the ledger has no " + COMPANY + " column (it has " + columns + ")");
         }
-        List<String> header = columns.stream().filter(c -> !c.equals(COMPANY)).toList();
+        Set<String> known = HealthAdvisor.ledgerColumns();
+        boolean onlyKnown = columns.stream().allMatch(c -> c.equals(COMPANY) || known.contains(normalized(c)));
+        List<String> header = columns.stream().filter(c -> !c.equals(COMPANY))
+                .filter(c -> !onlyKnown || known.contains(normalized(c))).toList();
         Broadcast<RuleFiles> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(rulesOf(rules));
-        Dataset<Row> numbered = ledger.select(columns.stream().map(c -> asText(ledger, c))
-                .toArray(Column[]::new)).withColumn(LINE, monotonically_increasing_id());
-        int companyIndex = columns.indexOf(COMPANY);
-        int lineIndex = columns.size();
-        int[] headerIndexes = header.stream().mapToInt(columns::indexOf).toArray();
-        // Rows without a company (an empty company_id reads as null) gather under "" and are refused together, with
-        // every other company diagnosed as usual: one bad row does not stop a portfolio.
-        return numbered.groupByKey((MapFunction<Row, String>) row -> row.getString(companyIndex) == null ? ""
-                        : row.getString(companyIndex), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (company, rows) ->
-                        List.of(outcome(company, rows, header, headerIndexes, lineIndex, period, broadcast.value()))
-                                .iterator(), Encoders.row(OUTCOME));
+        List<Column> selected = new ArrayList<>();
+        selected.add(asText(ledger, COMPANY));
+        header.forEach(c -> selected.add(asText(ledger, c)));
+        int partitions = spark.sparkContext().defaultParallelism();
+        Dataset<Row> byCompany = ledger.select(selected.toArray(Column[]::new))
+                .withColumn(LINE, monotonically_increasing_id())
+                .repartition(partitions, col(COMPANY))
+                .sortWithinPartitions(col(COMPANY), col(LINE));
+        return byCompany.mapPartitions((MapPartitionsFunction<Row, Row>) rows ->
+                new CompanyRows(rows, header, period, broadcast.value()), Encoders.row(OUTCOME));
+    }
+
+    private static String normalized(String column) {
+        return column.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -136,25 +155,6 @@ public final class PortfolioJob {
         boolean calendar = type instanceof DateType || type instanceof TimestampType
                 || type instanceof TimestampNTZType;
         return (calendar ? date_format(col(column), "yyyy-MM") : col(column).cast("string")).as(column);
-    }
-
-    /** @param headerIndexes where each of {@code header}'s columns is in a row */
-    private static Row outcome(String company, Iterator<Row> rows, List<String> header, int[] headerIndexes,
-                               int lineIndex, String period, RuleFiles rules) {
-        List<Row> lines = new ArrayList<>();
-        rows.forEachRemaining(lines::add);
-        lines.sort(Comparator.comparingLong(row -> row.getLong(lineIndex)));
-        List<List<String>> values = new ArrayList<>(lines.size());
-        for (Row line : lines) {
-            List<String> value = new ArrayList<>(header.size());
-            for (int index : headerIndexes) {
-                value.add(line.getString(index));
-            }
-            values.add(value);
-        }
-        CompanyDiagnosis.Outcome outcome = CompanyDiagnosis.of(company, header, values, period, rules);
-        return RowFactory.create(outcome.company(), outcome.period(), outcome.health(), outcome.topCode(),
-                outcome.result(), outcome.error());
     }
 
     static RuleFiles rulesOf(Path directory) {
