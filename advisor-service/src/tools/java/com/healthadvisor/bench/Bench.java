@@ -24,8 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -72,6 +74,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         // The service first, while the machine is quiet: its start-up is measured from a cold JVM.
         service();
+        commandLine();
         inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
         inProcess("large", LargeSnapshot.json(), -1, -1);
         ruleCompile();
@@ -79,6 +82,65 @@ public final class Bench {
         billingImport();
         memory();
         summary();
+    }
+
+    /**
+     * The command line as a user runs it, through the launcher: one snapshot (after a first run that fills the
+     * compiled-rules cache, kept in a directory of the bench's own), and a folder of 1,000 snapshots in one call.
+     */
+    private void commandLine() throws Exception {
+        Path launcher = Path.of("health-advisor").toAbsolutePath();
+        Path work = Files.createTempDirectory("bench-cli");
+        Path snapshot = fixtures.resolve("seed-2-warning-signs.json").toAbsolutePath();
+        List<Path> seeds;
+        try (var files = Files.list(fixtures)) {
+            seeds = files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".expected.json"))
+                    .sorted().toList();
+        }
+        Path folder = Files.createDirectories(work.resolve("snapshots"));
+        for (int i = 0; i < 1_000; i++) {
+            Files.copy(seeds.get(i % seeds.size()), folder.resolve(String.format(Locale.ROOT, "s%04d.json", i)));
+        }
+        Map<String, String> cache = Map.of("ADVISOR_RULE_CACHE", work.resolve("rule-cache").toString());
+        String ruleDirectory = rules.toAbsolutePath().toString();
+        double[] one = new double[3];
+        double all;
+        try {
+            launch(launcher, cache, "diagnose", snapshot.toString(), "--rules", ruleDirectory);
+            for (int i = 0; i < one.length; i++) {
+                one[i] = launch(launcher, cache, "diagnose", snapshot.toString(), "--rules", ruleDirectory);
+            }
+            all = launch(launcher, cache, "diagnose", folder.toString(), "--rules", ruleDirectory);
+        } finally {
+            try (var paths = Files.walk(work)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Arrays.sort(one);
+        out.printf(Locale.ROOT, "command line: diagnose of one snapshot %.2f s (median of 3; %.2f to %.2f s), a folder "
+                + "of 1,000 snapshots %.2f s%n", one[1], one[0], one[2], all);
+        out.flush();
+        table.add(row("diagnose one snapshot, command line", one[1], "s", "<= 1", one[1] <= 1));
+        table.add(row("diagnose a folder of 1,000 snapshots", all, "s", "<= 10", all <= 10));
+    }
+
+    /** Seconds for one run of the launcher, its output thrown away; a failed run fails the bench. */
+    private static double launch(Path launcher, Map<String, String> environment, String... arguments)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
+        }
+        return seconds;
     }
 
     /** Only the company memory's figures, on both databases. */
@@ -112,7 +174,7 @@ public final class Bench {
         if (targetRate > 0) {
             table.add(row("typical snapshots/s", full.opsPerSecond(), "snapshots/s", ">= 10,000", full.opsPerSecond() >= targetRate));
             table.add(row("typical p99", full.p99Micros(), "µs", "<= 500", full.p99Micros() <= targetP99));
-            table.add(row("rule engine cost (typical)", ratio, "× baseline", "<= 3", ratio <= 3));
+            table.add(row("rule engine cost (typical)", ratio, "× baseline", "<= 2.5", ratio <= 2.5));
         } else {
             table.add(row(name + " snapshots/s", full.opsPerSecond(), "snapshots/s", "-", true));
             table.add(row(name + " rule engine cost", ratio, "× baseline", "-", true));
@@ -244,7 +306,7 @@ public final class Bench {
         try (ServiceProcess service = ServiceProcess.start(jar, copy, options,
                 java.util.Map.of("ADVISOR_RULES_NETWORK_DRL", "true"))) {
             out.printf("service start-up (%s): %d ms to healthy%n", launch, service.startupMillis);
-            table.add(row("service start-up", service.startupMillis, "ms", "<= 5,000", service.startupMillis <= 5_000));
+            table.add(row("service start-up", service.startupMillis, "ms", "<= 3,000", service.startupMillis <= 3_000));
             Path snapshotFile = fixtures.resolve("seed-2-warning-signs.json");
             String snapshot = Files.readString(snapshotFile);
             double rate;
@@ -252,7 +314,8 @@ public final class Bench {
             double p99;
             long errors;
             String client;
-            if (Wrk.installed()) {
+            boolean comparable = Wrk.installedOrInstall();
+            if (comparable) {
                 // Under wrk the JIT keeps compiling for about 40 seconds; measuring earlier measures the compiler.
                 // A quick run cannot wait that long, and reports a lower rate and a longer tail.
                 Wrk.run(service.port, snapshotFile, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(45));
@@ -270,14 +333,18 @@ public final class Bench {
                 p50 = http.p50Micros() / 1000;
                 p99 = http.p99Micros() / 1000;
                 errors = http.errors();
-                client = "Java HttpClient (install wrk for a lighter client)";
+                client = "Java's HttpClient: NOT comparable with wrk's figures, the client takes the cores (apt-get "
+                        + "install wrk)";
             }
             out.printf(Locale.ROOT, "http typical, 16 clients on loopback (%s): %,.0f requests/s, %.1f ms p50, "
                     + "%.1f ms p99, %d errors%n", client, rate, p50, p99, errors);
             out.printf("service resident memory after warm-up: %d MB%n", service.residentMegabytes());
             out.flush();
-            table.add(row("http requests/s", rate, "requests/s", ">= 3,000", rate >= 3_000));
-            table.add(row("http p99", p99, "ms", "<= 20", p99 <= 20));
+            // The targets hold for wrk's load; another client's figure is shown but not judged.
+            table.add(row("http requests/s" + (comparable ? "" : " (not comparable)"), rate, "requests/s",
+                    ">= 8,000", comparable && rate >= 8_000));
+            table.add(row("http p99" + (comparable ? "" : " (not comparable)"), p99, "ms", "<= 12",
+                    comparable && p99 <= 12));
             table.add(row("http errors", errors, "", "0", errors == 0));
             table.add(row("service resident memory", service.residentMegabytes(), "MB", "-", true));
             reloads(service.port, snapshotFile, copy, gcLog);
