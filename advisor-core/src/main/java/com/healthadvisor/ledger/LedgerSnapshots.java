@@ -297,13 +297,14 @@ public final class LedgerSnapshots {
     }
 
     private List<CustomerRevenue> customerRevenue(Slice all, int last) {
-        // Ordered on the amount as shown, to the cent, so that two customers shown alike are ordered by id.
+        // Ordered on the amount as shown, to the cent, so that two customers shown alike are ordered by id. Each
+        // amount is rounded once, before the sort: rounding in the comparator cost most of a large ledger's read.
         return all.byCustomer.entrySet().stream()
                 .filter(e -> e.getValue()[last] > 0)
-                .sorted(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> Movements.cents(e.getValue()[last]))
-                        .reversed().thenComparing(e -> ledger.customers().get(e.getKey())))
-                .limit(MAX_CUSTOMERS)
                 .map(e -> new CustomerRevenue(ledger.customers().get(e.getKey()), Movements.cents(e.getValue()[last])))
+                .sorted(Comparator.comparingDouble(CustomerRevenue::mrr).reversed()
+                        .thenComparing(CustomerRevenue::customer))
+                .limit(MAX_CUSTOMERS)
                 .toList();
     }
 

@@ -18,4 +18,10 @@ public record Snapshot(String company, String period, Periodicity periodicity, S
         breakdowns = List.copyOf(breakdowns);
         customerRevenue = List.copyOf(customerRevenue);
     }
+
+    /** The same snapshot with another history (a stored company's earlier periods). */
+    public Snapshot withHistory(List<Figures> earlier) {
+        return new Snapshot(company, period, periodicity, currency, profile, figures, targets, earlier, cohorts,
+                breakdowns, customerRevenue);
+    }
 }

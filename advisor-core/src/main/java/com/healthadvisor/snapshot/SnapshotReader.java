@@ -67,6 +67,26 @@ public final class SnapshotReader {
         return snapshot;
     }
 
+    /**
+     * History entries (each one a {@code history} entry's JSON object, oldest first) read exactly as a document's
+     * {@code history} array of them would be for a snapshot of {@code period}: what a stored company's earlier
+     * periods become without writing a whole document around them to read it again.
+     *
+     * @throws InvalidSnapshotException as {@link #read} would for the same array
+     */
+    public List<Figures> history(List<String> entries, String period) {
+        tools.jackson.databind.node.ArrayNode array = Json.SNAPSHOT_INPUT.createArrayNode();
+        for (String entry : entries) {
+            array.add(parse(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        Fields fields = new Fields();
+        List<Figures> history = history(array, period, fields);
+        if (!fields.violations().isEmpty()) {
+            throw new InvalidSnapshotException(fields.violations());
+        }
+        return history;
+    }
+
     private JsonNode parse(byte[] json) {
         try {
             JsonNode root = Json.SNAPSHOT_INPUT.readTree(json);

@@ -90,7 +90,7 @@ public final class CompanyMemory {
         }
         RuleSet ruleSet = rules.get();
         return writing(company, () -> {
-            Stored stored = storeAndDiagnose(company, snapshot, text, actor, ruleSet, false);
+            Stored stored = storeAndDiagnose(company, snapshot, true, text, actor, ruleSet, false);
             if (stored.created()) {
                 diagnoseLater(stored.snapshot(), ruleSet);
             }
@@ -113,7 +113,8 @@ public final class CompanyMemory {
             boolean changed = false;
             for (int i = 0; i < months.size(); i++) {
                 // Once a month has changed, the unchanged months after it have a new history.
-                Stored month = storeAndDiagnose(company, months.get(i), documents.get(i), actor, ruleSet, changed);
+                Stored month = storeAndDiagnose(company, months.get(i), false, documents.get(i), actor, ruleSet,
+                        changed);
                 changed |= month.created();
                 stored.add(month);
             }
@@ -192,11 +193,13 @@ public final class CompanyMemory {
     }
 
     /**
+     * @param readFromDocument whether {@code snapshot} is {@code document} as the reader read it (a put), so that it
+     *                         need not be read again
      * @param historyChanged whether an earlier period changed in this transaction, so that a period found unchanged
      *                       is diagnosed again all the same
      */
-    private Stored storeAndDiagnose(String company, Snapshot snapshot, String document, String actor,
-                                    RuleSet ruleSet, boolean historyChanged) {
+    private Stored storeAndDiagnose(String company, Snapshot snapshot, boolean readFromDocument, String document,
+                                    String actor, RuleSet ruleSet, boolean historyChanged) {
         String sha = sha256(document);
         Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
         if (newest.isPresent() && newest.get().sha256().equals(sha)) {
@@ -212,7 +215,8 @@ public final class CompanyMemory {
                 snapshot.periodicity().word(), snapshot.currency(), sha, document,
                 SnapshotWriter.writeEntry(snapshot.period(), snapshot.figures()), clock.instant(), actor);
         store.insert(stored);
-        return new Stored(stored, true, save(diagnose(stored, ruleSet)).result());
+        // The snapshot was read from this document by put; a ledger's months were not, so theirs is read here.
+        return new Stored(stored, true, save(diagnose(stored, readFromDocument ? snapshot : null, ruleSet)).result());
     }
 
     /** The stored periods after one that changed have a new history: each is diagnosed again, oldest first. */
@@ -227,18 +231,40 @@ public final class CompanyMemory {
     }
 
     private Diagnosed diagnose(StoredSnapshot stored, RuleSet ruleSet) {
-        Assembly assembly = assemble(stored);
-        return new Diagnosed(stored, assembly.snapshot(),
-                advisor.diagnose(assembly.snapshot(), ruleSet, assembly.assembled().outside()));
+        return diagnose(stored, null, ruleSet);
+    }
+
+    /**
+     * A stored period diagnosed with its stored history. A document that sends no history of its own (most do: a
+     * ledger's months, a month's upload) gets the stored periods' figures as its history directly; one that sends
+     * some is merged with them as a document (HistoryAssembly), which also measures where the two disagree.
+     *
+     * @param sent the stored document as already read, or null to read it
+     */
+    private Diagnosed diagnose(StoredSnapshot stored, Snapshot sent, RuleSet ruleSet) {
+        Snapshot document = sent != null ? sent
+                : assembledReader.read(stored.document().getBytes(StandardCharsets.UTF_8));
+        if (!document.history().isEmpty()) {
+            Assembly assembly = assemble(stored);
+            return new Diagnosed(stored, assembly.snapshot(),
+                    advisor.diagnose(assembly.snapshot(), ruleSet, assembly.assembled().outside()));
+        }
+        List<CompanyStore.PeriodFigures> earlier = earlier(stored);
+        Snapshot snapshot = earlier.isEmpty() ? document : document.withHistory(assembledReader.history(
+                earlier.stream().map(CompanyStore.PeriodFigures::figures).toList(), stored.period()));
+        return new Diagnosed(stored, snapshot, advisor.diagnose(snapshot, ruleSet, List.of()));
     }
 
     private record Assembly(Snapshot snapshot, HistoryAssembly.Assembled assembled) {
     }
 
     private Assembly assemble(StoredSnapshot stored) {
-        HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(),
-                store.before(stored.company(), stored.periodicity(), stored.currency(), stored.endMonth()));
+        HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), earlier(stored));
         return new Assembly(assembledReader.read(assembled.document()), assembled);
+    }
+
+    private List<CompanyStore.PeriodFigures> earlier(StoredSnapshot stored) {
+        return store.before(stored.company(), stored.periodicity(), stored.currency(), stored.endMonth());
     }
 
     private Diagnosed save(Diagnosed diagnosed) {

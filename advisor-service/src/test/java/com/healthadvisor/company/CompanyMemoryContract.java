@@ -67,6 +67,46 @@ abstract class CompanyMemoryContract {
         return memory.put(company, period, document.getBytes(StandardCharsets.UTF_8), "tester");
     }
 
+    /**
+     * A document without a history of its own is given the stored periods' figures directly, not written out as a
+     * document with them and read again: the diagnosis is the same bytes as that document's, for a ledger stored at
+     * once and for the same months stored one by one.
+     */
+    @Test
+    void aStoredPeriodIsJudgedAsTheDocumentWithItsStoredHistoryWouldBe() {
+        StringBuilder ledger = new StringBuilder("customer_id,month,mrr,product\n");
+        for (int customer = 0; customer < 40; customer++) {
+            for (int month = customer % 5; month < 15 - customer % 3; month++) {
+                ledger.append("c").append(customer).append(',').append(MonthlyDocuments.period(month % 12)
+                        .replace("2024", month < 12 ? "2024" : "2025")).append(',')
+                        .append(100 + customer * 7 + month * (customer % 4 - 1)).append(',')
+                        .append(customer % 2 == 0 ? "Core" : "Pro").append('\n');
+            }
+        }
+        List<com.healthadvisor.snapshot.Snapshot> months = com.healthadvisor.ledger.LedgerSnapshots.readAll(
+                new java.io.StringReader(ledger.toString()), null, null, false);
+        memory.putAll(company, months, "tester");
+        String oneByOne = company + "-one-by-one";
+        for (var month : months) {
+            byte[] document = com.healthadvisor.snapshot.SnapshotWriter.write(month).getBytes(StandardCharsets.UTF_8);
+            memory.put(oneByOne, month.period(), document, "tester");
+        }
+
+        SnapshotReader reader = new SnapshotReader(Long.MAX_VALUE);
+        for (String name : List.of(company, oneByOne)) {
+            for (StoredSnapshot stored : memory.store().periods(name)) {
+                HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), memory.store()
+                        .before(name, stored.periodicity(), stored.currency(), stored.endMonth()));
+                DiagnosisResult asDocument = new Advisor().diagnose(reader.read(assembled.document()), RULES,
+                        assembled.outside());
+                assertThat(memory.diagnosis(name, stored.period()).orElseThrow().result()).as(name + " " + stored.period())
+                        .isEqualTo(new String(com.healthadvisor.report.ResultJson.writeCompact(asDocument),
+                                StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(memory.store().periods(company)).hasSize(15);
+    }
+
     @Test
     void twelveMonthsSentOneByOneJudgeTheTwelfthAsOneSnapshotCarryingTheOtherElevenAsHistory() {
         List<String> months = MonthlyDocuments.withChurn(ACCELERATING);

@@ -117,7 +117,7 @@ public final class LocalPostgres {
             if (!Files.isRegularFile(unpacked.resolve("complete"))) {
                 try (InputStream archive = LocalPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
                     if (archive != null) {
-                        unpack(archive, unpacked);
+                        Unpacking.unpack(archive, unpacked);
                     }
                 }
             }
@@ -134,52 +134,62 @@ public final class LocalPostgres {
     }
 
     /**
-     * The build's archive unpacked into a directory of its own, made readable by the server's user; the marker
-     * file last, so that a run stopped half-way unpacks again.
+     * The archive's reading, in a class of its own: commons-compress is a test dependency, and the bench runs without
+     * it (it then uses an unpacked copy), which it could not if this class's code named those classes.
      */
-    private static void unpack(InputStream archive, Path target) throws IOException {
-        Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial");
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(
-                new java.io.BufferedInputStream(archive)))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                Path path = partial.resolve(entry.getName()).normalize();
-                if (!path.startsWith(partial)) {
-                    throw new IOException("an entry outside the archive's directory: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(path.getParent());
-                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(tar, path);
-                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
-                }
-            }
-        }
-        try (Stream<Path> paths = Files.walk(partial)) {
-            for (Path path : paths.filter(Files::isDirectory).toList()) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
-        Files.writeString(partial.resolve("complete"), VERSION);
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileSystemException raced) {
-            // another JVM unpacked it first
-            deleteTree(partial);
-        }
-    }
+    private static final class Unpacking {
 
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-        if ((mode & 0100) != 0) {
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
+        private Unpacking() {
         }
-        return permissions;
+
+        /**
+         * The build's archive unpacked into a directory of its own, made readable by the server's user; the marker
+         * file last, so that a run stopped half-way unpacks again.
+         */
+        private static void unpack(InputStream archive, Path target) throws IOException {
+            Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial");
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(
+                    new java.io.BufferedInputStream(archive)))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    Path path = partial.resolve(entry.getName()).normalize();
+                    if (!path.startsWith(partial)) {
+                        throw new IOException("an entry outside the archive's directory: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(path);
+                    } else if (entry.isSymbolicLink()) {
+                        Files.createDirectories(path.getParent());
+                        Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                    } else {
+                        Files.createDirectories(path.getParent());
+                        Files.copy(tar, path);
+                        Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                    }
+                }
+            }
+            try (Stream<Path> paths = Files.walk(partial)) {
+                for (Path path : paths.filter(Files::isDirectory).toList()) {
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            Files.writeString(partial.resolve("complete"), VERSION);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileSystemException raced) {
+                // another JVM unpacked it first
+                deleteTree(partial);
+            }
+        }
+
+        private static Set<PosixFilePermission> permissions(int mode) {
+            Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+            if ((mode & 0100) != 0) {
+                permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE));
+            }
+            return permissions;
+        }
     }
 
     private static java.util.Optional<Path> debians() {
