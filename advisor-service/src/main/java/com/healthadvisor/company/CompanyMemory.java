@@ -90,7 +90,10 @@ public final class CompanyMemory {
         }
         RuleSet ruleSet = rules.get();
         return writing(company, () -> {
-            Stored stored = storeAndDiagnose(company, snapshot, true, text, actor, ruleSet, false);
+            Placed placed = place(company, snapshot, text, actor, false);
+            // The snapshot is the document as the reader read it: it need not be read again.
+            Stored stored = new Stored(placed.snapshot(), placed.created(), placed.kept() != null ? placed.kept()
+                    : save(diagnose(placed.snapshot(), snapshot, ruleSet)).result());
             if (stored.created()) {
                 diagnoseLater(stored.snapshot(), ruleSet);
             }
@@ -109,20 +112,42 @@ public final class CompanyMemory {
         List<String> documents = months.stream().map(SnapshotWriter::write).toList();
         return writing(company, () -> {
             LOG.info("storing {} months of {} in one transaction", months.size(), company);
-            List<Stored> stored = new ArrayList<>(months.size());
+            List<Placed> placed = new ArrayList<>(months.size());
             boolean changed = false;
             for (int i = 0; i < months.size(); i++) {
                 // Once a month has changed, the unchanged months after it have a new history.
-                Stored month = storeAndDiagnose(company, months.get(i), false, documents.get(i), actor, ruleSet,
-                        changed);
+                Placed month = place(company, months.get(i), documents.get(i), actor, changed);
                 changed |= month.created();
-                stored.add(month);
+                placed.add(month);
             }
+            List<Stored> stored = diagnoseAll(placed, ruleSet);
             if (changed && !stored.isEmpty()) {
                 diagnoseLater(stored.get(stored.size() - 1).snapshot(), ruleSet);
             }
             return stored;
         });
+    }
+
+    /**
+     * The placed months' diagnoses: each month's stored history is read in this transaction, then the months are
+     * judged on every core (judging reads no database), then saved in one batch.
+     */
+    private List<Stored> diagnoseAll(List<Placed> placed, RuleSet ruleSet) {
+        List<List<CompanyStore.PeriodFigures>> earlier = placed.stream()
+                .map(month -> month.kept() != null ? null : earlier(month.snapshot())).toList();
+        List<Diagnosed> judged = java.util.stream.IntStream.range(0, placed.size()).parallel()
+                .mapToObj(i -> placed.get(i).kept() != null ? null
+                        : judged(placed.get(i).snapshot(), null, earlier.get(i), ruleSet))
+                .toList();
+        Instant now = clock.instant();
+        store.saveDiagnoses(judged.stream().filter(java.util.Objects::nonNull).map(d -> stored(d, now)).toList());
+        List<Stored> stored = new ArrayList<>(placed.size());
+        for (int i = 0; i < placed.size(); i++) {
+            Placed month = placed.get(i);
+            DiagnosisResult result = month.kept() != null ? month.kept() : judged.get(i).result();
+            stored.add(new Stored(month.snapshot(), month.created(), result));
+        }
+        return stored;
     }
 
     /** The stored diagnosis of a period's newest revision. */
@@ -193,30 +218,33 @@ public final class CompanyMemory {
     }
 
     /**
-     * @param readFromDocument whether {@code snapshot} is {@code document} as the reader read it (a put), so that it
-     *                         need not be read again
+     * A period stored as its new revision, or found unchanged (the newest revision has the same bytes).
+     *
+     * @param kept the stored diagnosis of an unchanged period whose history did not change either; null when the
+     *             period must be diagnosed
+     */
+    private record Placed(StoredSnapshot snapshot, boolean created, DiagnosisResult kept) {
+    }
+
+    /**
      * @param historyChanged whether an earlier period changed in this transaction, so that a period found unchanged
      *                       is diagnosed again all the same
      */
-    private Stored storeAndDiagnose(String company, Snapshot snapshot, boolean readFromDocument, String document,
-                                    String actor, RuleSet ruleSet, boolean historyChanged) {
+    private Placed place(String company, Snapshot snapshot, String document, String actor, boolean historyChanged) {
         String sha = sha256(document);
         Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
         if (newest.isPresent() && newest.get().sha256().equals(sha)) {
             StoredSnapshot same = newest.get();
             Optional<StoredDiagnosis> kept = historyChanged ? Optional.empty()
                     : store.diagnosis(company, same.period(), same.revision());
-            DiagnosisResult result = kept.isPresent() ? ResultJson.read(kept.get().result())
-                    : save(diagnose(same, ruleSet)).result();
-            return new Stored(same, false, result);
+            return new Placed(same, false, kept.map(k -> ResultJson.read(k.result())).orElse(null));
         }
         StoredSnapshot stored = new StoredSnapshot(company, snapshot.period(),
                 newest.map(s -> s.revision() + 1).orElse(1), Periods.endMonth(snapshot.period()),
                 snapshot.periodicity().word(), snapshot.currency(), sha, document,
                 SnapshotWriter.writeEntry(snapshot.period(), snapshot.figures()), clock.instant(), actor);
         store.insert(stored);
-        // The snapshot was read from this document by put; a ledger's months were not, so theirs is read here.
-        return new Stored(stored, true, save(diagnose(stored, readFromDocument ? snapshot : null, ruleSet)).result());
+        return new Placed(stored, true, null);
     }
 
     /** The stored periods after one that changed have a new history: each is diagnosed again, oldest first. */
@@ -242,14 +270,19 @@ public final class CompanyMemory {
      * @param sent the stored document as already read, or null to read it
      */
     private Diagnosed diagnose(StoredSnapshot stored, Snapshot sent, RuleSet ruleSet) {
+        return judged(stored, sent, earlier(stored), ruleSet);
+    }
+
+    /** The same with the stored history given: no database is read, so any thread may judge. */
+    private Diagnosed judged(StoredSnapshot stored, Snapshot sent, List<CompanyStore.PeriodFigures> earlier,
+                             RuleSet ruleSet) {
         Snapshot document = sent != null ? sent
                 : assembledReader.read(stored.document().getBytes(StandardCharsets.UTF_8));
         if (!document.history().isEmpty()) {
-            Assembly assembly = assemble(stored);
+            Assembly assembly = assemble(stored, earlier);
             return new Diagnosed(stored, assembly.snapshot(),
                     advisor.diagnose(assembly.snapshot(), ruleSet, assembly.assembled().outside()));
         }
-        List<CompanyStore.PeriodFigures> earlier = earlier(stored);
         Snapshot snapshot = earlier.isEmpty() ? document : document.withHistory(assembledReader.history(
                 earlier.stream().map(CompanyStore.PeriodFigures::figures).toList(), stored.period()));
         return new Diagnosed(stored, snapshot, advisor.diagnose(snapshot, ruleSet, List.of()));
@@ -259,7 +292,11 @@ public final class CompanyMemory {
     }
 
     private Assembly assemble(StoredSnapshot stored) {
-        HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), earlier(stored));
+        return assemble(stored, earlier(stored));
+    }
+
+    private Assembly assemble(StoredSnapshot stored, List<CompanyStore.PeriodFigures> earlier) {
+        HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), earlier);
         return new Assembly(assembledReader.read(assembled.document()), assembled);
     }
 
@@ -268,14 +305,16 @@ public final class CompanyMemory {
     }
 
     private Diagnosed save(Diagnosed diagnosed) {
-        Instant now = clock.instant();
+        store.saveDiagnosis(stored(diagnosed, clock.instant()));
+        return diagnosed;
+    }
+
+    private static StoredDiagnosis stored(Diagnosed diagnosed, Instant now) {
         DiagnosisResult result = diagnosed.result();
         StoredSnapshot stored = diagnosed.stored();
-        store.saveDiagnosis(new StoredDiagnosis(stored.company(), stored.period(), stored.revision(),
-                result.ruleSet().version(), result.health(),
-                ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
-                new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now));
-        return diagnosed;
+        return new StoredDiagnosis(stored.company(), stored.period(), stored.revision(), result.ruleSet().version(),
+                result.health(), ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
+                new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now);
     }
 
     /**

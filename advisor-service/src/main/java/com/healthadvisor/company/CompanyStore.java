@@ -1,5 +1,6 @@
 package com.healthadvisor.company;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,9 +27,12 @@ public final class CompanyStore {
             + "d.summary, d.result, d.diagnosed_at";
 
     private final JdbcClient jdbc;
+    /** For batches: JdbcClient has no batch update, JdbcTemplate sends a batch in one round trip. */
+    private final JdbcTemplate batches;
 
     public CompanyStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     /** The newest revision of a period, if it was ever stored. */
@@ -124,13 +128,20 @@ public final class CompanyStore {
 
     /** Stores the diagnosis of a revision, replacing the one it had. */
     public void saveDiagnosis(StoredDiagnosis diagnosis) {
-        jdbc.sql("DELETE FROM diagnosis WHERE company = ? AND period = ? AND revision = ?")
-                .params(diagnosis.company(), diagnosis.period(), diagnosis.revision()).update();
-        jdbc.sql("INSERT INTO diagnosis (company, period, revision, rule_set_version, health, summary, result, "
-                        + "diagnosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(diagnosis.company(), diagnosis.period(), diagnosis.revision(), diagnosis.ruleSetVersion(),
-                        diagnosis.health(), diagnosis.summary(), diagnosis.result(), utc(diagnosis.diagnosedAt()))
-                .update();
+        saveDiagnoses(List.of(diagnosis));
+    }
+
+    /** Stores the diagnoses of revisions, replacing those they had: two batches, whatever their number. */
+    public void saveDiagnoses(List<StoredDiagnosis> diagnoses) {
+        if (diagnoses.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("DELETE FROM diagnosis WHERE company = ? AND period = ? AND revision = ?",
+                diagnoses.stream().map(d -> new Object[]{d.company(), d.period(), d.revision()}).toList());
+        batches.batchUpdate("INSERT INTO diagnosis (company, period, revision, rule_set_version, health, summary, "
+                        + "result, diagnosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                diagnoses.stream().map(d -> new Object[]{d.company(), d.period(), d.revision(), d.ruleSetVersion(),
+                        d.health(), d.summary(), d.result(), utc(d.diagnosedAt())}).toList());
     }
 
     public Optional<StoredDiagnosis> diagnosis(String company, String period, int revision) {
