@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,7 +109,7 @@ public final class HealthAdvisor {
      * The columns a ledger may have (customer_id, month, mrr, and the optional ones), named as the reader compares
      * them: trimmed and in lower case. Any other column refuses the ledger.
      */
-    public static java.util.Set<String> ledgerColumns() {
+    public static Set<String> ledgerColumns() {
         return LedgerSnapshots.columns();
     }
 

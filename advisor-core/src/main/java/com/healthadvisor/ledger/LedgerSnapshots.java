@@ -17,10 +17,11 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the snapshot of one month from a ledger: the current bridges, every earlier month as history,
@@ -51,7 +52,7 @@ public final class LedgerSnapshots {
     public static final int MAX_MONTHS = 240;
 
     /** The columns a ledger may have, by their names as the reader compares them (trimmed, lower case). */
-    public static java.util.Set<String> columns() {
+    public static Set<String> columns() {
         return LedgerReader.KNOWN;
     }
 

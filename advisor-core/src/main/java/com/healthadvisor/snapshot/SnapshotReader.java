@@ -5,6 +5,7 @@ import com.healthadvisor.Violation;
 import com.healthadvisor.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,9 +76,9 @@ public final class SnapshotReader {
      * @throws InvalidSnapshotException as {@link #read} would for the same array
      */
     public List<Figures> history(List<String> entries, String period) {
-        tools.jackson.databind.node.ArrayNode array = Json.SNAPSHOT_INPUT.createArrayNode();
+        ArrayNode array = Json.SNAPSHOT_INPUT.createArrayNode();
         for (String entry : entries) {
-            array.add(parse(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            array.add(parse(entry.getBytes(StandardCharsets.UTF_8)));
         }
         Fields fields = new Fields();
         List<Figures> history = history(array, period, fields);

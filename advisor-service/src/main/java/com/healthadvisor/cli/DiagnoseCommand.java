@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code diagnose FILE|- [--format json|markdown|html|pdf] [--fragment] [--rules DIR]}: prints the diagnosis of one
@@ -95,7 +96,7 @@ class DiagnoseCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fragment is for --format html: a <section> to embed in another page");
         }
-        long inputs = java.util.stream.Stream.of(files, ledger, stripe, chargebee, subscriptions)
+        long inputs = Stream.of(files, ledger, stripe, chargebee, subscriptions)
                 .filter(java.util.Objects::nonNull).count();
         if (inputs != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

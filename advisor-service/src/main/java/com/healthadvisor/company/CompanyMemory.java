@@ -24,9 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -135,12 +137,12 @@ public final class CompanyMemory {
     private List<Stored> diagnoseAll(List<Placed> placed, RuleSet ruleSet) {
         List<List<CompanyStore.PeriodFigures>> earlier = placed.stream()
                 .map(month -> month.kept() != null ? null : earlier(month.snapshot())).toList();
-        List<Diagnosed> judged = java.util.stream.IntStream.range(0, placed.size()).parallel()
+        List<Diagnosed> judged = IntStream.range(0, placed.size()).parallel()
                 .mapToObj(i -> placed.get(i).kept() != null ? null
                         : judged(placed.get(i).snapshot(), null, earlier.get(i), ruleSet))
                 .toList();
         Instant now = clock.instant();
-        store.saveDiagnoses(judged.stream().filter(java.util.Objects::nonNull).map(d -> stored(d, now)).toList());
+        store.saveDiagnoses(judged.stream().filter(Objects::nonNull).map(d -> stored(d, now)).toList());
         List<Stored> stored = new ArrayList<>(placed.size());
         for (int i = 0; i < placed.size(); i++) {
             Placed month = placed.get(i);
@@ -313,7 +315,8 @@ public final class CompanyMemory {
         DiagnosisResult result = diagnosed.result();
         StoredSnapshot stored = diagnosed.stored();
         return new StoredDiagnosis(stored.company(), stored.period(), stored.revision(), result.ruleSet().version(),
-                result.health(), ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
+                result.health(),
+                ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
                 new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now);
     }
 

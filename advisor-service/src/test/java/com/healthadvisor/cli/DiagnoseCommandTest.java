@@ -1,5 +1,6 @@
 package com.healthadvisor.cli;
 
+import com.healthadvisor.json.Json;
 import com.healthadvisor.report.ResultJson;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class DiagnoseCommandTest {
                 assertThat(line.get("file").asString()).isEqualTo(folder.resolve(name).toString());
                 String alone = Cli.run("diagnose", "fixtures/" + name).out();
                 assertThat(line.get("result")).isEqualTo(ResultJson.mapper().readTree(alone));
-                assertThat(lines.get(i)).contains(com.healthadvisor.json.Json.RESULT_COMPACT.writeValueAsString(
+                assertThat(lines.get(i)).contains(Json.RESULT_COMPACT.writeValueAsString(
                         ResultJson.mapper().readTree(alone)));
             }
         }

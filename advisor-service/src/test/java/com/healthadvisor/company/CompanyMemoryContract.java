@@ -1,17 +1,22 @@
 package com.healthadvisor.company;
 
 import com.healthadvisor.AdvisorHarness;
-import com.healthadvisor.diagnosis.Advisor;
 import com.healthadvisor.Diagnosis;
 import com.healthadvisor.DiagnosisResult;
-import com.healthadvisor.ruleset.RuleSet;
 import com.healthadvisor.InvalidSnapshotException;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.ledger.LedgerSnapshots;
+import com.healthadvisor.report.ResultJson;
+import com.healthadvisor.ruleset.RuleSet;
+import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
+import com.healthadvisor.snapshot.SnapshotWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,12 +88,11 @@ abstract class CompanyMemoryContract {
                         .append(customer % 2 == 0 ? "Core" : "Pro").append('\n');
             }
         }
-        List<com.healthadvisor.snapshot.Snapshot> months = com.healthadvisor.ledger.LedgerSnapshots.readAll(
-                new java.io.StringReader(ledger.toString()), null, null, false);
+        List<Snapshot> months = LedgerSnapshots.readAll(new StringReader(ledger.toString()), null, null, false);
         memory.putAll(company, months, "tester");
         String oneByOne = company + "-one-by-one";
         for (var month : months) {
-            byte[] document = com.healthadvisor.snapshot.SnapshotWriter.write(month).getBytes(StandardCharsets.UTF_8);
+            byte[] document = SnapshotWriter.write(month).getBytes(StandardCharsets.UTF_8);
             memory.put(oneByOne, month.period(), document, "tester");
         }
 
@@ -99,9 +103,9 @@ abstract class CompanyMemoryContract {
                         .before(name, stored.periodicity(), stored.currency(), stored.endMonth()));
                 DiagnosisResult asDocument = new Advisor().diagnose(reader.read(assembled.document()), RULES,
                         assembled.outside());
-                assertThat(memory.diagnosis(name, stored.period()).orElseThrow().result()).as(name + " " + stored.period())
-                        .isEqualTo(new String(com.healthadvisor.report.ResultJson.writeCompact(asDocument),
-                                StandardCharsets.UTF_8));
+                assertThat(memory.diagnosis(name, stored.period()).orElseThrow().result())
+                        .as(name + " " + stored.period())
+                        .isEqualTo(new String(ResultJson.writeCompact(asDocument), StandardCharsets.UTF_8));
             }
         }
         assertThat(memory.store().periods(company)).hasSize(15);
@@ -260,7 +264,7 @@ abstract class CompanyMemoryContract {
 
     @Test
     void aWriteOfACompanyWaitsForALongOneOfTheSameCompanyAndThenSeesItsMonths() throws Exception {
-        List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(5);
+        List<Snapshot> months = ledgerMonths(5);
         Clock slow = clock(() -> {
             try {
                 Thread.sleep(250);
@@ -287,7 +291,7 @@ abstract class CompanyMemoryContract {
 
     @Test
     void aLedgerThatFailsHalfWayStoresNoneOfItsMonths() {
-        List<com.healthadvisor.snapshot.Snapshot> months = ledgerMonths(6);
+        List<Snapshot> months = ledgerMonths(6);
         AtomicInteger calls = new AtomicInteger();
         Clock failing = clock(() -> {
             if (calls.incrementAndGet() == 7) {
@@ -306,12 +310,12 @@ abstract class CompanyMemoryContract {
     @Test
     void aLedgerStoredAgainWithAnEarlierMonthCorrectedJudgesTheUnchangedMonthsAfterItAgain() {
         SnapshotReader reader = new SnapshotReader();
-        List<com.healthadvisor.snapshot.Snapshot> months = MonthlyDocuments.withChurn(0.02, 0.02, 0.02).stream()
+        List<Snapshot> months = MonthlyDocuments.withChurn(0.02, 0.02, 0.02).stream()
                 .map(reader::read).toList();
         memory.putAll(company, months, "tester");
         assertThat(codes(ResultJsonRead.of(memory.diagnosis(company, "2024-02").orElseThrow())))
                 .doesNotContain("PERIOD_DISCONTINUITY");
-        List<com.healthadvisor.snapshot.Snapshot> corrected = new ArrayList<>(months);
+        List<Snapshot> corrected = new ArrayList<>(months);
         corrected.set(0, reader.read(MonthlyDocuments.withChurn(0.05).get(0)));
 
         List<CompanyMemory.Stored> stored = memory.putAll(company, corrected, "tester");
@@ -406,14 +410,14 @@ abstract class CompanyMemoryContract {
         };
     }
 
-    static List<com.healthadvisor.snapshot.Snapshot> ledgerMonths(int count) {
+    static List<Snapshot> ledgerMonths(int count) {
         StringBuilder csv = new StringBuilder("customer_id,month,mrr\n");
         for (int m = 0; m < count; m++) {
             for (int c = 0; c < 40 - m; c++) {
                 csv.append("c").append(c).append(",2024-0").append(m + 1).append(",").append(100 + c).append('\n');
             }
         }
-        return com.healthadvisor.ledger.LedgerSnapshots.readAll(new java.io.StringReader(csv.toString()), null, null,
+        return LedgerSnapshots.readAll(new StringReader(csv.toString()), null, null,
                 false);
     }
 
@@ -433,7 +437,7 @@ abstract class CompanyMemoryContract {
     /** A stored diagnosis's result, read back. */
     static final class ResultJsonRead {
         static DiagnosisResult of(StoredDiagnosis stored) {
-            return com.healthadvisor.report.ResultJson.read(stored.result());
+            return ResultJson.read(stored.result());
         }
     }
 }
