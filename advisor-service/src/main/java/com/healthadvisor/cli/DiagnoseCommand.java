@@ -32,7 +32,16 @@ import java.util.stream.Stream;
                 "Several files or a folder: one JSON line per snapshot, or with --out DIR one report each."})
 class DiagnoseCommand implements Callable<Integer> {
 
-    enum Format { json, markdown, html, pdf }
+    enum Format {
+        json(".json"), markdown(".md"), html(".html"), pdf(".pdf");
+
+        /** How a file of this format is named, for one report each. */
+        final String ending;
+
+        Format(String ending) {
+            this.ending = ending;
+        }
+    }
 
     @Spec
     CommandSpec spec;

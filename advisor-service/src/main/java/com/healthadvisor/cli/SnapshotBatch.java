@@ -146,17 +146,12 @@ final class SnapshotBatch {
         } catch (IOException e) {
             throw new UsageException("cannot make the folder " + folder + ": " + e.getMessage());
         }
-        String ending = switch (format) {
-            case json -> ".json";
-            case markdown -> ".md";
-            case html -> ".html";
-            case pdf -> ".pdf";
-        };
         Map<Path, Path> targets = new HashMap<>();
         Map<Path, Path> byTarget = new HashMap<>();
         for (Path path : snapshots) {
             String name = path.getFileName().toString();
-            Path target = folder.resolve((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ending);
+            String base = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+            Path target = folder.resolve(base + format.ending);
             Path earlier = byTarget.putIfAbsent(target, path);
             if (earlier != null && !earlier.equals(path)) {
                 throw new UsageException(earlier + " and " + path + " would both be written to " + target

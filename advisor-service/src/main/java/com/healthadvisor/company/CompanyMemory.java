@@ -264,18 +264,19 @@ public final class CompanyMemory {
         return diagnose(stored, null, ruleSet);
     }
 
-    /**
-     * A stored period diagnosed with its stored history. A document that sends no history of its own (most do: a
-     * ledger's months, a month's upload) gets the stored periods' figures as its history directly; one that sends
-     * some is merged with them as a document (HistoryAssembly), which also measures where the two disagree.
-     *
-     * @param sent the stored document as already read, or null to read it
-     */
+    /** @param sent the stored document as already read, or null to read it */
     private Diagnosed diagnose(StoredSnapshot stored, Snapshot sent, RuleSet ruleSet) {
         return judged(stored, sent, earlier(stored), ruleSet);
     }
 
-    /** The same with the stored history given: no database is read, so any thread may judge. */
+    /**
+     * A stored period diagnosed with its stored history, given: no database is read, so any thread may judge. A
+     * document that sends no history of its own (most do: a ledger's months, a month's upload) gets the stored
+     * periods' figures as its history directly; one that sends some is merged with them as a document
+     * (HistoryAssembly), which also measures where the two disagree.
+     *
+     * @param sent the stored document as already read, or null to read it
+     */
     private Diagnosed judged(StoredSnapshot stored, Snapshot sent, List<CompanyStore.PeriodFigures> earlier,
                              RuleSet ruleSet) {
         Snapshot document = sent != null ? sent

@@ -112,11 +112,7 @@ public final class Bench {
             }
             all = launch(launcher, cache, "diagnose", folder.toString(), "--rules", ruleDirectory);
         } finally {
-            try (var paths = Files.walk(work)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            LocalPostgres.deleteTree(work);
         }
         Arrays.sort(one);
         out.printf(Locale.ROOT, "command line: diagnose of one snapshot %.2f s (median of 3; %.2f to %.2f s), a folder "

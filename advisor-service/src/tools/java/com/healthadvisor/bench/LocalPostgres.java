@@ -244,7 +244,8 @@ public final class LocalPostgres {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** A directory and all it holds (the bench's scratch directories too). */
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
