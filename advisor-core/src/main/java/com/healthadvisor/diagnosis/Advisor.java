@@ -63,7 +63,8 @@ public final class Advisor {
         MetricSheet sheet = raw.withMetrics(Banding.apply(raw.metrics(), snapshot, stage, ruleSet.benchmarks(),
                 ruleSet.limits().get("min_customers_for_rates")));
         List<RuleSession.Concluded> concluded = RunRates.cap(
-                RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), limits),
+                RuleSession.run(ruleSet.sessions(), facts(snapshot, stage, sheet, ruleSet), ruleSet.limits().forRules(),
+                        limits),
                 ruleSet.limits().get("run_rate_below_months"), ruleSet.limits().get("retention_first_min_flags"));
         ScaleAdvice.Silenced silenced = ScaleAdvice.silence(FindingMerger.merge(concluded, ruleSet), ruleSet);
         List<FindingMerger.Merged> findings = silenced.kept();

@@ -1,6 +1,7 @@
 package com.healthadvisor.diagnosis;
 
 import com.healthadvisor.facts.Finding;
+import com.healthadvisor.facts.LimitValues;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -39,8 +40,10 @@ final class RuleSession {
     private RuleSession() {
     }
 
-    static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, Limits limits) {
+    static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, LimitValues limitValues, Limits limits) {
         KieSession session = sessions.newKieSession(ONE_THREAD);
+        // Every rule file declares the global (DrlCompiler); a pooled session may hold another rule set's values.
+        session.setGlobal("limits", limitValues);
         boolean reusable = true;
         try {
             return evaluate(session, facts, limits);

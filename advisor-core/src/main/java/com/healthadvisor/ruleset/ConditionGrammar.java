@@ -8,9 +8,9 @@ import java.util.Set;
  * The whole language a condition may use, as a small recursive-descent parser: fact fields, bound
  * variables and the value members of {@link FactTypes}, string, number, boolean and null literals,
  * comparisons, {@code in} and {@code not in} over literals, arithmetic, {@code &&}, {@code ||}, {@code !}
- * and parentheses, and one binding ({@code $name : field}) in front. Anything else ({@code matches},
- * {@code contains}, method calls with arguments, casts, indexing, inline maps, MVEL's operators) is not in
- * the grammar, so it is refused without having to be named.
+ * and parentheses, {@code limits.value("name")}, and one binding ({@code $name : field}) in front. Anything
+ * else ({@code matches}, {@code contains}, other method calls with arguments, casts, indexing, inline maps,
+ * MVEL's operators) is not in the grammar, so it is refused without having to be named.
  *
  * <pre>
  * constraint := [VAR ':'] or
@@ -19,7 +19,8 @@ import java.util.Set;
  * relation   := sum [ ('==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') sum | ['not'] 'in' '(' literal (',' literal)* ')' ]
  * sum        := product (('+' | '-') product)*
  * product    := unary (('*' | '/') unary)*
- * unary      := ('-' | '!') unary | literal | '(' or ')' | path
+ * unary      := ('-' | '!') unary | literal | '(' or ')' | limit | path
+ * limit      := 'limits' '.' 'value' '(' STRING ')'
  * path       := (VAR | FIELD) ('.' MEMBER ['(' ')'])*
  * </pre>
  */
@@ -37,8 +38,8 @@ final class ConditionGrammar {
     }
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
-    private static final String ALLOWED = "a condition may use fact fields, bound variables, literals, comparisons, "
-            + "in, arithmetic, &&, || and !";
+    private static final String ALLOWED = "a condition may use fact fields, bound variables, literals, "
+            + "limits.value(\"name\"), comparisons, in, arithmetic, &&, || and !";
 
     private final List<String> tokens;
     /** The fields a bare name may be, or an empty set where only variables may start a path. */
@@ -162,6 +163,10 @@ final class ConditionGrammar {
 
     private void path() {
         String head = next();
+        if (FactTypes.LIMITS.equals(head) && !fields.contains(head)) {
+            limit();
+            return;
+        }
         if (!isVariable(head) && !fields.contains(head)) {
             throw refused(fields.isEmpty() || !DrlLexer.isIdentifier(head)
                     ? "\"" + head + "\" is not allowed here; " + ALLOWED
@@ -175,6 +180,22 @@ final class ConditionGrammar {
             if (accept("(")) {
                 expect(")");
             }
+        }
+    }
+
+    /** {@code limits.value("name")}: a number, so nothing may follow it. */
+    private void limit() {
+        expect(".");
+        expect("value");
+        expect("(");
+        String name = next();
+        if (!DrlLexer.isString(name)) {
+            throw refused("limits.value takes the name of a limit in quotes (was " + (name == null ? "nothing"
+                    : "\"" + name + "\"") + ")");
+        }
+        expect(")");
+        if (".".equals(peek())) {
+            throw refused("limits.value(...) is a number: nothing may follow it");
         }
     }
 

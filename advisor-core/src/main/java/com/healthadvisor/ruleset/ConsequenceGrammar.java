@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The whole language a consequence may use: statements {@code insert(Finding.of("CODE", "severity", ...))},
  * the finding optionally followed by {@link FactTypes#FINDING_METHODS} calls. Arguments are literals, bound
- * variables, value members of bound variables, arithmetic on those, and {@code Math.abs/min/max}. The code
+ * variables, value members of bound variables, {@code limits.value("name")}, arithmetic on those, and
+ * {@code Math.abs/min/max}. The code
  * and severity of {@code Finding.of} are string literals, so the catalog can check them against the wording.
  */
 final class ConsequenceGrammar {
@@ -132,6 +133,11 @@ final class ConsequenceGrammar {
         if (scope instanceof NameExpr type && type.getNameAsString().equals("Math")
                 && FactTypes.MATH_FUNCTIONS.contains(call.getNameAsString())) {
             return arguments(call);
+        }
+        if (scope instanceof NameExpr global && global.getNameAsString().equals(FactTypes.LIMITS)) {
+            return call.getNameAsString().equals("value") && call.getArguments().size() == 1
+                    && call.getArgument(0).isStringLiteralExpr() ? null
+                    : "limits.value takes the name of a limit in quotes (was \"" + firstLine(call) + "\")";
         }
         if (scope == null || !call.getArguments().isEmpty() || !FactTypes.isMember(call.getNameAsString())) {
             return "\"" + firstLine(call) + "\" is not a value a rule may read";

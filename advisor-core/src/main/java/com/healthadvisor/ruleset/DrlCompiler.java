@@ -45,7 +45,8 @@ final class DrlCompiler {
         ReleaseId release = services.newReleaseId("com.healthadvisor", "rules", "1.0.0-" + UUID.randomUUID());
         files.generateAndWritePomXML(release);
         files.writeKModuleXML(ONE_THREAD.toXML());
-        drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content()));
+        // Declared after the file's last line, so that every line number Drools reports is the file's own.
+        drls.forEach(drl -> files.write(ROOT + drl.name(), drl.content() + "\n" + FactTypes.LIMITS_DECLARATION + "\n"));
         KieBuilder builder = services.newKieBuilder(files, PARENT).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a DRL file before it is compiled: its rules in order, the diagnosis codes and severities they
@@ -47,6 +48,7 @@ final class DrlInspector {
     private static final Pattern EMITS = Pattern.compile("Finding\\.of\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
     private static final Pattern NOTE = Pattern.compile("\\.note\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern LIMIT = Pattern.compile("Limit\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern LIMIT_VALUE = Pattern.compile("\\blimits\\s*\\.\\s*value\\(\\s*\"([^\"]*)\"");
     private static final Pattern ANY_LIMIT = Pattern.compile("\\bLimit\\(");
     private static final Pattern METRIC = Pattern.compile("\\bMetric\\(");
     private static final Pattern CODE = Pattern.compile("\\bcode\\s*(?:==\\s*\"([^\"]*)\"|in\\s*\\(([^)]*)\\))");
@@ -135,7 +137,8 @@ final class DrlInspector {
             String line = lines[i].replaceAll("//.*$", "");
             int number = i + 1;
             List<String> limitsNamed = LIMIT.matcher(line).results().map(m -> m.group(1)).toList();
-            limitsNamed.stream().filter(name -> !limits.has(name))
+            Stream.concat(limitsNamed.stream(), LIMIT_VALUE.matcher(line).results().map(m -> m.group(1)))
+                    .filter(name -> !limits.has(name))
                     .forEach(name -> problems.add(new RuleProblem(file.name(), number,
                             "unknown limit \"" + name + "\"; add it to " + Limits.FILE)));
             limitNames.addAll(limitsNamed);

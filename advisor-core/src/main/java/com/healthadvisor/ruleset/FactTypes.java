@@ -4,6 +4,7 @@ import com.healthadvisor.facts.Context;
 import com.healthadvisor.facts.Discrepancy;
 import com.healthadvisor.facts.Finding;
 import com.healthadvisor.facts.Limit;
+import com.healthadvisor.facts.LimitValues;
 import com.healthadvisor.facts.Metric;
 import com.healthadvisor.facts.Quantity;
 import com.healthadvisor.facts.Target;
@@ -46,6 +47,13 @@ final class FactTypes {
 
     /** The calls a consequence may chain on {@code Finding.of(...)}. */
     static final Set<String> FINDING_METHODS = Set.of("in", "about", "with", "note", "basedOn");
+
+    /**
+     * The one global rules see: the limits, read as {@code limits.value("name")} with the name in quotes. The
+     * compiler declares it in every rule file, so a file does not (and may not) declare globals of its own.
+     */
+    static final String LIMITS = "limits";
+    static final String LIMITS_DECLARATION = "global " + LimitValues.class.getName() + " " + LIMITS + ";";
 
     /** {@code Math} functions a consequence may use on numbers. */
     static final Set<String> MATH_FUNCTIONS = Set.of("abs", "min", "max");

@@ -2,6 +2,7 @@ package com.healthadvisor.ruleset;
 
 import com.healthadvisor.RuleProblem;
 import com.healthadvisor.facts.Limit;
+import com.healthadvisor.facts.LimitValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +28,16 @@ public final class Limits {
             "retention_first_min_flags");
 
     private final Map<String, Double> values;
+    private final LimitValues forRules;
 
     private Limits(Map<String, Double> values) {
         this.values = Map.copyOf(values);
+        this.forRules = new LimitValues(values);
+    }
+
+    /** The limits as every rule session sees them: {@code limits.value("name")}. */
+    public LimitValues forRules() {
+        return forRules;
     }
 
     public double get(String name) {

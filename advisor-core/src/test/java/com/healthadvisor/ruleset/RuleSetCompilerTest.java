@@ -66,7 +66,7 @@ class RuleSetCompilerTest {
         assertThat(changed.kieBase()).isSameAs(first.kieBase());
         assertThat(changed.sessions()).isSameAs(first.sessions());
         assertThat(changed.version()).isNotEqualTo(first.version());
-        assertThat(changed.limitFacts()).anyMatch(l -> l.name().equals("blended_average_spread") && l.value() == 12);
+        assertThat(changed.limits().forRules().value("blended_average_spread")).isEqualTo(12);
         assertThat(changed.wording().get("RUNWAY_SHORT").actions().toString()).contains("Raise now");
     }
 
@@ -86,17 +86,21 @@ class RuleSetCompilerTest {
     }
 
     @Test
-    void insertsOnlyTheLimitsARuleNamesUnlessAPatternMayMatchAny() {
-        assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
-                .containsExactlyInAnyOrder("expansion_driven_nrr", "scale_min_quick_ratio", "blended_average_spread",
-                        "conflict_tolerance_points", "conflict_tolerance_relative", "min_customers_for_rates", "churn_gap_min_relative",
-                        "scale_min_runway_months", "scale_min_gross_margin", "scale_min_nrr_without_great_churn",
-                        "min_customers_for_concentration", "churn_change_min_relative", "retention_first_min_flags",
-                        "segment_min_share", "run_rate_below_months", "runway_critical_months", "runway_high_months",
-                        "min_customers_for_top10");
+    void insertsOnlyTheLimitFactsARuleNamesUnlessAPatternMayMatchAny() {
+        // The catalog reads its limits as limits.value("name"): no Limit fact is inserted for it.
+        assertThat(compiler.compile(files).limitFacts()).isEmpty();
 
-        replace("monetization.drl", "Limit(name == \"blended_average_spread\", $spread : value)",
-                "Limit($spread : value, name == \"blended_average_spread\")");
+        replace("expansion.drl", "import com.healthadvisor.facts.Finding;\n",
+                "import com.healthadvisor.facts.Finding;\nimport com.healthadvisor.facts.Limit;\n");
+        replace("expansion.drl", "$nrr : Metric(code == \"nrr\", scope == \"company\", band == \"good\", "
+                        + "value < limits.value(\"expansion_driven_nrr\"))",
+                "Limit(name == \"expansion_driven_nrr\", $driven : value)\n    $nrr : Metric(code == \"nrr\", "
+                        + "scope == \"company\", band == \"good\", value < $driven)");
+        assertThat(compiler.compile(files).limitFacts()).extracting(com.healthadvisor.facts.Limit::name)
+                .containsExactly("expansion_driven_nrr");
+
+        replace("expansion.drl", "Limit(name == \"expansion_driven_nrr\", $driven : value)",
+                "Limit($driven : value, name == \"expansion_driven_nrr\")");
 
         long limitsInTheFile = files.stream().filter(f -> f.name().equals("limits.csv")).findFirst().orElseThrow()
                 .content().lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("name,"))
@@ -121,7 +125,7 @@ class RuleSetCompilerTest {
 
     @Test
     void anUnknownMetricBandOrLimitInAConditionIsAnError() {
-        replace("expansion.drl", "Limit(name == \"expansion_driven_nrr\"", "Limit(name == \"expansion_nrr\"");
+        replace("expansion.drl", "limits.value(\"expansion_driven_nrr\")", "limits.value(\"expansion_nrr\")");
         replace("growth.drl", "code == \"quick_ratio\", scope == \"company\", band == \"excellent\"",
                 "code == \"quick_ration\", scope == \"company\", band == \"excellent\"");
 

@@ -150,6 +150,21 @@ public final class RuleAttacks {
                         + ")".repeat(3_000), "nests more than"),
                 rule("twenty thousand signs in a row", "$m : Metric(code == \"nrr\", value > " + "- ".repeat(20_000)
                         + "1)", "nests more than"),
+                // The limits global is the one object rules may call with an argument: only value("a name").
+                rule("the limits global with a computed name", "$m : Metric(code == \"nrr\", value > limits.value($m.scope))",
+                        "limits.value takes the name of a limit in quotes"),
+                rule("another method of the limits global", "$m : Metric(code == \"nrr\", value > limits.getClass())",
+                        "expected \"value\""),
+                rule("a member of a limit's value", "$m : Metric(code == \"nrr\", value > limits.value(\"segment_min_share\").getClass())",
+                        "limits.value(...) is a number: nothing may follow it"),
+                rule("the limits global reached from the consequence", "$m : Metric(code == \"nrr\")",
+                        "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m).note(\"c\", limits.getClass()));",
+                        "limits.value takes the name of a limit in quotes"),
+                rule("the limits global's value with two arguments", "$m : Metric(code == \"nrr\")",
+                        "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m).note(\"c\", limits.value(\"a\", \"b\")));",
+                        "limits.value takes the name of a limit in quotes"),
+                file("a global of the limits' own name", HEADER + "global com.healthadvisor.facts.LimitValues limits;\n"
+                        + simpleRule(), "global limits is not allowed"),
                 rule("Class.forName in the consequence", "$m : Metric(code == \"nrr\")",
                         "insert(Finding.of(\"NRR_CRITICAL\", \"critical\", $m).note(\"c\", Class.forName(\"java.lang.Runtime\")));",
                         "is not a value a rule may read")

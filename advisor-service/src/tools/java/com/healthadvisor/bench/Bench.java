@@ -139,6 +139,15 @@ public final class Bench {
         return seconds;
     }
 
+    /** Only the in-process figures: what a diagnosis costs and what of it the rules cost. */
+    public void runEngine() throws Exception {
+        out.printf("Health Advisor benchmark, the engine in-process (%s), %d cores, Java %s%n", quick ? "quick" : "full",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
+        inProcess("large", LargeSnapshot.json(), -1, -1);
+        summary();
+    }
+
     /** Only the company memory's figures, on both databases. */
     public void runMemory() throws Exception {
         out.printf("Health Advisor benchmark, company memory (%s), %d cores, Java %s%n", quick ? "quick" : "full",

@@ -34,12 +34,18 @@ class BenchCommand implements Callable<Integer> {
             + "PostgreSQL (Debian's binaries, or ADVISOR_TEST_POSTGRES_URL)")
     boolean memoryOnly;
 
+    @Option(names = "--engine-only", description = "only the in-process figures: snapshots/s and the rule engine's "
+            + "cost against parsing and metric facts (typical and large snapshot)")
+    boolean engineOnly;
+
     @Override
     public Integer call() throws Exception {
         Bench bench = new Bench(spec.commandLine().getOut(), Inputs.directory(rules, "rules"),
                 Inputs.directory(fixtures, "fixtures"), quick);
         if (memoryOnly) {
             bench.runMemory();
+        } else if (engineOnly) {
+            bench.runEngine();
         } else {
             bench.run();
         }
