@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command; its subcommands do the work. */
-@Command(name = "health-advisor", mixinStandardHelpOptions = true, version = "Health Advisor 0.1",
+@Command(name = "health-advisor", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Diagnoses SaaS metric snapshots with editable rules.",
         subcommands = {DiagnoseCommand.class, RulesCommand.class, ServeCommand.class, SnapshotCommand.class,
                 CompaniesCommand.class, ImportCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class})

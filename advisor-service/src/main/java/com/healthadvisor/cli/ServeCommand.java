@@ -23,14 +23,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port N] [--rules DIR] [--fixtures DIR]}: the HTTP service. The rules compile while Spring starts; a rule
- * set that does not compile stops the start with {@code file:line: message}, not a trace.
+ * {@code serve [--port N] [--address IP] [--rules DIR] [--fixtures DIR]}: the HTTP service. The rules compile while
+ * Spring starts; a rule set that does not compile stops the start with {@code file:line: message}, not a trace. The
+ * port and address are the options', else the environment's ({@code SERVER_PORT}, {@code SERVER_ADDRESS}, as
+ * Spring Boot names them), else 8080 on every interface.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the HTTP service.")
 class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "the HTTP port (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "${env:SERVER_PORT:-8080}", paramLabel = "N",
+            description = "the HTTP port (default: SERVER_PORT, else 8080)")
     int port;
+
+    @Option(names = "--address", defaultValue = "${env:SERVER_ADDRESS}", paramLabel = "IP",
+            description = "the address to listen on, such as 127.0.0.1 (default: SERVER_ADDRESS, else every interface)")
+    String address;
 
     @Option(names = "--rules", defaultValue = "${env:ADVISOR_RULES:-rules}", paramLabel = "DIR",
             description = "the rules directory (default: ADVISOR_RULES, else rules)")
@@ -94,23 +101,37 @@ class ServeCommand implements Callable<Integer> {
 
     /**
      * A port something else listens on is said in one line, before anything starts, instead of after Spring and
-     * the rules have spent their seconds starting (port 0 picks a free one).
+     * the rules have spent their seconds starting (port 0 picks a free one); so is an address this machine does not
+     * have.
      */
     private void refuseBusyPort() {
-        if (port == 0) {
-            return;
+        java.net.InetSocketAddress where = address == null ? new java.net.InetSocketAddress(port)
+                : new java.net.InetSocketAddress(address, port);
+        if (where.isUnresolved()) {
+            throw new UsageException("address " + address + " is not a host name or IP address this machine resolves");
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(port));
+            probe.bind(where);
+        } catch (java.net.BindException e) {
+            throw new UsageException(address != null && !isInUse(e) ? "address " + address + " is not one of this "
+                    + "machine's: choose one it has with --address IP (or none, for every interface)"
+                    : "port " + port + " is already in use: stop what listens there, or choose another with --port N");
         } catch (java.io.IOException e) {
-            throw new UsageException("port " + port + " is already in use: stop what listens there, or choose "
-                    + "another with --port N");
+            throw new UsageException("cannot listen on " + (address == null ? "" : address + " ") + "port " + port
+                    + ": " + e.getMessage());
         }
+    }
+
+    private static boolean isInUse(java.net.BindException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
     }
 
     private String[] arguments() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--advisor.rules=" + rules));
+        if (address != null) {
+            arguments.add("--server.address=" + address);
+        }
         if (fixtures != null) {
             arguments.add("--advisor.fixtures=" + Inputs.directory(fixtures, "fixtures"));
         }

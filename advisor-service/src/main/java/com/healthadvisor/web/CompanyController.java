@@ -97,9 +97,9 @@ class CompanyController {
     @PutMapping(value = "/{company}/snapshots/{period}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredPeriod> put(@PathVariable String company, @PathVariable String period,
-                                     HttpServletRequest request, Principal principal) throws IOException {
+                                     HttpServletRequest request, Principal principal) throws Exception {
         byte[] body = Bodies.read(request, properties.maxSnapshotSize().toBytes());
-        CompanyMemory.Stored stored = memory.put(company, period, body, principal.getName());
+        CompanyMemory.Stored stored = meters.stored("api", () -> memory.put(company, period, body, principal.getName()));
         return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/companies/" + company + "/diagnoses/" + period))
                 .body(StoredPeriod.of(stored));
@@ -141,7 +141,7 @@ class CompanyController {
         List<Snapshot> months = meters.ledgerImport(lines, () -> LedgerSnapshots.readAll(
                 new InputStreamReader(lines, StandardCharsets.UTF_8), null, currency, allowEmptyMonths,
                 properties.maxLedgerMonths()));
-        List<CompanyMemory.Stored> stored = memory.putAll(company, months, principal.getName());
+        List<CompanyMemory.Stored> stored = meters.stored("api", () -> memory.putAll(company, months, principal.getName()));
         List<LedgerMonth> periods = stored.stream().map(LedgerMonth::of).toList();
         int created = (int) stored.stream().filter(CompanyMemory.Stored::created).count();
         return ResponseEntity.status(created > 0 ? HttpStatus.CREATED : HttpStatus.OK)

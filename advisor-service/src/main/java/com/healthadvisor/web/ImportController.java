@@ -39,10 +39,12 @@ class ImportController {
 
     private final CompanyMemory memory;
     private final AdvisorProperties properties;
+    private final AdvisorMeters meters;
 
-    ImportController(CompanyMemory memory, AdvisorProperties properties) {
+    ImportController(CompanyMemory memory, AdvisorProperties properties, AdvisorMeters meters) {
         this.memory = memory;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** What an import stored, and what it read but left out of MRR. */
@@ -70,7 +72,7 @@ class ImportController {
         BillingImport billing = read(from, request, new BillingImport.Options(currency, null, null, through,
                 ratesByMonth));
         List<Snapshot> months = billing.snapshots(company, properties.maxLedgerMonths());
-        List<CompanyMemory.Stored> stored = memory.putAll(company, months, principal.getName());
+        List<CompanyMemory.Stored> stored = meters.stored("api", () -> memory.putAll(company, months, principal.getName()));
         List<CompanyController.LedgerMonth> periods = stored.stream().map(CompanyController.LedgerMonth::of).toList();
         int created = (int) stored.stream().filter(CompanyMemory.Stored::created).count();
         return ResponseEntity.status(created > 0 ? HttpStatus.CREATED : HttpStatus.OK)

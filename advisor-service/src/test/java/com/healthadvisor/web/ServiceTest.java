@@ -483,12 +483,14 @@ class ServiceTest extends SharedService {
     class Operating {
 
         @Test
-        void prometheusShowsTheTimersOfDiagnosesReloadsAndLedgerImports() {
+        void prometheusShowsTheTimersOfDiagnosesReloadsLedgerImportsAndStoresWithHistograms() {
             String ledger = Http.read(Path.of("fixtures/ledger-legacy-decline-hidden-by-new-product.csv"));
             http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"));
             http().post("/api/v1/diagnoses", "application/json", seed("seed-2-warning-signs"), "Accept", "text/markdown");
             http().post("/api/v1/diagnoses", "application/json", "{\"period\":\"June\"}");
             http().post("/api/v1/diagnoses?period=2024-06", "text/csv", ledger);
+            assertThat(http().putJson("/api/v1/companies/metered/snapshots/2024-06", seed("seed-2-warning-signs"), ADMIN)
+                    .status()).isEqualTo(201);
             String wording = Http.read(RULES.resolve("concentration.yaml"));
             http().put("/api/v1/rules/files/concentration.yaml", "not: [a wording file", ADMIN);
             http().put("/api/v1/rules/files/concentration.yaml", wording + "\n", ADMIN);
@@ -502,13 +504,20 @@ class ServiceTest extends SharedService {
                     "advisor_diagnoses_seconds_count{format=\"markdown\",input=\"snapshot\",outcome=\"ok\"}",
                     "advisor_diagnoses_seconds_count{format=\"json\",input=\"snapshot\",outcome=\"invalid\"}",
                     "advisor_diagnoses_seconds_count{format=\"json\",input=\"ledger\",outcome=\"ok\"}",
-                    "advisor_ledger_imports_seconds_count{outcome=\"ok\"}",
+                    "advisor_ledger_imports_seconds_count{outcome=\"ok\",via=\"api\"}",
+                    "advisor_company_stores_seconds_count{outcome=\"ok\",via=\"api\"}",
                     "advisor_ledger_import_rows_sum",
                     "advisor_rules_reloads_seconds_count{outcome=\"refused\",trigger=\"api\"}",
                     "advisor_rules_reloads_seconds_count{outcome=\"accepted\",trigger=\"api\"}",
                     "advisor_rules_active{version=\"" + version + "\"} 1",
                     "advisor_rules_last_reload_successful",
                     "http_server_requests_seconds_count");
+            // Histograms, not summaries: buckets that Prometheus can aggregate across replicas.
+            assertThat(scraped).containsPattern("advisor_diagnoses_seconds_bucket\\{format=\"json\",input=\"snapshot\","
+                            + "outcome=\"ok\",le=\"[0-9.]+\"}")
+                    .containsPattern("advisor_rules_reloads_seconds_bucket\\{")
+                    .containsPattern("advisor_ledger_imports_seconds_bucket\\{")
+                    .containsPattern("advisor_company_stores_seconds_bucket\\{");
         }
 
         @Test

@@ -10,6 +10,8 @@ import com.healthadvisor.imports.Recognized;
 import com.healthadvisor.json.Json;
 import com.healthadvisor.ledger.LedgerSnapshots;
 import com.healthadvisor.settings.AdvisorProperties;
+import com.healthadvisor.snapshot.Snapshot;
+import com.healthadvisor.web.AdvisorMeters;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -23,7 +25,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,13 +42,17 @@ import java.util.regex.Pattern;
 @Controller
 class SubmitPage {
     private static final Pattern LINE = Pattern.compile("^line (\\d+)\\b.*");
+    /** How the meters tell the workbench's stores from the API's. */
+    private static final String VIA = "workbench";
 
     private final CompanyMemory memory;
     private final DataSize maxSnapshotSize;
+    private final AdvisorMeters meters;
 
-    SubmitPage(CompanyMemory memory, AdvisorProperties properties) {
+    SubmitPage(CompanyMemory memory, AdvisorProperties properties, AdvisorMeters meters) {
         this.memory = memory;
         this.maxSnapshotSize = properties.maxSnapshotSize();
+        this.meters = meters;
     }
 
     /** A problem to show: the field or line it is about (null: the submission as a whole) and what is wrong. */
@@ -70,7 +75,7 @@ class SubmitPage {
 
     @PostMapping("/submit/file")
     String upload(@RequestParam String company, @RequestParam(required = false) MultipartFile file,
-                  Authentication author, Model model, HttpServletResponse response) throws IOException {
+                  Authentication author, Model model, HttpServletResponse response) throws Exception {
         model.addAttribute("form", SnapshotForm.empty());
         model.addAttribute("company", company);
         if (file == null || file.isEmpty()) {
@@ -91,16 +96,18 @@ class SubmitPage {
                 BillingImport billing = BillingImport.read(export.get(), List.of(new BillingImport.Input(
                         file.getOriginalFilename() == null ? "the file" : file.getOriginalFilename(),
                         new StringReader(text))), BillingImport.Options.defaults());
-                List<CompanyMemory.Stored> stored = memory.putAll(company,
-                        billing.snapshots(company, LedgerSnapshots.MAX_MONTHS), author.getName());
+                List<CompanyMemory.Stored> stored = meters.stored(VIA, () -> memory.putAll(company,
+                        billing.snapshots(company, LedgerSnapshots.MAX_MONTHS), author.getName()));
                 return "redirect:/companies/" + company + "?stored=" + stored.size();
             }
             if (json) {
-                CompanyMemory.Stored stored = memory.put(company, periodOf(text), file.getBytes(), author.getName());
+                CompanyMemory.Stored stored = meters.stored(VIA,
+                        () -> memory.put(company, periodOf(text), file.getBytes(), author.getName()));
                 return "redirect:/companies/" + company + "/periods/" + stored.snapshot().period();
             }
-            List<CompanyMemory.Stored> stored = memory.putAll(company, LedgerSnapshots.readAll(
-                    new StringReader(text), company, null, false), author.getName());
+            List<Snapshot> months = meters.ledgerImport(file.getBytes(),
+                    reader -> LedgerSnapshots.readAll(reader, company, null, false));
+            List<CompanyMemory.Stored> stored = meters.stored(VIA, () -> memory.putAll(company, months, author.getName()));
             return "redirect:/companies/" + company + "?stored=" + stored.size();
         } catch (InvalidSnapshotException e) {
             return refused(model, response, e.violations().stream()
@@ -118,7 +125,7 @@ class SubmitPage {
 
     @PostMapping("/submit/form")
     String submitForm(@RequestParam Map<String, String> fields, Authentication author, Model model,
-                      HttpServletResponse response) {
+                      HttpServletResponse response) throws Exception {
         SnapshotForm form = SnapshotForm.of(fields);
         model.addAttribute("form", form);
         model.addAttribute("company", form.value("company"));
@@ -127,8 +134,8 @@ class SubmitPage {
             return refusedForm(model, response, wrong, List.of());
         }
         try {
-            CompanyMemory.Stored stored = memory.put(form.value("company"), form.value("period"), form.json(),
-                    author.getName());
+            CompanyMemory.Stored stored = meters.stored(VIA, () -> memory.put(form.value("company"),
+                    form.value("period"), form.json(), author.getName()));
             return "redirect:/companies/" + stored.snapshot().company() + "/periods/" + stored.snapshot().period();
         } catch (InvalidSnapshotException e) {
             List<Problem> general = new ArrayList<>();

@@ -193,6 +193,14 @@ class WorkbenchBrowserIT {
         assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
         assertThat(sameDiagnoses(memory.timeline("stripe-by-hand"))).isEqualTo(
                 sameDiagnoses(memory.timeline("stripe-by-api")));
+
+        // Uploads on the workbench are metered as the API's are (the bad ledger and the seed ledger above).
+        String scraped = http.send(HttpRequest.newBuilder(URI.create(browser.base() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + API_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scraped).contains("advisor_ledger_imports_seconds_count{outcome=\"invalid\",via=\"workbench\"}",
+                "advisor_ledger_imports_seconds_count{outcome=\"ok\",via=\"workbench\"}",
+                "advisor_company_stores_seconds_count{outcome=\"ok\",via=\"workbench\"}",
+                "advisor_company_stores_seconds_count{outcome=\"ok\",via=\"api\"}");
     }
 
     private static List<List<Object>> sameDiagnoses(List<com.healthadvisor.company.TimelineEntry> timeline) {
