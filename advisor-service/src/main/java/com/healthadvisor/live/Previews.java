@@ -24,7 +24,8 @@ public final class Previews {
     private static final Duration KEPT = Duration.ofHours(1);
 
     /** A preview, who made it, and the changes it was made of (null content: a deleted file). */
-    public record Pending(String id, String author, Instant at, Preview preview, Map<String, String> changes) {
+    public record Pending(String id, String author, Instant at, Preview preview, Map<String, String> changes,
+                          String restores) {
     }
 
     /** In the order they were made, so that an author's oldest is the first of theirs to go. */
@@ -36,8 +37,13 @@ public final class Previews {
     }
 
     public synchronized Pending add(String author, Preview preview, Map<String, String> changes) {
+        return add(author, preview, changes, null);
+    }
+
+    /** A change that restores a version ({@code restores}, else null): its preview says which. */
+    public synchronized Pending add(String author, Preview preview, Map<String, String> changes, String restores) {
         Pending pending = new Pending(UUID.randomUUID().toString(), author, clock.instant(), preview,
-                Collections.unmodifiableMap(new LinkedHashMap<>(changes)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(changes)), restores);
         List<String> theirs = new ArrayList<>(byId.values().stream().filter(p -> p.author().equals(author))
                 .map(Pending::id).toList());
         while (theirs.size() >= MAX_PER_AUTHOR) {

@@ -166,6 +166,8 @@ class RulePages {
         model.addAttribute("id", id);
         model.addAttribute("preview", pending.preview());
         model.addAttribute("files", List.copyOf(pending.changes().keySet()));
+        model.addAttribute("diff", diffOf(pending.changes()));
+        model.addAttribute("restores", pending.restores());
         return "preview";
     }
 
@@ -207,7 +209,7 @@ class RulePages {
         if (files.isEmpty()) {
             return "redirect:/rules/versions?unchanged=" + id;
         }
-        return preview(files, editor, model, "/rules/versions/" + id);
+        return preview(files, editor, model, "/rules/versions/" + id, id);
     }
 
     /** The audit log, newest first: for analysts and admins (AccessRules). */
@@ -221,16 +223,32 @@ class RulePages {
 
     /** Previews a change: to its page when it can be applied, else the same page with why not. */
     private String preview(Map<String, String> files, Authentication editor, Model model, String back) {
+        return preview(files, editor, model, back, null);
+    }
+
+    /** The same, for a change that restores version {@code restores} (null for an edit). */
+    private String preview(Map<String, String> files, Authentication editor, Model model, String back,
+                           String restores) {
         RuleDirectory.Change change = rights.check(editor, RuleAction.PREVIEW, List.copyOf(files.keySet()), null);
         Map<String, String> changed = new LinkedHashMap<>(files);
         Preview preview = onChangeThread(editor, () -> directory.preview(changed, change));
         if (preview.applicable()) {
-            return "redirect:/rules/previews/" + previews.add(editor.getName(), preview, changed).id();
+            return "redirect:/rules/previews/" + previews.add(editor.getName(), preview, changed, restores).id();
         }
         model.addAttribute("preview", preview);
         model.addAttribute("files", List.copyOf(files.keySet()));
+        model.addAttribute("diff", diffOf(changed));
+        model.addAttribute("restores", restores);
         model.addAttribute("back", back);
         return "preview";
+    }
+
+    /** The changed files against the active rule set's, as the lines of a unified diff (null content: deleted). */
+    private List<String> diffOf(Map<String, String> changes) {
+        List<RuleFile> before = active.current().sources().stream().filter(f -> changes.containsKey(f.name())).toList();
+        List<RuleFile> after = changes.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> new RuleFile(e.getKey(), e.getValue())).toList();
+        return LineDiff.of(before, after).lines().toList();
     }
 
     private <T> T onChangeThread(Authentication editor, Supplier<T> work) {

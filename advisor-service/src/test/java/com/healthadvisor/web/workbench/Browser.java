@@ -109,11 +109,14 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * The page checked as a person would meet it: axe finds no serious or critical violation, at 390 px nothing
-     * makes the page scroll sideways, and a screenshot at each width is written under target/.
+     * The page checked as a person would meet it: axe finds no serious or critical violation, at 1,280 and at 390 px
+     * nothing makes the page scroll sideways, and a screenshot at each width is written under target/.
      */
     void check(String name) {
         assertThat(accessibilityViolations()).as("axe on %s (%s)", name, path()).isEmpty();
+        Number wide = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(wide.intValue()).as("sideways scrolling at %d px on %s (%s)", WIDE, name, path())
+                .isLessThanOrEqualTo(0);
         screenshot(name + "-1280");
         driver.manage().window().setSize(new Dimension(NARROW, 844));
         try {

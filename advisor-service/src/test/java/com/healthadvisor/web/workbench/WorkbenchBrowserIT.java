@@ -295,6 +295,9 @@ class WorkbenchBrowserIT {
         browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
         String preview = browser.text("main");
         assertThat(preview).contains("These companies would change").contains("acme").contains("LEAKY_BUCKET");
+        // The edit itself first, as a diff of the lines changed.
+        assertThat(browser.text("#preview-diff")).contains("--- a/benchmarks.csv", "@@ -",
+                "-quick_ratio,healthy,2 to 4,,,,good", "+quick_ratio,healthy,1.5 to 4,,,,good");
         browser.check("preview");
         browser.find("#message").sendKeys("quick ratio: healthy from 1.5");
         browser.find("#apply button[type=submit]").click();
@@ -325,9 +328,16 @@ class WorkbenchBrowserIT {
         browser.check("version-diff");
         // The version before the change: the second row.
         browser.open("/rules/versions");
-        browser.all("#versions tbody tr").get(1).findElement(By.cssSelector("button")).click();
+        WebElement before = browser.all("#versions tbody tr").get(1);
+        String restored = before.findElement(By.cssSelector("th code")).getText();
+        before.findElement(By.cssSelector("button")).click();
         browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
         assertThat(browser.text("main")).contains("LEAKY_BUCKET");
+        // A restore says which version it restores, and its message says so too, instead of an edit's example.
+        assertThat(browser.text("h1")).isEqualTo("Preview of restoring version " + restored);
+        assertThat(browser.text("#preview-diff")).contains("+quick_ratio,healthy,2 to 4,,,,good");
+        assertThat(browser.find("#message").getAttribute("value")).isEqualTo("Restore version " + restored);
+        browser.check("restore-preview");
         browser.find("#apply button[type=submit]").click();
         browser.waitFor("location.pathname === '/rules/versions'", 60);
         assertThat(browser.find("[role=status] code").getText()).isEqualTo(initialVersion);
