@@ -187,7 +187,7 @@ class CompanyController {
         List<TimelineEntry> periods = memory.timeline(company);
         if (periods.size() < (from == null ? 2 : 1)) {
             throw new NoSuchPeriodException("company \"" + company + "\" has " + periods.size()
-                    + " stored period(s): changes need two");
+                    + (periods.size() == 1 ? " stored period" : " stored periods") + ": changes need two");
         }
         String after = to != null ? to : periods.get(periods.size() - 1).period();
         String before = from != null ? from : previous(periods, after);

@@ -168,6 +168,7 @@ class RulePages {
         model.addAttribute("files", List.copyOf(pending.changes().keySet()));
         model.addAttribute("diff", diffOf(pending.changes()));
         model.addAttribute("restores", pending.restores());
+        describe(pending.preview(), model);
         return "preview";
     }
 
@@ -240,7 +241,16 @@ class RulePages {
         model.addAttribute("diff", diffOf(changed));
         model.addAttribute("restores", restores);
         model.addAttribute("back", back);
+        describe(preview, model);
         return "preview";
+    }
+
+    /** The preview in words, and every code's title for the tables (the code itself in a tooltip). */
+    private void describe(Preview preview, Model model) {
+        Map<String, String> titles = new java.util.HashMap<>();
+        active.current().wording().forEach((code, wording) -> titles.put(code, wording.title()));
+        model.addAttribute("titles", titles);
+        model.addAttribute("words", PreviewWords.of(preview, code -> titles.getOrDefault(code, code)));
     }
 
     /** The changed files against the active rule set's, as the lines of a unified diff (null content: deleted). */

@@ -143,7 +143,7 @@ class WorkbenchBrowserIT {
         assertThat(browser.text("#drop .chosen")).contains(bad.getFileName().toString());
         browser.find("#upload button[type=submit]").click();
         browser.waitFor("document.querySelector('#file-problems') !== null", 20);
-        assertThat(browser.text("#file-problems")).contains("Nothing was stored").contains("line 3");
+        assertThat(browser.text("#file-problems")).contains("Nothing was stored. 2 problems:").contains("line 3");
         assertThat(browser.find("#file-problems pre.line").getText()).isEqualTo("C-1,2024-13,abc");
         assertThat(browser.text("#file-problems li")).startsWith("line 3: month must be YYYY-MM");
         browser.check("submit-ledger-problems");
@@ -159,6 +159,7 @@ class WorkbenchBrowserIT {
         browser.find("#file").sendKeys(Path.of(LEDGER).toAbsolutePath().toString());
         browser.find("#upload button[type=submit]").click();
         browser.waitFor("location.pathname === '/companies/acme'", 30);
+        assertThat(browser.text("[role=status]")).matches("Stored \\d+ periods\\.");
         List<WebElement> cells = browser.all(".strip .cell");
         assertThat(cells).hasSizeGreaterThanOrEqualTo(6);
         assertThat(cells.get(cells.size() - 1).getText()).contains("2024-06").contains("concerning");
@@ -294,7 +295,13 @@ class WorkbenchBrowserIT {
         browser.find("#bands button[type=submit]").click();
         browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
         String preview = browser.text("main");
-        assertThat(preview).contains("These companies would change").contains("acme").contains("LEAKY_BUCKET");
+        assertThat(preview).contains("These companies would change").contains("acme")
+                .contains("Leaky bucket: MRR gains barely cover the losses").doesNotContain("LEAKY_BUCKET");
+        // Said in words, the finding by its title, with the company it would leave; the code in a tooltip.
+        assertThat(browser.text("#preview-words")).contains("Leaky bucket: MRR gains barely cover the losses would "
+                + "disappear for 1 company: acme concerning → concerning.");
+        assertThat(browser.find("#company-moves span[title=LEAKY_BUCKET]").getText())
+                .isEqualTo("Leaky bucket: MRR gains barely cover the losses");
         // The edit itself first, as a diff of the lines changed.
         assertThat(browser.text("#preview-diff")).contains("--- a/benchmarks.csv", "@@ -",
                 "-quick_ratio,healthy,2 to 4,,,,good", "+quick_ratio,healthy,1.5 to 4,,,,good");
@@ -332,7 +339,7 @@ class WorkbenchBrowserIT {
         String restored = before.findElement(By.cssSelector("th code")).getText();
         before.findElement(By.cssSelector("button")).click();
         browser.waitFor("location.pathname.startsWith('/rules/previews/')", 60);
-        assertThat(browser.text("main")).contains("LEAKY_BUCKET");
+        assertThat(browser.text("main")).contains("Leaky bucket: MRR gains barely cover the losses would appear");
         // A restore says which version it restores, and its message says so too, instead of an edit's example.
         assertThat(browser.text("h1")).isEqualTo("Preview of restoring version " + restored);
         assertThat(browser.text("#preview-diff")).contains("+quick_ratio,healthy,2 to 4,,,,good");
