@@ -1,5 +1,7 @@
 package com.healthadvisor.web.workbench;
 
+import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.catalog.MetricDefinition;
 import com.healthadvisor.ruleset.CsvLines;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.RuleProblem;
@@ -24,6 +26,17 @@ final class BandTable {
 
         List<String> cells() {
             return List.of(metric, band, range, stage, market, periodicity, tone);
+        }
+
+        /** The metric as the report names it ("Annual logo churn"); its code stays in a tooltip. */
+        public String label() {
+            String label = MetricCatalog.find(metric).map(MetricDefinition::label).orElse(metric.replace('_', ' '));
+            return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        }
+
+        /** The band in words ("leaky bucket"). */
+        public String bandWords() {
+            return band.replace('_', ' ');
         }
     }
 

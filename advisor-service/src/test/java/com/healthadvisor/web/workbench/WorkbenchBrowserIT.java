@@ -289,6 +289,12 @@ class WorkbenchBrowserIT {
         initialVersion = browser.find("main p code").getText();
         browser.open("/rules");
         assertThat(browser.all(".readonly")).as("an analyst may change bands").isEmpty();
+        // Metrics and bands in words, as the report names them; the codes in a tooltip.
+        WebElement metric = browser.find("#band-42 th span");
+        assertThat(metric.getText()).isEqualTo("Quick ratio");
+        assertThat(metric.getAttribute("title")).isEqualTo("quick_ratio");
+        assertThat(browser.text("#band-44 td")).isEqualTo("leaky bucket");
+        assertThat(browser.text("#bands tbody")).doesNotContain("_rate");
         browser.check("bands");
         setRange(42, "1.5 to 4");     // quick_ratio healthy
         setRange(44, "< 1.5");        // quick_ratio leaky_bucket
