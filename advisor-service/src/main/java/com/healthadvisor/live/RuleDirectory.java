@@ -42,11 +42,20 @@ public final class RuleDirectory {
      *                      network when the operator allows it, the rules directory itself, and another replica's
      *                      vetted version
      */
-    public record Change(String actor, String message, boolean mayChangeCode) {
+    public record Change(String actor, String message, boolean mayChangeCode, boolean onWorkbench) {
+
+        public Change(String actor, String message, boolean mayChangeCode) {
+            this(actor, message, mayChangeCode, false);
+        }
 
         /** A change of benchmarks, limits and wording only. */
         public Change(String actor, String message) {
             this(actor, message, false);
+        }
+
+        /** The same change, made on the workbench: its versions and meters say so instead of "api". */
+        public Change onTheWorkbench() {
+            return new Change(actor, message, mayChangeCode, true);
         }
     }
 
@@ -194,7 +203,7 @@ public final class RuleDirectory {
      */
     private synchronized RuleSetVetting.Vetted change(RuleAction action, Map<String, String> changes, Change change,
                                                       long adopting) {
-        Trigger trigger = action.trigger();
+        Trigger trigger = change.onWorkbench() && action.trigger() == Trigger.API ? Trigger.WORKBENCH : action.trigger();
         String source = trigger.source();
         List<String> names = List.copyOf(changes.keySet());
         // Decided here, under the lock, on the files this change writes now: a restore computed its files when it

@@ -8,8 +8,10 @@ public enum Trigger {
     STARTUP,
     /** A file saved in the rules directory, seen by the watcher. */
     DISK,
-    /** A change over HTTP or from the workbench. */
+    /** A change over the HTTP API. */
     API,
+    /** A change made on the workbench's pages. */
+    WORKBENCH,
     /** A kept version made active again. */
     RESTORE,
     /** Another replica's change, adopted here. */

@@ -145,7 +145,7 @@ class RulePages {
     @PostMapping("/rules/files/{name}/check")
     @ResponseBody
     Check check(@PathVariable String name, @RequestParam String content, Authentication editor) {
-        RuleDirectory.Change change = rights.check(editor, RuleAction.CHECK, List.of(name), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.CHECK, List.of(name), null).onTheWorkbench();
         return onChangeThread(editor, () -> {
             try {
                 directory.validate(name, content.replace("\r\n", "\n"), change);
@@ -177,7 +177,7 @@ class RulePages {
         Previews.Pending pending = previews.find(editor.getName(), id).orElseThrow(() ->
                 new WorkbenchAdvice.NotFoundException("no preview " + id + ": it was applied, or is older than an hour"));
         RuleDirectory.Change change = rights.check(editor, RuleAction.APPLY, List.copyOf(pending.changes().keySet()),
-                message);
+                message).onTheWorkbench();
         onChangeThread(editor, () -> {
             directory.apply(pending, change);
             previews.remove(id);
@@ -230,7 +230,8 @@ class RulePages {
     /** The same, for a change that restores version {@code restores} (null for an edit). */
     private String preview(Map<String, String> files, Authentication editor, Model model, String back,
                            String restores) {
-        RuleDirectory.Change change = rights.check(editor, RuleAction.PREVIEW, List.copyOf(files.keySet()), null);
+        RuleDirectory.Change change = rights.check(editor, RuleAction.PREVIEW, List.copyOf(files.keySet()), null)
+                .onTheWorkbench();
         Map<String, String> changed = new LinkedHashMap<>(files);
         Preview preview = onChangeThread(editor, () -> directory.preview(changed, change));
         if (preview.applicable()) {

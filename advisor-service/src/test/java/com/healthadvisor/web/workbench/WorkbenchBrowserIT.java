@@ -317,6 +317,8 @@ class WorkbenchBrowserIT {
         browser.waitFor("location.pathname === '/rules/versions'", 60);
         assertThat(browser.text("[role=status]")).contains("Applied");
         assertThat(browser.text("#versions")).contains("quick ratio: healthy from 1.5").contains("ana");
+        // Made on the workbench, and the version says so.
+        assertThat(browser.text("#versions tbody tr")).contains("ana workbench quick ratio: healthy from 1.5");
         browser.check("versions");
 
         // The next diagnosis: the same ledger for another company, judged by the new band.
