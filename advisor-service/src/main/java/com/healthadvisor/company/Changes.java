@@ -21,7 +21,10 @@ import java.util.Set;
 /**
  * What changed between the diagnoses of two periods, as a person reading both reports would list it: findings
  * that are new, resolved, worse or better (a strength gained counts as better, one lost as worse), those that
- * stayed as they were, and the moves of the metrics behind each and of the key metrics.
+ * stayed as they were, and the moves of the metrics behind each and of the key metrics. Better is said only of a
+ * finding whose severity dropped: a critical finding whose metric improved is still critical, and reassurance it
+ * has not earned would mislead. Worse is also said of a finding whose severity held while its metric moved the
+ * wrong way, an early warning.
  */
 public record Changes(String company, String from, String to, String healthFrom, String healthTo,
                       @JsonProperty("new") List<Change> newFindings, List<Change> resolved, List<Change> worse,
@@ -85,11 +88,7 @@ public record Changes(String company, String from, String to, String healthFrom,
                 } else if (severityThen.isWorseThan(severityNow)) {
                     better.add(change);
                 } else {
-                    (switch (direction(change.moves())) {
-                        case "worse" -> worse;
-                        case "better" -> better;
-                        default -> unchanged;
-                    }).add(change);
+                    ("worse".equals(direction(change.moves())) ? worse : unchanged).add(change);
                 }
             }
         }

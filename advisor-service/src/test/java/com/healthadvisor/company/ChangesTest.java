@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChangesTest {
 
     @Test
-    void aFindingIsWorseOrBetterByItsSeverityElseByTheDirectionOfItsFirstMovingMetric() {
+    void aFindingIsWorseOrBetterByItsSeverityAndWorseAlsoByTheDirectionOfItsFirstMovingMetric() {
         DiagnosisResult may = result("2024-05",
                 List.of(finding("NRR_LOW", "high", "nrr"), finding("CHURN_HIGH", "medium", "logo_churn_rate"),
                         finding("ARPA_LOW", "medium", "arpa"), finding("GONE", "low", "arpa"),
@@ -38,6 +38,20 @@ class ChangesTest {
         assertThat(changes.headline().orElseThrow().change().code()).isEqualTo("NRR_LOW");
         assertThat(changes.keyMetrics()).extracting(Changes.MetricMove::metric)
                 .containsExactly("logo_churn_rate", "nrr", "arpa");
+    }
+
+    /** Better only when the severity dropped: a critical finding whose metric improved is still critical. */
+    @Test
+    void aFindingWhoseMetricImprovedAtTheSameSeverityIsNotBetter() {
+        DiagnosisResult may = result("2024-05", List.of(finding("CHURN_HIGH", "critical", "logo_churn_rate"),
+                finding("NRR_LOW", "high", "nrr")), List.of(metric("logo_churn_rate", 0.09), metric("nrr", 0.80)));
+        DiagnosisResult june = result("2024-06", List.of(finding("CHURN_HIGH", "critical", "logo_churn_rate"),
+                finding("NRR_LOW", "medium", "nrr")), List.of(metric("logo_churn_rate", 0.07), metric("nrr", 0.82)));
+
+        Changes changes = Changes.between("acme", may, june);
+
+        assertThat(codes(changes.better())).containsExactly("NRR_LOW");
+        assertThat(codes(changes.unchanged())).containsExactly("CHURN_HIGH");
     }
 
     @Test
