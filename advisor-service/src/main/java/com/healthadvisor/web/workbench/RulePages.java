@@ -187,10 +187,20 @@ class RulePages {
     }
 
     @GetMapping("/rules/versions")
-    String versions(Model model) {
-        model.addAttribute("versions", directory.history().versions());
+    String versions(@RequestParam(required = false) String applied, Model model) {
+        List<RuleHistory.Version> versions = directory.history().versions();
+        model.addAttribute("versions", versions);
         model.addAttribute("activeVersion", active.current().version());
+        // One name for people: the version (v3); the rule set's content hash is the name reports carry.
+        model.addAttribute("activeId", idOf(versions, active.current().version()));
+        model.addAttribute("appliedId", applied == null ? null : idOf(versions, applied));
         return "versions";
+    }
+
+    /** The newest version with this rule set, or null when none has it. */
+    private static String idOf(List<RuleHistory.Version> versions, String ruleSet) {
+        return versions.stream().filter(v -> ruleSet.equals(v.ruleSet())).map(RuleHistory.Version::id).findFirst()
+                .orElse(null);
     }
 
     @GetMapping("/rules/versions/{id}")

@@ -315,7 +315,9 @@ class WorkbenchBrowserIT {
         browser.find("#message").sendKeys("quick ratio: healthy from 1.5");
         browser.find("#apply button[type=submit]").click();
         browser.waitFor("location.pathname === '/rules/versions'", 60);
-        assertThat(browser.text("[role=status]")).contains("Applied");
+        assertThat(browser.text("[role=status]")).containsPattern("Applied: the active rules are now version v\\d+, "
+                + "rule set [0-9a-f]{8}\\.");
+        assertThat(browser.text("#active-version")).containsPattern("Active: version v\\d+, rule set [0-9a-f]{8} ");
         assertThat(browser.text("#versions")).contains("quick ratio: healthy from 1.5").contains("ana");
         // Made on the workbench, and the version says so.
         assertThat(browser.text("#versions tbody tr")).contains("ana workbench quick ratio: healthy from 1.5");
