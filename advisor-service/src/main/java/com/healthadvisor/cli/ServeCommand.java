@@ -14,6 +14,12 @@ import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +57,7 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path directory = Inputs.directory(rules, "rules");
         refuseShortInitialPassword();
-        refuseBusyPort();
+        refuseWhereItCannotListen();
         // Compiling the rules and starting Spring each take seconds on a cold JVM: do both at once. The compile
         // starts once Spring has set up logging, so that what Drools logs is in the service's format (JSON lines
         // with structured logging), never in logback's default one before it.
@@ -100,31 +106,35 @@ class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * A port something else listens on is said in one line, before anything starts, instead of after Spring and
-     * the rules have spent their seconds starting (port 0 picks a free one); so is an address this machine does not
-     * have.
+     * An address this machine does not have, or a port something else listens on, is said in one line before
+     * anything starts, instead of after Spring and the rules have spent their seconds starting (port 0 picks a
+     * free one).
      */
-    private void refuseBusyPort() {
-        java.net.InetSocketAddress where = address == null ? new java.net.InetSocketAddress(port)
-                : new java.net.InetSocketAddress(address, port);
+    private void refuseWhereItCannotListen() {
+        InetSocketAddress where = address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port);
         if (where.isUnresolved()) {
             throw new UsageException("address " + address + " is not a host name or IP address this machine resolves");
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        if (!isThisMachines(where.getAddress())) {
+            throw new UsageException("address " + address + " is not one of this machine's: choose one it has with "
+                    + "--address IP (or none, for every interface)");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(where);
-        } catch (java.net.BindException e) {
-            throw new UsageException(address != null && !isInUse(e) ? "address " + address + " is not one of this "
-                    + "machine's: choose one it has with --address IP (or none, for every interface)"
-                    : "port " + port + " is already in use: stop what listens there, or choose another with --port N");
-        } catch (java.io.IOException e) {
-            throw new UsageException("cannot listen on " + (address == null ? "" : address + " ") + "port " + port
-                    + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("port " + port + " is already in use: stop what listens there, or choose "
+                    + "another with --port N");
         }
     }
 
-    private static boolean isInUse(java.net.BindException e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
+    private static boolean isThisMachines(InetAddress address) {
+        try {
+            return address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private String[] arguments() {
