@@ -49,6 +49,7 @@ class CompanyPages {
         TimelineEntry newest = periods.get(periods.size() - 1);
         model.addAttribute("company", company);
         model.addAttribute("periods", periods);
+        model.addAttribute("titles", Titles.of(active.current()));
         model.addAttribute("newest", newest);
         CompanyMemory.Diagnosed latest = diagnosed(company, newest.period());
         String currency = latest.result().currency();

@@ -258,8 +258,7 @@ class RulePages {
 
     /** The preview in words, and every code's title for the tables (the code itself in a tooltip). */
     private void describe(Preview preview, Model model) {
-        Map<String, String> titles = new java.util.HashMap<>();
-        active.current().wording().forEach((code, wording) -> titles.put(code, wording.title()));
+        Map<String, String> titles = Titles.of(active.current());
         model.addAttribute("titles", titles);
         model.addAttribute("words", PreviewWords.of(preview, code -> titles.getOrDefault(code, code)));
     }

@@ -36,7 +36,8 @@ public record SmallChart(String code, String label, String svg, String latest) {
         ValueFormat format = new ValueFormat(currency);
         TrendChart.Point last = points.get(points.size() - 1);
         String label = MetricCatalog.find(code).map(definition -> definition.label()).orElse(code);
-        String latest = format.format(last.value(), unit) + (last.band() == null ? "" : " (" + last.band() + ")");
+        String latest = format.format(last.value(), unit)
+                + (last.band() == null ? "" : " (" + last.band().replace('_', ' ') + ")");
         return new SmallChart(code, label, TrendChart.svg(code, label, points, unit, benchmarks, format), latest);
     }
 }
