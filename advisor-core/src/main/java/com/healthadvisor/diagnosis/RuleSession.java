@@ -43,7 +43,7 @@ final class RuleSession {
     static List<Concluded> run(KieSessionsPool sessions, Collection<?> facts, LimitValues limitValues, Limits limits) {
         KieSession session = sessions.newKieSession(ONE_THREAD);
         // Every rule file declares the global (DrlCompiler); a pooled session may hold another rule set's values.
-        session.setGlobal("limits", limitValues);
+        session.setGlobal(LimitValues.GLOBAL, limitValues);
         boolean reusable = true;
         try {
             return evaluate(session, facts, limits);

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class LimitValues {
 
+    /** The global's name in every rule file and session. */
+    public static final String GLOBAL = "limits";
+
     private final Map<String, Double> values;
 
     public LimitValues(Map<String, Double> values) {

@@ -52,7 +52,7 @@ final class FactTypes {
      * The one global rules see: the limits, read as {@code limits.value("name")} with the name in quotes. The
      * compiler declares it in every rule file, so a file does not (and may not) declare globals of its own.
      */
-    static final String LIMITS = "limits";
+    static final String LIMITS = LimitValues.GLOBAL;
     static final String LIMITS_DECLARATION = "global " + LimitValues.class.getName() + " " + LIMITS + ";";
 
     /** {@code Math} functions a consequence may use on numbers. */

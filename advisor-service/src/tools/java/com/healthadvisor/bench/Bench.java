@@ -70,13 +70,11 @@ public final class Bench {
     }
 
     public void run() throws Exception {
-        out.printf("Health Advisor benchmark (%s), %d cores, Java %s%n", quick ? "quick" : "full",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        header("");
         // The service first, while the machine is quiet: its start-up is measured from a cold JVM.
         service();
         commandLine();
-        inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
-        inProcess("large", LargeSnapshot.json(), -1, -1);
+        engine();
         ruleCompile();
         ledger();
         billingImport();
@@ -141,17 +139,25 @@ public final class Bench {
 
     /** Only the in-process figures: what a diagnosis costs and what of it the rules cost. */
     public void runEngine() throws Exception {
-        out.printf("Health Advisor benchmark, the engine in-process (%s), %d cores, Java %s%n", quick ? "quick" : "full",
+        header(", the engine in-process");
+        engine();
+        summary();
+    }
+
+    private void header(String part) {
+        out.printf("Health Advisor benchmark%s (%s), %d cores, Java %s%n", part, quick ? "quick" : "full",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    /** A typical and a large snapshot diagnosed in-process, each against its parse-and-facts baseline. */
+    private void engine() throws Exception {
         inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
         inProcess("large", LargeSnapshot.json(), -1, -1);
-        summary();
     }
 
     /** Only the company memory's figures, on both databases. */
     public void runMemory() throws Exception {
-        out.printf("Health Advisor benchmark, company memory (%s), %d cores, Java %s%n", quick ? "quick" : "full",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        header(", company memory");
         memory();
         summary();
     }

@@ -82,7 +82,8 @@ class SubmitPage {
             return refused(model, response, List.of(new Problem("file", "choose a ledger CSV, a snapshot JSON or a "
                     + "billing export (Stripe, Chargebee, subscription CSV), or drop one on the box", null)));
         }
-        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = file.getBytes();
+        String text = new String(bytes, StandardCharsets.UTF_8);
         boolean json = text.stripLeading().startsWith("{");
         try {
             CompanyMemory.checkName(company);
@@ -102,10 +103,10 @@ class SubmitPage {
             }
             if (json) {
                 CompanyMemory.Stored stored = meters.stored(VIA,
-                        () -> memory.put(company, periodOf(text), file.getBytes(), author.getName()));
+                        () -> memory.put(company, periodOf(text), bytes, author.getName()));
                 return "redirect:/companies/" + company + "/periods/" + stored.snapshot().period();
             }
-            List<Snapshot> months = meters.ledgerImport(file.getBytes(),
+            List<Snapshot> months = meters.ledgerImport(bytes,
                     reader -> LedgerSnapshots.readAll(reader, company, null, false));
             List<CompanyMemory.Stored> stored = meters.stored(VIA, () -> memory.putAll(company, months, author.getName()));
             return "redirect:/companies/" + company + "?stored=" + stored.size();
