@@ -57,7 +57,8 @@ final class Charts {
     }
 
     /**
-     * Starting MRR, each movement up or down, ending MRR; drawn from zero so that sizes are honest. The table adds up on
+     * Starting MRR, each movement up or down, ending MRR; the axis from zero when the moves are large against MRR,
+     * else from a round amount below the lowest point, drawn broken and labelled, so that the moves can be seen. The table adds up on
      * the page (judgment.md P17): amounts to the unit, acquired MRR a line of its own, and what the movements do not
      * explain a line too.
      */
@@ -94,13 +95,15 @@ final class Charts {
             running += (movement[2].equals("up") ? 1 : -1) * value;
             top = Math.max(top, running);
         }
+        double floor = floor(starting.get(), ending.get(), top);
         int slots = present.size() + 2;
         int slot = WIDTH / slots;
         int plot = 180;
         int baseline = 30 + plot;
+        Scale scale = new Scale(floor, top, plot, baseline);
         List<Bar> bars = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        bars.add(bar("Starting MRR", 0, starting.get(), 0, slot, top, plot, baseline, "total"));
+        bars.add(bar("Starting MRR", 0, starting.get(), floor, starting.get(), slot, scale, "total"));
         rows.add(new Row("Starting MRR", format.exactMoney(starting.get(), cents), ""));
         running = starting.get();
         for (int i = 0; i < present.size(); i++) {
@@ -108,23 +111,60 @@ final class Charts {
             double value = movement[0] == null ? Math.abs(unexplained) : company(movement[0]).orElse(0.0);
             boolean up = movement[2].equals("up");
             double low = up ? running : running - value;
-            bars.add(bar(movement[1], i + 1, value, low, slot, top, plot, baseline, movement[2]));
+            bars.add(bar(movement[1], i + 1, value, low, low + value, slot, scale, movement[2]));
             rows.add(new Row(movement[1], (up ? "+" : "−") + format.exactMoney(value, cents), ""));
             running += up ? value : -value;
         }
-        bars.add(bar("Ending MRR", slots - 1, ending.get(), 0, slot, top, plot, baseline, "total"));
+        bars.add(bar("Ending MRR", slots - 1, ending.get(), floor, ending.get(), slot, scale, "total"));
         rows.add(new Row("Ending MRR", format.exactMoney(ending.get(), cents), ""));
-        return new ReportView.Charts.Waterfall(WIDTH, baseline + 30, baseline, bars, rows);
+        return new ReportView.Charts.Waterfall(WIDTH, baseline + 30, baseline, bars, rows,
+                floor > 0 ? format.money(floor) : null);
+    }
+
+    /** Where a waterfall's bars rise from: MRR on the axis, scaled to the plot's pixels. */
+    private record Scale(double floor, double top, int plot, int baseline) {
+
+        int y(double value) {
+            return baseline - (int) Math.round((value - floor) / (top - floor) * plot);
+        }
+    }
+
+    /**
+     * Where the axis starts: at zero when the movements are a large part of MRR, else below the lowest point the
+     * bridge reaches by one and a half times the bridge's range, so that moves of a few percent of MRR are visible;
+     * the axis is then drawn broken and its start labelled. A multiple of a round step (1, 2 or 5 times a power of
+     * ten).
+     */
+    static double floor(double starting, double ending, double top) {
+        double lowest = Math.min(starting, ending);
+        if (lowest <= 0 || lowest < top / 3) {
+            return 0;
+        }
+        double range = top - lowest;
+        double step = roundStep(Math.max(range, top / 100) / 2);
+        return Math.max(0, Math.floor((lowest - range * 1.5) / step) * step);
+    }
+
+    /** The largest of 1, 2 or 5 times a power of ten that is at most the value. */
+    private static double roundStep(double value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {5, 2, 1}) {
+            if (step * power <= value) {
+                return step * power;
+            }
+        }
+        return power;
     }
 
     private static boolean hasCents(double amount) {
         return Math.abs(amount - Math.rint(amount)) >= 0.005;
     }
 
-    private Bar bar(String label, int index, double value, double low, int slot, double top, int plot, int baseline,
+    /** One bar from {@code from} to {@code to} MRR, labelled with the amount it stands for. */
+    private Bar bar(String label, int index, double value, double from, double to, int slot, Scale scale,
                     String kind) {
-        int y = baseline - (int) Math.round((low + value) / top * plot);
-        int height = Math.max(1, (int) Math.round(value / top * plot));
+        int y = scale.y(to);
+        int height = Math.max(1, scale.y(from) - y);
         int x = index * slot + slot / 6;
         int width = slot * 2 / 3;
         String shown = kind.equals("down") ? "−" + format.money(value)

@@ -210,15 +210,26 @@ final class ReportBuilder {
                 Words.scope(d.scope()), d.explanation(), impact(d), evidence);
     }
 
-    /** Actions grouped by owner, owners in the order of their most urgent action, actions in rank order. */
+    /**
+     * Actions grouped by owner, owners in the order of their most urgent action, actions in rank order; an action
+     * with the intent of one before it for the same owner (the same words, or most of them: "Stop scaling
+     * acquisition until retention is fixed" and "Fix retention before scaling acquisition") is not repeated, and
+     * the first names every finding it serves.
+     */
     private List<OwnerActions> owners() {
         Map<String, List<ActionRow>> byOwner = new LinkedHashMap<>();
-        Map<String, Set<String>> seen = new LinkedHashMap<>();
         for (Diagnosis d : result.diagnoses()) {
             for (Action action : d.actions()) {
-                if (seen.computeIfAbsent(action.owner(), o -> new LinkedHashSet<>()).add(action.action())) {
-                    byOwner.computeIfAbsent(action.owner(), o -> new ArrayList<>())
-                            .add(new ActionRow(shownNumbers().getOrDefault(d.rank(), d.rank()), action.action(), d.title()));
+                List<ActionRow> actions = byOwner.computeIfAbsent(action.owner(), o -> new ArrayList<>());
+                int number = shownNumbers().getOrDefault(d.rank(), d.rank());
+                Optional<ActionRow> same = actions.stream()
+                        .filter(row -> Intent.same(row.action(), action.action())).findFirst();
+                if (same.isEmpty()) {
+                    actions.add(new ActionRow(number, action.action(), d.title(), List.of()));
+                } else if (same.get().number() != number && same.get().alsoServes().stream()
+                        .noneMatch(also -> also.number() == number)) {
+                    actions.set(actions.indexOf(same.get()), same.get().alsoServing(new ActionRow.Finding(number,
+                            d.title())));
                 }
             }
         }

@@ -83,7 +83,30 @@ record ReportView(String company, String period, String currency, String health,
     record OwnerActions(String owner, List<ActionRow> actions) {
     }
 
-    record ActionRow(int number, String action, String because) {
+    /**
+     * One action for its owner, the finding it came from first and the others it also serves.
+     *
+     * @param because the title of the first finding
+     */
+    record ActionRow(int number, String action, String because, List<Finding> alsoServes) {
+
+        /** A finding by its number in the report and its title. */
+        record Finding(int number, String title) {
+        }
+
+        ActionRow alsoServing(Finding finding) {
+            List<Finding> more = new java.util.ArrayList<>(alsoServes);
+            more.add(finding);
+            return new ActionRow(number, action, because, List.copyOf(more));
+        }
+
+        /** "#1: Logo churn is at crisis level; #4: Newer cohorts retain worse": every finding it serves. */
+        String serves() {
+            StringBuilder all = new StringBuilder("#" + number + ": " + because);
+            alsoServes.forEach(finding -> all.append("; #").append(finding.number()).append(": ")
+                    .append(finding.title()));
+            return all.toString();
+        }
     }
 
     record Definition(String metric, String code, String formula) {
@@ -97,7 +120,13 @@ record ReportView(String company, String period, String currency, String health,
             return waterfall != null || heatmap != null || concentration != null || benchmarks != null;
         }
 
-        record Waterfall(int width, int height, int baseline, List<Bar> bars, List<Row> rows) {
+        /** @param floor where the axis starts, written as money; null when it starts at zero */
+        record Waterfall(int width, int height, int baseline, List<Bar> bars, List<Row> rows, String floor) {
+
+            /** The y of the broken axis' mark, just above the baseline. */
+            int breakY() {
+                return baseline - 8;
+            }
         }
 
         record Bar(String label, String value, int x, int y, int width, int height, String fill, int labelX,

@@ -153,8 +153,40 @@ class ReportContentTest {
         String actions = markdown.substring(markdown.indexOf("## Action items"), markdown.indexOf("## Appendix"));
 
         // Ranks ascend within each owner; #1 (RETENTION_FIRST) carries the first action of each flag it gathers (P10).
-        assertThat(actions).containsSubsequence("**Executive**", "_(#1:", "_(#3:", "_(#4:", "**Customer Success**", "_(#1:",
+        assertThat(actions).containsSubsequence("**Executive**", "_(#1:", "_(#3:", "**Customer Success**", "_(#1:",
                 "_(#6:");
+    }
+
+    /**
+     * One action per owner and intent: "Stop scaling acquisition until retention is fixed", "Fix retention before
+     * scaling acquisition" and "Stop scaling acquisition until new cohorts retain as well as the old ones" are one
+     * action for the executive, naming every finding it serves; an action with another intent stays.
+     */
+    @Test
+    void anActionIsNotRepeatedForItsOwnerAndNamesEveryFindingItServes() {
+        String markdown = SeedReports.of("seed-2-warning-signs").markdown();
+        String executive = markdown.substring(markdown.indexOf("**Executive**"), markdown.indexOf("**Customer Success**"));
+
+        assertThat(executive.lines().filter(line -> line.startsWith("- ") && line.contains("acquisition until")))
+                .hasSize(1);
+        assertThat(executive).doesNotContain("Fix retention before scaling");
+        assertThat(executive).contains("Stop scaling acquisition until retention is fixed _(#1: ")
+                .contains("; #4: Newer cohorts retain worse than older ones");
+        assertThat(executive).contains("Hold acquisition budgets flat until churn is out of the crisis band _(#3: ");
+    }
+
+    @Test
+    void actionsOfOneIntentAreToldApartFromOthersByTheirWords() {
+        assertThat(Intent.same("Stop scaling acquisition until retention is fixed",
+                "Fix retention before scaling acquisition")).isTrue();
+        assertThat(Intent.same("Report monthly and compounded annual churn side by side",
+                "Report monthly and compounded annual churn side by side")).isTrue();
+        assertThat(Intent.same("Stop scaling acquisition until retention is fixed",
+                "Hold acquisition budgets flat until churn is out of the crisis band")).isFalse();
+        assertThat(Intent.same("Segment churn by customer size, cohort and exit reason",
+                "Compare the accounts lost in recent periods with earlier ones by cohort, plan and exit reason"))
+                .isFalse();
+        assertThat(Intent.same("Call", "Call")).isTrue();
     }
 
     @Test
@@ -178,6 +210,37 @@ class ReportContentTest {
                 .contains("MRR bridge from starting to ending MRR");
         assertThat(SeedReports.of(Path.of("fixtures/customer-concentration-fires-high-on-top-10.json")).html(false))
                 .contains("Shares of MRR against their concentration lines");
+    }
+
+    /**
+     * Moves of a few percent of MRR would be a pixel or two on an axis from zero: the axis starts at a round amount
+     * below the bridge's lowest point instead, drawn broken and labelled; large moves keep the axis at zero.
+     */
+    @Test
+    void aBridgeOfSmallMovesIsDrawnOnABrokenAxisSoThatTheMovesShow(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws java.io.IOException {
+        Path small = temp.resolve("small-moves.json");
+        java.nio.file.Files.writeString(small, "{\"company\":\"Steady\",\"period\":\"2024-06\",\"mrr\":{"
+                + "\"starting\":500000,\"new\":20000,\"expansion\":5000,\"contraction\":3000,\"churned\":12000,"
+                + "\"ending\":510000}}");
+        String html = SeedReports.of(small).html(false);
+        assertThat(html).contains("MRR bridge from starting to ending MRR, the axis starting at $460K")
+                .contains(">axis from $460K</text>");
+        java.util.regex.Matcher losses = java.util.regex.Pattern.compile(
+                "height=\"(\\d+)\" fill=\"#c0392b\"").matcher(html.substring(html.indexOf("MRR bridge from starting"),
+                html.indexOf("</svg>", html.indexOf("MRR bridge from starting"))));
+        int bars = 0;
+        while (losses.find()) {
+            assertThat(Integer.parseInt(losses.group(1))).as("a loss's bar in pixels").isGreaterThanOrEqualTo(8);
+            bars++;
+        }
+        assertThat(bars).isEqualTo(2);
+
+        Path large = temp.resolve("large-moves.json");
+        java.nio.file.Files.writeString(large, "{\"company\":\"Young\",\"period\":\"2024-06\",\"mrr\":{"
+                + "\"starting\":100000,\"new\":80000,\"churned\":20000,\"ending\":160000}}");
+        assertThat(SeedReports.of(large).html(false)).contains("MRR bridge from starting to ending MRR\"")
+                .doesNotContain("axis from");
     }
 
     @Test
