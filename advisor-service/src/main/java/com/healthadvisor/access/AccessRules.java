@@ -150,7 +150,14 @@ public final class AccessRules {
             rule(POST, "/rules/files/{name}", Access.ANALYST),
             rule(POST, "/rules/files/{name}/check", Access.ANALYST),
             rule(POST, "/rules/previews/{id}/apply", Access.ANALYST),
-            rule(POST, "/rules/versions/{id}/restore", Access.ANALYST));
+            rule(POST, "/rules/versions/{id}/restore", Access.ANALYST),
+
+            // People: each changes their own password; an admin adds, disables and gives roles.
+            rule(GET, "/account", Access.VIEWER),
+            rule(POST, "/account/password", Access.VIEWER),
+            rule(GET, "/users", Access.ADMIN),
+            rule(POST, "/users", Access.ADMIN),
+            rule(POST, "/users/{name}", Access.ADMIN));
 
     private AccessRules() {
     }

@@ -6,25 +6,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 
 /**
- * The workbench's sign-in: a form for the people of {@code advisor.users} (passwords kept as hashes only) and the
- * initial admin, whose password comes from ADVISOR_INITIAL_ADMIN_PASSWORD; there is no default password. The session
+ * The workbench's sign-in: a form for the {@link People} an admin manages on the users page and those of
+ * {@code advisor.users} (passwords kept as hashes only); the first admin's password comes from
+ * ADVISOR_INITIAL_ADMIN_PASSWORD, once; there is no default password. A session ends when its person is disabled,
+ * and a changed role counts from the next request ({@link StillAllowed}). The session
  * is a cookie (HttpOnly, Secure, SameSite=Strict: application.yaml); every form carries a CSRF token. Who may open
  * which page is {@link AccessRules#WORKBENCH}: a viewer reads; anything that writes (submitting numbers, changing
  * rules) needs an analyst, and DRL an admin ({@link RuleChangeRights}, per file, as the API does). The API keeps its
@@ -33,7 +27,6 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 public class WorkbenchSecurity {
 
-    static final String INITIAL_ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSecurity.class);
     /** Only the service's own files: no inline script, no other origin; the report's charts need inline style. */
     private static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
@@ -42,11 +35,12 @@ public class WorkbenchSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchUsers users, java.time.Clock clock)
+    SecurityFilterChain workbenchFilterChain(HttpSecurity http, People people, java.time.Clock clock)
             throws Exception {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users.details());
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(people);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         http.authenticationProvider(new ThrottledSignIn(passwords, new SignInThrottle(clock)))
+                .addFilterBefore(new StillAllowed(people), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> AccessRules.authorize(requests, AccessRules.WORKBENCH, false))
                 .formLogin(form -> form.loginPage("/login").successHandler(backWhereYouWere()).permitAll()
                         .failureHandler(signInFailure()))
@@ -99,30 +93,21 @@ public class WorkbenchSecurity {
                 : "/login?error"));
     }
 
+    /**
+     * The people who sign in, with the initial admin created in the database on the first start that names its
+     * password (after the migrations: the table must be there).
+     */
     @Bean
-    WorkbenchUsers workbenchUsers(AdvisorProperties properties) {
-        return users(properties, PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    }
-
-    /** The configured users, and the initial admin when its password is set and no user is named admin already. */
-    static WorkbenchUsers users(AdvisorProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (AdvisorProperties.User user : properties.users()) {
-            if (!names.add(user.name())) {
-                throw new IllegalArgumentException("advisor.users: " + user.name() + " is named twice");
-            }
-            users.add(User.withUsername(user.name()).password(user.passwordHash())
-                    .authorities(Role.of(user.role()).authorities()).build());
-        }
-        if (properties.hasInitialAdmin() && !names.contains(INITIAL_ADMIN)) {
-            users.add(User.withUsername(INITIAL_ADMIN).password(encoder.encode(properties.initialAdminPassword()))
-                    .authorities(Role.ADMIN.authorities()).build());
-        }
-        if (users.isEmpty()) {
+    @org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization
+    People people(javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager
+            transactions, AdvisorProperties properties, java.time.Clock clock) {
+        People people = new People(dataSource, transactions, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.users(), clock);
+        people.createInitialAdmin(properties.initialAdminPassword());
+        if (people.count() == 0) {
             LOG.info("Nobody can sign in to the workbench yet: start with ADVISOR_INITIAL_ADMIN_PASSWORD set, then "
                     + "sign in as admin");
         }
-        return new WorkbenchUsers(new InMemoryUserDetailsManager(users), users.size());
+        return people;
     }
 }

@@ -55,10 +55,14 @@ public final class CompanyMemory {
     private final Advisor advisor;
     private final Supplier<RuleSet> rules;
     private final Clock clock;
+    private final Portfolio portfolio;
+    private final List<java.util.function.Consumer<String>> afterEachWrite =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CompanyMemory(DataSource dataSource, PlatformTransactionManager transactionManager, SnapshotReader reader,
                          Advisor advisor, Supplier<RuleSet> rules, Clock clock) {
         this.store = new CompanyStore(dataSource);
+        this.portfolio = new Portfolio(dataSource, clock);
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.reader = reader;
@@ -69,6 +73,19 @@ public final class CompanyMemory {
 
     public CompanyStore store() {
         return store;
+    }
+
+    /**
+     * Called inside each write of a company, in its transaction, after its periods are diagnosed: what it does is
+     * kept if and only if the write is (the notifications' outbox).
+     */
+    public void afterEachWrite(java.util.function.Consumer<String> listener) {
+        afterEachWrite.add(listener);
+    }
+
+    /** Every company at a glance, kept with each write. */
+    public Portfolio portfolio() {
+        return portfolio;
     }
 
     /**
@@ -201,6 +218,7 @@ public final class CompanyMemory {
         checkName(company);
         return transactions.execute(status -> {
             int removed = store.delete(company);
+            portfolio.forget(company);
             jdbc.sql("DELETE FROM company WHERE name = ?").params(company).update();
             return removed;
         });
@@ -317,7 +335,9 @@ public final class CompanyMemory {
         StoredSnapshot stored = diagnosed.stored();
         return new StoredDiagnosis(stored.company(), stored.period(), stored.revision(), result.ruleSet().version(),
                 result.health(),
-                ResultJson.mapper().writeValueAsString(TimelineEntry.of(result, stored.revision(), now)),
+                ResultJson.mapper().writeValueAsString(TimelineEntry.of(result,
+                        diagnosed.snapshot().profile() == null ? null : diagnosed.snapshot().profile().market(),
+                        stored.revision(), now)),
                 new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now);
     }
 
@@ -334,7 +354,10 @@ public final class CompanyMemory {
                             + "(SELECT 1 FROM company WHERE name = ?)").params(company, company).update();
                     jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company)
                             .query(String.class).single();
-                    return work.get();
+                    T done = work.get();
+                    portfolio.refresh(company);
+                    afterEachWrite.forEach(listener -> listener.accept(company));
+                    return done;
                 });
             } catch (DuplicateKeyException e) {
                 if (attempt == ATTEMPTS) {

@@ -40,6 +40,12 @@ class CompanyConfiguration {
         return new CompanyMemory(dataSource, transactionManager, reader, advisor, active::current, clock);
     }
 
+    /** Every company at a glance, for the workbench's home. */
+    @Bean
+    com.healthadvisor.company.Portfolio portfolio(CompanyMemory memory) {
+        return memory.portfolio();
+    }
+
     /** Rule change previews try the candidate on each company's newest stored period too. */
     @Bean
     PastPeriodsPreview pastPeriodsPreview(CompanyMemory memory) {

@@ -73,6 +73,88 @@ abstract class CompanyMemoryContract {
     }
 
     /**
+     * The home page's view of every company: the newest period's health, ARR, stage and market, the MRR of the last
+     * periods, and the problems new or worse since the period before; filtered, sorted and paged; built again when
+     * a period is stored.
+     */
+    @Test
+    void thePortfolioShowsEachCompanysNewestPeriodAndWhatGotWorse() {
+        String worse = company + "-worse";
+        String steady = company + "-steady";
+        String single = company + "-single";
+        // Up to the eleventh month, when churn starts to accelerate.
+        storeMonths(worse, "smb", MonthlyDocuments.withChurn(java.util.Arrays.copyOf(ACCELERATING, 11)));
+        storeMonths(steady, "enterprise", MonthlyDocuments.withChurn(0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02,
+                0.02, 0.02, 0.02, 0.02, 0.02));
+        storeMonths(single, null, MonthlyDocuments.withChurn(0.02));
+        Portfolio portfolio = memory.portfolio();
+
+        Portfolio.Page all = portfolio.page(query(company, null, false, Portfolio.Sort.NAME, 1));
+        assertThat(all.rows()).extracting(Portfolio.Row::company).containsExactly(single, steady, worse);
+        Portfolio.Row gotWorse = all.rows().get(2);
+        assertThat(gotWorse.period()).isEqualTo("2024-11");
+        assertThat(gotWorse.fresh()).containsExactly("RETENTION_FIRST", "CHURN_ACCELERATING", "LEAKY_BUCKET");
+        assertThat(gotWorse.health()).isEqualTo("concerning");
+        assertThat(gotWorse.healthBefore()).isEqualTo("moderate");
+        assertThat(gotWorse.gotWorse()).isTrue();
+        assertThat(gotWorse.mrr()).hasSize(11).doesNotContainNull();
+        assertThat(gotWorse.arr()).isEqualTo(gotWorse.mrr().get(10) * 12);
+        assertThat(gotWorse.market()).isEqualTo("smb");
+        assertThat(gotWorse.stage()).isEqualTo("early");
+        assertThat(all.rows().get(1).fresh()).doesNotContain("CHURN_ACCELERATING");
+        Portfolio.Row first = all.rows().get(0);
+        assertThat(first.healthBefore()).isNull();
+        assertThat(first.gotWorse()).isFalse();
+        assertThat(first.mrr()).hasSize(1);
+
+        assertThat(portfolio.page(query(company, "smb", false, Portfolio.Sort.NAME, 1)).rows())
+                .extracting(Portfolio.Row::company).containsExactly(worse);
+        assertThat(portfolio.page(query(company.toUpperCase(java.util.Locale.ROOT) + "-W", null, false,
+                Portfolio.Sort.NAME, 1)).rows()).extracting(Portfolio.Row::company).containsExactly(worse);
+        assertThat(portfolio.page(query(company, null, true, Portfolio.Sort.NAME, 1)).rows())
+                .extracting(Portfolio.Row::company).contains(worse).doesNotContain(single);
+        assertThat(portfolio.page(query(company, null, false, Portfolio.Sort.ARR, 1)).rows())
+                .extracting(Portfolio.Row::arr).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        Portfolio.Page second = portfolio.page(new Portfolio.Query(company, null, null, null, false,
+                Portfolio.Sort.NAME, 2, 2));
+        assertThat(second.pages()).isEqualTo(2);
+        assertThat(second.matched()).isEqualTo(3);
+        assertThat(second.rows()).extracting(Portfolio.Row::company).containsExactly(worse);
+        assertThat(portfolio.page(new Portfolio.Query(company, null, null, null, false, Portfolio.Sort.NAME, 99, 2))
+                .page()).isEqualTo(2);
+
+        // A company stored before glances were kept is worked out from its periods, alike.
+        JdbcClient.create(database.dataSource()).sql("DELETE FROM company_glance WHERE company = ?").params(worse)
+                .update();
+        assertThat(memory.portfolio().page(query(worse, null, false, Portfolio.Sort.NAME, 1)).rows())
+                .containsExactly(gotWorse);
+
+        // A period stored since is shown at once.
+        memory.put(single, "2024-02", MonthlyDocuments.withChurn(0.02, 0.02).get(1).getBytes(StandardCharsets.UTF_8),
+                "tester");
+        Portfolio.Row grown = portfolio.page(query(single, null, false, Portfolio.Sort.NAME, 1)).rows().get(0);
+        assertThat(grown.period()).isEqualTo("2024-02");
+        assertThat(grown.mrr()).hasSize(2);
+        memory.delete(single);
+        assertThat(portfolio.page(query(single, null, false, Portfolio.Sort.NAME, 1)).rows()).isEmpty();
+    }
+
+    private void storeMonths(String name, String market, List<String> documents) {
+        for (String document : documents) {
+            String withProfile = market == null ? document
+                    : "{\"profile\":{\"market\":\"" + market + "\"}," + document.substring(1);
+            String period = withProfile.replaceAll(".*\"period\":\"([0-9-]+)\".*", "$1");
+            memory.put(name, period, withProfile.getBytes(StandardCharsets.UTF_8), "tester");
+        }
+    }
+
+    private static Portfolio.Query query(String search, String market, boolean gotWorse, Portfolio.Sort sort,
+                                         int page) {
+        return new Portfolio.Query(search, null, market, null, gotWorse, sort, page, 50);
+    }
+
+    /**
      * A document without a history of its own is given the stored periods' figures directly, not written out as a
      * document with them and read again: the diagnosis is the same bytes as that document's, for a ledger stored at
      * once and for the same months stored one by one.
@@ -360,7 +442,7 @@ abstract class CompanyMemoryContract {
         try {
             assertThatThrownBy(() -> Database.open(url())).isInstanceOf(NewerSchemaException.class)
                     .hasMessageContaining("migration 99 (from a newer build)")
-                    .hasMessageContaining("this build knows up to version 4");
+                    .hasMessageContaining("this build knows up to version 6");
         } finally {
             jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'").update();
         }

@@ -22,15 +22,15 @@ class NewerSchemaRefusedTest {
         try (Database database = Database.open(url)) {
             JdbcClient.create(database.dataSource()).sql("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", "
                     + "\"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", "
-                    + "\"installed_on\", \"execution_time\", \"success\") VALUES (5, '5', 'from a newer build', 'SQL', "
-                    + "'V5__from_a_newer_build.sql', 0, 'test', CURRENT_TIMESTAMP, 0, TRUE)").update();
+                    + "\"installed_on\", \"execution_time\", \"success\") VALUES (99, '99', 'from a newer build', 'SQL', "
+                    + "'V99__from_a_newer_build.sql', 0, 'test', CURRENT_TIMESTAMP, 0, TRUE)").update();
         }
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(HealthAdvisorApplication.class)
                 .run("--server.port=0", "--advisor.watch=false", "--spring.datasource.url=" + url))
                 .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(NewerSchemaException.class)
-                        .hasMessageContaining("it has migration 5 (from a newer build)")
-                        .hasMessageContaining("this build knows up to version 4"));
+                        .hasMessageContaining("it has migration 99 (from a newer build)")
+                        .hasMessageContaining("this build knows up to version 6"));
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -1,6 +1,9 @@
 package com.healthadvisor.web.workbench;
 
-import com.healthadvisor.catalog.MetricCatalog;
+import com.healthadvisor.diagnosis.Advisor;
+import com.healthadvisor.snapshot.Figures;
+import com.healthadvisor.snapshot.Snapshot;
+import org.springframework.web.util.UriUtils;
 import com.healthadvisor.company.ChangeWords;
 import com.healthadvisor.company.CompanyMemory;
 import com.healthadvisor.company.NoSuchPeriodException;
@@ -19,25 +22,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The companies the memory holds, each one's timeline, and the report of any of its periods with its downloads. */
+/** Each company's timeline, and the report of any of its periods with its downloads. */
 @Controller
 class CompanyPages {
 
     private final CompanyMemory memory;
     private final ActiveRuleSet active;
+    private final Advisor advisor;
 
-    CompanyPages(CompanyMemory memory, ActiveRuleSet active) {
+    CompanyPages(CompanyMemory memory, ActiveRuleSet active, Advisor advisor) {
         this.memory = memory;
         this.active = active;
-    }
-
-    @GetMapping("/")
-    String companies(Model model) {
-        model.addAttribute("companies", memory.store().heads());
-        return "companies";
+        this.advisor = advisor;
     }
 
     @GetMapping("/companies/{company}")
@@ -52,10 +56,15 @@ class CompanyPages {
         model.addAttribute("titles", Titles.of(active.current()));
         model.addAttribute("newest", newest);
         CompanyMemory.Diagnosed latest = diagnosed(company, newest.period());
-        String currency = latest.result().currency();
-        model.addAttribute("charts", MetricCatalog.KEY.stream()
-                .map(code -> SmallChart.of(code, periods, active.current().benchmarks(), currency))
+        List<TimelineEntry> charted = withHistory(periods, latest);
+        SmallChart.Context context = new SmallChart.Context(latest.result().currency(), latest.result().stage(),
+                latest.snapshot().profile().market(), latest.snapshot().periodicity().word());
+        model.addAttribute("charts", SmallChart.CHARTED.stream()
+                .map(code -> SmallChart.of(code, charted, active.current().benchmarks(), context,
+                        period -> "/companies/" + UriUtils.encodePathSegment(company, StandardCharsets.UTF_8)
+                                + "/periods/" + UriUtils.encodePathSegment(period, StandardCharsets.UTF_8)))
                 .filter(chart -> chart != null).toList());
+        model.addAttribute("fromHistory", charted.size() - periods.size());
         PeriodChanges since = since(company, latest);
         model.addAttribute("since", since);
         model.addAttribute("sinceGroups", since == null ? List.of() : Stream.of(
@@ -63,6 +72,29 @@ class CompanyPages {
                         new ChangeGroup("Better", since.better()), new ChangeGroup("Resolved", since.resolved()))
                 .filter(group -> !group.lines().isEmpty()).toList());
         return "timeline";
+    }
+
+    /**
+     * The stored periods, and before and between them the months the newest period's snapshot carried as history
+     * without their being stored: each diagnosed as it was sent, with the months before it as its history.
+     */
+    private List<TimelineEntry> withHistory(List<TimelineEntry> periods, CompanyMemory.Diagnosed latest) {
+        Set<String> stored = periods.stream().map(TimelineEntry::period).collect(Collectors.toSet());
+        Snapshot snapshot = latest.snapshot();
+        List<Figures> history = snapshot.history();
+        List<TimelineEntry> all = new ArrayList<>(periods);
+        for (int i = 0; i < history.size(); i++) {
+            Figures month = history.get(i);
+            if (month.period() == null || stored.contains(month.period())) {
+                continue;
+            }
+            Snapshot asSent = new Snapshot(snapshot.company(), month.period(), snapshot.periodicity(),
+                    snapshot.currency(), snapshot.profile(), month, Map.of(), history.subList(0, i), List.of(),
+                    List.of(), List.of());
+            all.add(TimelineEntry.of(advisor.diagnose(asSent, active.current(), List.of()), null, 0, null));
+        }
+        all.sort(Comparator.comparing(TimelineEntry::period));
+        return all;
     }
 
     public record ChangeGroup(String name, List<PeriodChanges.Line> lines) {

@@ -1,7 +1,7 @@
 package com.healthadvisor.web.workbench;
 
 import org.springframework.http.HttpStatus;
-import com.healthadvisor.access.WorkbenchUsers;
+import com.healthadvisor.access.People;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class SignInPages {
 
-    private final WorkbenchUsers users;
+    private final People people;
 
-    SignInPages(WorkbenchUsers users) {
-        this.users = users;
+    SignInPages(People people) {
+        this.people = people;
     }
 
     @GetMapping("/login")
     String signIn(Model model) {
-        model.addAttribute("nobody", users.count() == 0);
+        model.addAttribute("nobody", people.count() == 0);
         return "login";
     }
 

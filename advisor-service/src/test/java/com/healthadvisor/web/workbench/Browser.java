@@ -122,12 +122,27 @@ final class Browser implements AutoCloseable {
         try {
             pause(150);
             Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
-            assertThat(overflow.intValue()).as("sideways scrolling at %d px on %s (%s)", NARROW, name, path())
-                    .isLessThanOrEqualTo(0);
+            assertThat(overflow.intValue()).as("sideways scrolling at %d px on %s (%s), past the window: %s", NARROW,
+                    name, path(), overflowing()).isLessThanOrEqualTo(0);
             screenshot(name + "-390");
         } finally {
             driver.manage().window().setSize(new Dimension(WIDE, 900));
         }
+    }
+
+    /** The innermost elements that reach past the window's right edge, for a failure to name. */
+    private Object overflowing() {
+        return script("""
+                return Array.from(document.querySelectorAll('body *')).filter(function (e) {
+                  return e.getBoundingClientRect().right > window.innerWidth + 1
+                      && !Array.from(e.children).some(function (c) {
+                        return c.getBoundingClientRect().right > window.innerWidth + 1; });
+                }).slice(0, 5).map(function (e) {
+                  return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal
+                      === undefined ? '.' + String(e.className).split(' ').join('.') : '')
+                      + ' ' + Math.round(e.getBoundingClientRect().right) + 'px';
+                }).join(', ');
+                """);
     }
 
     /** axe-core's serious and critical findings on the current page, one line each. */

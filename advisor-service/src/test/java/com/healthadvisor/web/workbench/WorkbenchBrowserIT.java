@@ -464,9 +464,152 @@ class WorkbenchBrowserIT {
         }
         HttpResponse<String> audit = get("/rules/audit", cookie);
         assertThat(audit.statusCode()).isEqualTo(403);
-        browser.open("/");
-        assertThat(browser.all("table.list tbody th").stream().map(WebElement::getText))
+        browser.open("/?sort=name");
+        assertThat(browser.all("#portfolio tbody th a").stream().map(WebElement::getText))
                 .containsExactly("acme", "acme-after", "beta", "seed-two", "stripe-by-api", "stripe-by-hand");
+    }
+
+    @Test
+    @Order(15)
+    void anAdminAddsSomeoneWhoChangesTheirPasswordAndIsThenDisabled() {
+        signOut();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("location.pathname === '/'", 10);
+        browser.find("a[href='/users']").click();
+        browser.waitFor("location.pathname === '/users'", 10);
+        // The settings' people are listed without controls; the initial admin is the database's, with them.
+        assertThat(browser.text("#user-ana")).contains("Set in the service's settings");
+        assertThat(browser.all("#user-admin select")).hasSize(1);
+        browser.find("#new-name").sendKeys("uma");
+        new org.openqa.selenium.support.ui.Select(browser.find("#new-role")).selectByValue("analyst");
+        browser.find("#new-password").sendKeys("uma-first-password");
+        browser.find("#add-user button[type=submit]").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("[role=status]")).contains("Added uma as analyst");
+        assertThat(browser.text("#user-changes")).contains("uma").contains("added");
+        browser.check("users");
+
+        signOut();
+        signIn("uma", "uma-first-password");
+        browser.waitFor("location.pathname === '/'", 10);
+        assertThat(browser.all("a[href='/users']")).isEmpty();
+        browser.find(".who a").click();
+        browser.waitFor("location.pathname === '/account'", 10);
+        browser.find("#current").sendKeys("uma-first-password");
+        browser.find("#password").sendKeys("uma-chosen-password");
+        browser.find("#repeat").sendKeys("uma-chosen-password");
+        browser.find("#change-password button[type=submit]").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("[role=status]")).isEqualTo("Your password is changed.");
+        browser.check("account");
+
+        signOut();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("location.pathname === '/'", 10);
+        browser.open("/users");
+        browser.find("#user-uma button[aria-label='Disable uma']").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("#user-uma")).contains("disabled");
+        signOut();
+        signIn("uma", "uma-chosen-password");
+        browser.waitFor("document.querySelector('[role=alert]') !== null", 10);
+        assertThat(browser.path()).isEqualTo("/login?error");
+    }
+
+    /** The companies of a portfolio stored through the API for the home page: this many, two months each. */
+    static final int PORTFOLIO = 2_000;
+
+    @Test
+    @Order(16)
+    void aPortfolioOfTwoThousandCompaniesOpensFilteredInUnderASecond() throws Exception {
+        storePortfolio();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("location.pathname === '/'", 10);
+
+        // Filtered as an analyst would ask: the SMB companies that got worse, largest ARR first.
+        browser.open("/?market=smb&worse=on&sort=arr");
+        double filtered = pageLoadMillis();
+        System.out.printf("Home page, %,d companies, filtered: %.0f ms (%s)%n", PORTFOLIO, filtered, browser.script(
+                "var n = performance.getEntriesByType('navigation')[0]; return 'server ' + Math.round(n.responseStart"
+                        + " - n.requestStart) + ' ms, page ' + Math.round(n.loadEventEnd - n.responseStart) + ' ms';"));
+        assertThat(filtered).as("the filtered home page of %d companies, in ms", PORTFOLIO).isLessThan(1000);
+        List<WebElement> rows = browser.all("#portfolio tbody tr");
+        assertThat(rows).hasSize(HomePage.PAGE_SIZE);
+        assertThat(browser.text("#matched")).matches("[0-9,]+ of [0-9,]+ companies, page 1 of [0-9]+\\.");
+        assertThat(browser.all("#portfolio tbody tr .sparkline")).hasSize(HomePage.PAGE_SIZE);
+        assertThat(browser.text("#portfolio tbody tr:first-child")).contains("SMB").containsAnyOf("New", "Worse", "→");
+        browser.check("home-portfolio");
+
+        // Paging, searching by name, and a view that matches nothing.
+        browser.find("a[rel=next]").click();
+        browser.waitFor("location.search.indexOf('page=2') >= 0", 10);
+        assertThat(browser.text("#matched")).contains("page 2 of");
+        browser.open("/?q=portfolio-0042");
+        assertThat(browser.all("#portfolio tbody th a").stream().map(WebElement::getText))
+                .containsExactly("portfolio-0042");
+        browser.open("/?q=no-such-company");
+        assertThat(browser.text("#matched")).isEqualTo("No company matches: loosen a filter.");
+        browser.open("/");
+        System.out.printf("Home page, %,d companies, unfiltered: %.0f ms%n", PORTFOLIO, pageLoadMillis());
+        browser.check("home");
+    }
+
+    /** From the request's start to the page loaded, as the browser measured it. */
+    private double pageLoadMillis() {
+        return ((Number) browser.script("var n = performance.getEntriesByType('navigation')[0]; "
+                + "return n.loadEventEnd - n.startTime;")).doubleValue();
+    }
+
+    /**
+     * Two months of each company through the API, four at a time: markets, stages and churn differ by company, so
+     * that every filter has something to find and some companies get worse in the second month.
+     */
+    private void storePortfolio() throws Exception {
+        String[] markets = {"smb", "mid_market", "enterprise", "mixed"};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> stored = new java.util.ArrayList<>();
+            for (int i = 0; i < PORTFOLIO; i++) {
+                int company = i;
+                stored.add(pool.submit(() -> {
+                    String name = String.format("portfolio-%04d", company);
+                    long customers = 200 + company * 7L % 900;
+                    int worse = 0;
+                    for (int month = 1; month <= 2; month++) {
+                        double churn = month == 2 && company % 3 == 0 ? 0.09 : 0.015;
+                        String document = monthOf(month, customers, churn, markets[company % 4], 400 + company % 50);
+                        customers = customers + customers / 20 - Math.round(customers * churn);
+                        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(browser.base()
+                                        + "/api/v1/companies/" + name + "/snapshots/2025-0" + month))
+                                .header("Authorization", "Bearer " + API_TOKEN)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(document)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+                        worse += put.statusCode() == 201 ? 1 : 0;
+                    }
+                    return worse;
+                }));
+            }
+            for (var future : stored) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String monthOf(int month, long starting, double churn, String market, long perCustomer) {
+        long churned = Math.round(starting * churn);
+        long won = starting / 20;
+        long ending = starting + won - churned;
+        long mrrStarting = starting * perCustomer;
+        long mrrEnding = mrrStarting + won * perCustomer - churned * perCustomer;
+        return String.format(java.util.Locale.ROOT, "{\"period\":\"2025-0%d\",\"profile\":{\"market\":\"%s\"},"
+                        + "\"customers\":{\"starting\":%d,\"new\":%d,\"churned\":%d,\"ending\":%d},"
+                        + "\"mrr\":{\"starting\":%d,\"new\":%d,\"expansion\":0,\"contraction\":0,\"churned\":%d,"
+                        + "\"ending\":%d}}", month, market, starting, won, churned, ending, mrrStarting,
+                won * perCustomer, churned * perCustomer, mrrEnding);
     }
 
     private void signIn(String name, String password) {
