@@ -99,6 +99,17 @@ public final class AccessRules {
             rule(POST, "/api/v1/companies/rediagnose", Access.ANALYST),
             rule(DELETE, "/api/v1/companies/{company}", Access.ADMIN),
 
+            // Notifications: analysts and admins say who gets what and what stays quiet.
+            rule(GET, "/api/v1/notifications/subscriptions", Access.ANALYST),
+            rule(POST, "/api/v1/notifications/subscriptions", Access.ANALYST),
+            rule(DELETE, "/api/v1/notifications/subscriptions/{id}", Access.ANALYST),
+            rule(GET, "/api/v1/notifications/silences", Access.ANALYST),
+            rule(POST, "/api/v1/notifications/silences", Access.ANALYST),
+            rule(DELETE, "/api/v1/notifications/silences/{id}", Access.ANALYST),
+            rule(POST, "/api/v1/notifications/acknowledgements", Access.ANALYST),
+            rule(GET, "/api/v1/notifications/outbox", Access.ANALYST),
+            rule(POST, "/api/v1/notifications/outbox/{id}/retry", Access.ANALYST),
+
             // Health and the build's info stay open for load balancers and people; meters describe the host and
             // its traffic, so a scraper gets a viewer's token.
             rule(GET, "/actuator", Access.ANYONE),

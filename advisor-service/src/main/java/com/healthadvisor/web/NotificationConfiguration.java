@@ -1,0 +1,61 @@
+package com.healthadvisor.web;
+
+import com.healthadvisor.company.CompanyMemory;
+import com.healthadvisor.notify.Alerts;
+import com.healthadvisor.notify.Deliveries;
+import com.healthadvisor.notify.Outbox;
+import com.healthadvisor.notify.Quiet;
+import com.healthadvisor.notify.Subscriptions;
+import com.healthadvisor.settings.NotificationSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Wires notifications: the stores, alerts queued with each company write, and the sender. */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    @Bean
+    Subscriptions subscriptions(DataSource dataSource, Clock clock) {
+        return new Subscriptions(dataSource, clock);
+    }
+
+    @Bean
+    Outbox outbox(DataSource dataSource, Clock clock) {
+        return new Outbox(dataSource, clock);
+    }
+
+    @Bean
+    Quiet quiet(DataSource dataSource, Clock clock) {
+        return new Quiet(dataSource, clock);
+    }
+
+    /** Every write of a company queues the alerts its newest period calls for, in the write's transaction. */
+    @Bean
+    Alerts alerts(DataSource dataSource, Subscriptions subscriptions, Outbox outbox, Quiet quiet,
+                  CompanyMemory memory) {
+        Alerts alerts = new Alerts(dataSource, subscriptions, outbox, quiet);
+        memory.afterEachWrite(alerts::periodStored);
+        return alerts;
+    }
+
+    @Bean
+    Deliveries deliveries(Outbox outbox, Subscriptions subscriptions, NotificationSettings settings,
+                          ObjectProvider<JavaMailSender> mail, MeterRegistry meters, Clock clock) {
+        return new Deliveries(outbox, subscriptions, new Deliveries.Settings(settings.maxAttempts(), settings.from(),
+                Optional.ofNullable(mail.getIfAvailable())), meters, clock, settings.connectTimeout(),
+                settings.timeout());
+    }
+
+    /** Named for its part of /actuator/health: {@code notifications}. */
+    @Bean("notifications")
+    NotificationSender notificationSender(Deliveries deliveries, Outbox outbox, NotificationSettings settings) {
+        return new NotificationSender(deliveries, outbox, settings.poll());
+    }
+}

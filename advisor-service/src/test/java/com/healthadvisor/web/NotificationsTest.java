@@ -1,0 +1,301 @@
+package com.healthadvisor.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notifications as their receivers get them: a real SMTP server (GreenMail, over a socket) and a real HTTP
+ * receiver (the JDK's server) that checks each webhook's signature the way docs/notifications.md tells a receiver
+ * to. Subscriptions, silences and the outbox through the API, periods stored through the API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationsTest {
+
+    static final String TOKEN = "notifications-admin-token";
+    static final String[] ADMIN = {"Authorization", "Bearer " + TOKEN};
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final Receiver RECEIVER = new Receiver();
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        Path root = Files.createTempDirectory("notifications");
+        registry.add("advisor.rules", () -> Http.copyOf("rules", "[^.].*").toString());
+        registry.add("advisor.fixtures", () -> Http.copyOf("fixtures", "seed-.*").toString());
+        registry.add("advisor.admin-token", () -> TOKEN);
+        registry.add("advisor.watch", () -> "false");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + root.resolve("advisor") + ";LOCK_TIMEOUT=60000");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("advisor.notifications.poll", () -> "100ms");
+        registry.add("advisor.notifications.max-attempts", () -> "3");
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+        RECEIVER.server.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    Http http() {
+        return new Http(port);
+    }
+
+    @Test
+    void aFindingThatAppearsIsDeliveredOnceToEachChannelSignedAndNamingTheMoneyAndTheActions() throws Exception {
+        String secret = subscribe("webhook", RECEIVER.url("/hook"), "acme").get("secret").asString();
+        RECEIVER.secret = secret;
+        subscribe("slack", RECEIVER.url("/slack"), "acme");
+        subscribe("email", "cfo@acme.example", "acme");
+
+        store("acme", "2024-01", 0.02);
+        store("acme", "2024-02", 0.09);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/hook").size() == 1
+                && RECEIVER.received("/slack").size() == 1 && SMTP.getReceivedMessages().length == 1);
+        Thread.sleep(500);
+        assertThat(RECEIVER.received("/hook")).hasSize(1);
+        assertThat(RECEIVER.badSignatures.get()).isZero();
+
+        Receiver.Delivery hook = RECEIVER.received("/hook").get(0);
+        JsonNode alert = tools.jackson.databind.json.JsonMapper.builder().build().readTree(hook.body());
+        assertThat(alert.get("company").asString()).isEqualTo("acme");
+        assertThat(alert.get("period").asString()).isEqualTo("2024-02");
+        assertThat(hook.key()).isEqualTo(alert.get("id").asString()).startsWith("alert:").endsWith(":acme:2024-02:r1");
+        assertThat(alert.get("findings")).isNotEmpty();
+        JsonNode first = alert.get("findings").get(0);
+        assertThat(first.get("change").asString()).isEqualTo("new");
+        assertThat(List.of("critical", "high")).contains(first.get("severity").asString());
+        assertThat(first.get("actions")).isNotEmpty();
+        String title = first.get("title").asString();
+
+        String slack = RECEIVER.received("/slack").get(0).body();
+        assertThat(slack).contains("\"text\":\"acme, 2024-02:", "\"blocks\":[", title, "What to do",
+                first.get("actions").get(0).get("action").asString());
+        assertThat(RECEIVER.received("/slack").get(0).key()).startsWith("alert:");
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).startsWith("acme, 2024-02:");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cfo@acme.example");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains(title.substring(0, 20)).contains("text/plain").contains("text/html");
+
+        // The same period stored again unchanged is no new revision: nothing more is sent.
+        store("acme", "2024-02", 0.09);
+        Thread.sleep(1_000);
+        assertThat(RECEIVER.received("/hook")).hasSize(1);
+
+        JsonNode sent = http().getWith("/api/v1/notifications/outbox?state=sent", ADMIN).json();
+        assertThat(sent.findValuesAsString("company").stream().filter("acme"::equals)).hasSize(3);
+        String meters = http().getWith("/actuator/prometheus", ADMIN).body();
+        assertThat(meters).contains("advisor_notifications_total{channel=\"webhook\",outcome=\"sent\"")
+                .contains("advisor_notifications_latency_seconds_bucket");
+        JsonNode health = http().getWith("/actuator/health", ADMIN).json();
+        assertThat(health.at("/components/notifications/status").asString()).isEqualTo("UP");
+    }
+
+    /**
+     * Two companies with the same months: the control's spike alerts; the same findings, silenced for the other
+     * company before its spike, keep it quiet.
+     */
+    @Test
+    void aSilenceKeepsItsFindingsQuietAndIsListed() {
+        Http.Response subscribed = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "findings only", "channel", "webhook", "target", RECEIVER.url("/quiet"),
+                        "companies", List.of("beta", "beta-control"), "min_severity", "high")), ADMIN);
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        store("beta-control", "2024-01", 0.02);
+        store("beta-control", "2024-02", 0.09);
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/quiet").size() == 1);
+        JsonNode alert = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(RECEIVER.received("/quiet").get(0).body());
+        assertThat(alert.get("company").asString()).isEqualTo("beta-control");
+        List<String> codes = alert.get("findings").findValuesAsString("code");
+        assertThat(codes).isNotEmpty();
+
+        for (String code : codes) {
+            Http.Response silenced = http().post("/api/v1/notifications/silences", "application/json",
+                    Http.json(Map.of("company", "beta", "code", code, "until",
+                            Instant.now().plus(Duration.ofDays(7)).toString(), "reason", "a known churn spike")),
+                    ADMIN);
+            assertThat(silenced.status()).as(silenced.body()).isEqualTo(201);
+        }
+        assertThat(http().getWith("/api/v1/notifications/silences", ADMIN).json().findValuesAsString("reason"))
+                .hasSize(codes.size()).containsOnly("a known churn spike");
+
+        store("beta", "2024-01", 0.02);
+        store("beta", "2024-02", 0.09);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(RECEIVER.received("/quiet")).hasSize(1);
+        assertThat(http().getWith("/api/v1/notifications/outbox", ADMIN).body()).doesNotContain("\"company\":\"beta\"");
+
+        Http.Response missing = http().post("/api/v1/notifications/silences", "application/json",
+                Http.json(Map.of("company", "beta", "code", "bad code")), ADMIN);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("code: a diagnosis code", "until: a time in the future", "reason: why");
+    }
+
+    @Test
+    void aReceiverThatKeepsFailingGetsTheMessageAsDeadThenARetryDeliversItUnderItsKey() {
+        RECEIVER.failing.put("/flaky", true);
+        subscribe("webhook", RECEIVER.url("/flaky"), "gamma");
+        store("gamma", "2024-01", 0.02);
+        store("gamma", "2024-02", 0.09);
+
+        JsonNode dead = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http().getWith("/api/v1/notifications/outbox?state=dead", ADMIN).json(), list -> list.size() == 1);
+        assertThat(dead.get(0).get("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.get(0).get("last_error").asString()).contains("answered 500");
+        assertThat(RECEIVER.attempts.get("/flaky").get()).isEqualTo(3);
+
+        RECEIVER.failing.put("/flaky", false);
+        Http.Response retried = http().post("/api/v1/notifications/outbox/" + dead.get(0).get("id").asLong()
+                + "/retry", "application/json", "", ADMIN);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.received("/flaky").size() == 1);
+        assertThat(RECEIVER.received("/flaky").get(0).key()).isEqualTo(dead.get(0).get("idempotency_key").asString());
+        assertThat(http().post("/api/v1/notifications/outbox/" + dead.get(0).get("id").asLong() + "/retry",
+                "application/json", "", ADMIN).status()).as("only a dead message is retried").isEqualTo(404);
+    }
+
+    @Test
+    void badSubscriptionsAreRefusedWithEveryReasonAndViewersMayNotSubscribe() {
+        Http.Response bad = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "", "channel", "pigeon", "target", "x", "min_severity", "positive")), ADMIN);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("name: 1 to 100 characters", "channel: webhook, slack or email",
+                "min_severity: critical, high, medium or low");
+        Http.Response noTrigger = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "x", "channel", "webhook", "target", "ftp://example.com/x")), ADMIN);
+        assertThat(noTrigger.body()).contains("target: an http or https URL", "a trigger");
+        assertThat(http().post("/api/v1/notifications/subscriptions", "application/json", "{}").status())
+                .isEqualTo(401);
+        assertThat(http().getWith("/api/v1/notifications/subscriptions", ADMIN).body()).doesNotContain("whsec_");
+    }
+
+    private JsonNode subscribe(String channel, String target, String company) {
+        Http.Response created = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", channel + " for " + company, "channel", channel, "target", target,
+                        "companies", List.of(company), "min_severity", "high", "on_health_change", true)), ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** One month of a company whose customers churn at the rate given, through the API. */
+    private void store(String company, String period, double churn) {
+        long starting = 1_000;
+        long churned = Math.round(starting * churn);
+        String document = String.format(Locale.ROOT, "{\"period\":\"%s\",\"customers\":{\"starting\":%d,\"new\":40,"
+                        + "\"churned\":%d,\"ending\":%d},\"mrr\":{\"starting\":500000,\"new\":20000,\"expansion\":8000,"
+                        + "\"contraction\":1000,\"churned\":%d,\"ending\":%d}}", period, starting, churned,
+                starting + 40 - churned, churned * 500, 500_000 + 20_000 + 8_000 - 1_000 - churned * 500);
+        Http.Response stored = http().putJson("/api/v1/companies/" + company + "/snapshots/" + period, document, ADMIN);
+        assertThat(stored.status()).as(stored.body()).isIn(200, 201);
+    }
+
+    /** An HTTP receiver: records what each path got, checks webhook signatures, and fails on request. */
+    static final class Receiver {
+
+        record Delivery(String key, String body) {
+        }
+
+        final HttpServer server;
+        final Map<String, List<Delivery>> got = new ConcurrentHashMap<>();
+        final Map<String, Boolean> failing = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        final AtomicInteger badSignatures = new AtomicInteger();
+        volatile String secret;
+
+        Receiver() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                attempts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                if (path.equals("/hook") && !validSignature(exchange.getRequestHeaders()
+                        .getFirst("X-Health-Advisor-Signature"), body)) {
+                    badSignatures.incrementAndGet();
+                }
+                int status = Boolean.TRUE.equals(failing.get(path)) ? 500 : 204;
+                if (status == 204) {
+                    got.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                            .add(new Delivery(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        List<Delivery> received(String path) {
+            return got.getOrDefault(path, List.of());
+        }
+
+        /** As docs/notifications.md shows: HMAC-SHA256 of "t.body" with the secret, compared with v1. */
+        private boolean validSignature(String header, String body) {
+            if (header == null || secret == null) {
+                return false;
+            }
+            Map<String, String> parts = new java.util.HashMap<>();
+            for (String part : header.split(",")) {
+                String[] pair = part.split("=", 2);
+                parts.put(pair[0], pair[1]);
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                String expected = HexFormat.of().formatHex(mac.doFinal((parts.get("t") + "." + body)
+                        .getBytes(StandardCharsets.UTF_8)));
+                long age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(parts.get("t")));
+                return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                        parts.get("v1").getBytes(StandardCharsets.UTF_8)) && age < 300;
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
