@@ -442,7 +442,7 @@ abstract class CompanyMemoryContract {
         try {
             assertThatThrownBy(() -> Database.open(url())).isInstanceOf(NewerSchemaException.class)
                     .hasMessageContaining("migration 99 (from a newer build)")
-                    .hasMessageContaining("this build knows up to version 6");
+                    .hasMessageContaining("this build knows up to version " + com.healthadvisor.company.Migrations.newest());
         } finally {
             jdbc.sql("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '99'").update();
         }
