@@ -163,6 +163,14 @@ public final class AccessRules {
             rule(POST, "/rules/previews/{id}/apply", Access.ANALYST),
             rule(POST, "/rules/versions/{id}/restore", Access.ANALYST),
 
+            // Notifications: analysts say who gets what and what stays quiet.
+            rule(GET, "/notifications", Access.ANALYST),
+            rule(POST, "/notifications/subscriptions", Access.ANALYST),
+            rule(POST, "/notifications/subscriptions/{id}/delete", Access.ANALYST),
+            rule(POST, "/notifications/silences", Access.ANALYST),
+            rule(POST, "/notifications/silences/{id}/end", Access.ANALYST),
+            rule(POST, "/notifications/outbox/{id}/retry", Access.ANALYST),
+
             // People: each changes their own password; an admin adds, disables and gives roles.
             rule(GET, "/account", Access.VIEWER),
             rule(POST, "/account/password", Access.VIEWER),

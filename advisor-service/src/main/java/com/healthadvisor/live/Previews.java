@@ -30,6 +30,8 @@ public final class Previews {
 
     /** In the order they were made, so that an author's oldest is the first of theirs to go. */
     private final Map<String, Pending> byId = new LinkedHashMap<>();
+    private final java.util.List<java.util.function.Consumer<Pending>> onApplied =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
 
     public Previews(Clock clock) {
@@ -61,9 +63,20 @@ public final class Previews {
                 : Optional.of(pending);
     }
 
-    /** Forgets a preview once it has been applied: it is applied at most once. */
-    public synchronized void remove(String id) {
-        byId.remove(id);
+    /** Forgets a preview once it has been applied (it is applied at most once), and tells who listens. */
+    public void remove(String id) {
+        Pending applied;
+        synchronized (this) {
+            applied = byId.remove(id);
+        }
+        if (applied != null) {
+            onApplied.forEach(listener -> listener.accept(applied));
+        }
+    }
+
+    /** Called with each preview once applied: what it showed moving is what the change moved. */
+    public void onApplied(java.util.function.Consumer<Pending> listener) {
+        onApplied.add(listener);
     }
 
     private boolean expired(Pending pending) {

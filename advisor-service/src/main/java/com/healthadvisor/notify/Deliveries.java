@@ -87,6 +87,24 @@ public final class Deliveries {
     }
 
     private void send(Subscription subscription, Outbox.Message message) throws DeliveryException {
+        if (message.kind().equals("rules")) {
+            RuleAlerts.RulesMessage rules = ResultJson.mapper().readValue(message.payload(),
+                    RuleAlerts.RulesMessage.class);
+            switch (subscription.channel()) {
+                case WEBHOOK -> webhooks.post(subscription.target(), message.payload(), message.idempotencyKey(),
+                        subscription.secret());
+                case SLACK -> webhooks.post(subscription.target(), SlackMessages.of(rules), message.idempotencyKey(),
+                        null);
+                case EMAIL -> mail(subscription.target(), message.idempotencyKey(), MailMessages.of(rules));
+            }
+            return;
+        }
+        if (message.kind().equals("digest")) {
+            Digests.Digest digest = ResultJson.mapper().readValue(message.payload(), Digests.Digest.class);
+            mail(subscription.target(), message.idempotencyKey(), new MailMessages.Mail(digest.subject(),
+                    digest.text(), digest.html()));
+            return;
+        }
         switch (subscription.channel()) {
             case WEBHOOK -> webhooks.post(subscription.target(), message.payload(), message.idempotencyKey(),
                     subscription.secret());

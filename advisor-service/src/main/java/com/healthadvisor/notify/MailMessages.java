@@ -64,6 +64,21 @@ final class MailMessages {
         return new Mail(alert.headline(), text.toString(), html.toString());
     }
 
+    /** A rule change's moves, as an e-mail. */
+    static Mail of(RuleAlerts.RulesMessage rules) {
+        StringBuilder text = new StringBuilder(rules.headline()).append("\n\n");
+        StringBuilder html = new StringBuilder("<div style=\"font-family:Arial,Helvetica,sans-serif;color:#1f2933\">"
+                + "<h1 style=\"font-size:20px\">").append(escape(rules.headline())).append("</h1><ul>");
+        rules.companies().forEach(moved -> {
+            String line = moved.company() + " (" + moved.period() + "): " + words(moved.healthBefore()) + " → "
+                    + words(moved.healthAfter());
+            text.append("- ").append(line).append("\n");
+            html.append("<li>").append(escape(line)).append("</li>");
+        });
+        html.append("</ul></div>");
+        return new Mail(rules.headline(), text.toString(), html.toString());
+    }
+
     private static String colour(String severity) {
         return switch (severity) {
             case "critical" -> "#c0392b";

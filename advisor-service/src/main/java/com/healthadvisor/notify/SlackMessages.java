@@ -62,6 +62,19 @@ final class SlackMessages {
         return com.healthadvisor.json.Json.RESULT_COMPACT.writeValueAsString(message);
     }
 
+    /** A rule change's moves: the headline, then each company's verdict before and after. */
+    static String of(RuleAlerts.RulesMessage rules) {
+        StringBuilder moves = new StringBuilder();
+        rules.companies().forEach(moved -> moves.append("• *").append(escape(moved.company())).append("* (")
+                .append(escape(moved.period())).append("): ").append(words(moved.healthBefore())).append(" → ")
+                .append(words(moved.healthAfter())).append("\n"));
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("text", rules.headline());
+        message.put("blocks", List.of(Map.of("type", "header", "text", Map.of("type", "plain_text", "text",
+                clip(rules.headline(), 150))), section(moves.toString().strip())));
+        return ResultJson.mapper().writeValueAsString(message);
+    }
+
     private static Map<String, Object> section(String mrkdwn) {
         return Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", clip(mrkdwn, 2900)));
     }

@@ -2,7 +2,11 @@ package com.healthadvisor.web;
 
 import com.healthadvisor.company.CompanyMemory;
 import com.healthadvisor.notify.Alerts;
+import com.healthadvisor.live.ActiveRuleSet;
 import com.healthadvisor.notify.Deliveries;
+import com.healthadvisor.notify.Digests;
+import com.healthadvisor.notify.RuleAlerts;
+import com.healthadvisor.live.Previews;
 import com.healthadvisor.notify.Outbox;
 import com.healthadvisor.notify.Quiet;
 import com.healthadvisor.notify.Subscriptions;
@@ -53,9 +57,31 @@ class NotificationConfiguration {
                 settings.timeout());
     }
 
+    /** Each applied preview tells the subscriptions that asked which companies' verdicts it moved. */
+    @Bean
+    RuleAlerts ruleAlerts(Subscriptions subscriptions, Outbox outbox, CompanyMemory memory, Previews previews) {
+        RuleAlerts alerts = new RuleAlerts(subscriptions, outbox, memory.portfolio());
+        previews.onApplied(applied -> {
+            var companies = applied.preview().companies();
+            if (companies != null) {
+                alerts.applied(applied.preview().version(), applied.author(), companies.moved().stream()
+                        .map(m -> new RuleAlerts.Moved(m.company(), m.period(), m.healthBefore(), m.healthAfter()))
+                        .toList());
+            }
+        });
+        return alerts;
+    }
+
+    @Bean
+    Digests digests(Subscriptions subscriptions, Outbox outbox, CompanyMemory memory, ActiveRuleSet active,
+                    Clock clock) {
+        return new Digests(subscriptions, outbox, memory, active::current, clock);
+    }
+
     /** Named for its part of /actuator/health: {@code notifications}. */
     @Bean("notifications")
-    NotificationSender notificationSender(Deliveries deliveries, Outbox outbox, NotificationSettings settings) {
-        return new NotificationSender(deliveries, outbox, settings.poll());
+    NotificationSender notificationSender(Deliveries deliveries, Digests digests, Outbox outbox,
+                                          NotificationSettings settings) {
+        return new NotificationSender(deliveries, digests, outbox, settings.poll());
     }
 }

@@ -1,6 +1,7 @@
 package com.healthadvisor.web;
 
 import com.healthadvisor.notify.Deliveries;
+import com.healthadvisor.notify.Digests;
 import com.healthadvisor.notify.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,16 @@ class NotificationSender implements SmartLifecycle, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
     private final Deliveries deliveries;
+    private final Digests digests;
     private final Outbox outbox;
     private final Duration poll;
     private volatile ScheduledExecutorService thread;
     private volatile Outbox.Backlog backlog;
     private volatile Instant readAt;
 
-    NotificationSender(Deliveries deliveries, Outbox outbox, Duration poll) {
+    NotificationSender(Deliveries deliveries, Digests digests, Outbox outbox, Duration poll) {
         this.deliveries = deliveries;
+        this.digests = digests;
         this.outbox = outbox;
         this.poll = poll;
     }
@@ -47,9 +50,10 @@ class NotificationSender implements SmartLifecycle, HealthIndicator {
         thread.scheduleWithFixedDelay(this::round, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Delivers what is due until nothing is, then reads the backlog; a failure waits for the next round. */
+    /** Queues the digests due, delivers what is due until nothing is, then reads the backlog; a failure waits for the next round. */
     private void round() {
         try {
+            digests.queueDue();
             while (deliveries.deliverDue() > 0 && !Thread.currentThread().isInterrupted()) {
                 // More may be due: a full batch was claimed.
             }

@@ -1,7 +1,6 @@
 package com.healthadvisor.web;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
@@ -39,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * to. Subscriptions, silences and the outbox through the API, periods stored through the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class NotificationsTest {
 
     static final String TOKEN = "notifications-admin-token";
@@ -88,7 +88,7 @@ class NotificationsTest {
         store("acme", "2024-02", 0.09);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/hook").size() == 1
-                && RECEIVER.received("/slack").size() == 1 && SMTP.getReceivedMessages().length == 1);
+                && RECEIVER.received("/slack").size() == 1 && mailsTo("cfo@acme.example").size() == 1);
         Thread.sleep(500);
         assertThat(RECEIVER.received("/hook")).hasSize(1);
         assertThat(RECEIVER.badSignatures.get()).isZero();
@@ -110,11 +110,14 @@ class NotificationsTest {
                 first.get("actions").get(0).get("action").asString());
         assertThat(RECEIVER.received("/slack").get(0).key()).startsWith("alert:");
 
-        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        MimeMessage mail = mailsTo("cfo@acme.example").get(0);
         assertThat(mail.getSubject()).startsWith("acme, 2024-02:");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cfo@acme.example");
-        String body = GreenMailUtil.getBody(mail);
-        assertThat(body).contains(title.substring(0, 20)).contains("text/plain").contains("text/html");
+        Map<String, String> parts = parts(mail);
+        keep("alert.html", parts.get("text/html"));
+        keep("slack.json", slack);
+        assertThat(parts.get("text/plain")).contains(title, first.get("actions").get(0).get("action").asString());
+        assertThat(parts.get("text/html")).contains("a year at stake").doesNotContain("<style", "<script");
 
         // The same period stored again unchanged is no new revision: nothing more is sent.
         store("acme", "2024-02", 0.09);
@@ -192,6 +195,110 @@ class NotificationsTest {
         assertThat(RECEIVER.received("/flaky").get(0).key()).isEqualTo(dead.get(0).get("idempotency_key").asString());
         assertThat(http().post("/api/v1/notifications/outbox/" + dead.get(0).get("id").asLong() + "/retry",
                 "application/json", "", ADMIN).status()).as("only a dead message is retried").isEqualTo(404);
+    }
+
+    /**
+     * The digest: the companies a subscription covers, those that got worse first, each with its verdict and what
+     * moved, the report of those that got worse inline with inline styles only, and a plain-text part.
+     */
+    @Test
+    void theDigestArrivesWithTheCompaniesThatGotWorseFirstAndTheirReportsInline() throws Exception {
+        store("delta", "2024-01", 0.02);
+        store("delta", "2024-02", 0.09);
+        // One period: nothing to have got worse since.
+        store("epsilon", "2024-01", 0.02);
+        Http.Response subscribed = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "board digest", "channel", "email", "target", "board@acme.example",
+                        "companies", List.of("epsilon", "delta"), "digest_cron", "* * * * * *")), ADMIN);
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        MimeMessage digest = await().atMost(Duration.ofSeconds(20)).until(() -> java.util.Arrays.stream(
+                        SMTP.getReceivedMessages()).filter(this::toTheBoard).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(http().delete("/api/v1/notifications/subscriptions/" + subscribed.json().get("id").asLong(), ADMIN)
+                .status()).isEqualTo(204);
+
+        assertThat(digest.getSubject()).startsWith("Health Advisor digest, ").endsWith(": 2 companies, 1 got worse");
+        Map<String, String> parts = parts(digest);
+        String html = parts.get("text/html");
+        keep("digest.html", html);
+        assertThat(html.indexOf("delta, 2024-02")).isPositive().isLessThan(html.indexOf("epsilon, 2024-01"));
+        assertThat(html).contains("New: ").contains("class=\"ha-report\"").contains("<svg")
+                .contains("style=\"").doesNotContain("<style", "<script");
+        assertThat(parts.get("text/plain")).contains("delta, 2024-02: concerning", "epsilon, 2024-01");
+    }
+
+    /**
+     * A band widened through the preview moves a stored company's verdict: the subscription that asked is told. Last,
+     * since it changes the rules the other tests judge with.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aRuleChangeThatMovesAStoredVerdictIsToldOnceApplied() throws Exception {
+        Http.Response subscribed = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "rule changes", "channel", "webhook", "target", RECEIVER.url("/rules"),
+                        "companies", List.of("zeta"), "on_rule_change", true)), ADMIN);
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        store("zeta", "2024-01", 0.02);
+        store("zeta", "2024-02", 0.09);
+        String before = http().getWith("/api/v1/companies/zeta/timeline", ADMIN).json().at("/periods/1/health")
+                .asString();
+
+        String bands = http().get("/api/v1/rules/files/benchmarks.csv").body()
+                .replace("logo_churn_rate_monthly,acceptable,2% to 5%,", "logo_churn_rate_monthly,acceptable,2% to 10%,")
+                .replace("logo_churn_rate_monthly,crisis,> 5%,", "logo_churn_rate_monthly,crisis,> 10%,");
+        Http.Response preview = http().post("/api/v1/rules/preview", "application/json",
+                Http.json(Map.of("files", Map.of("benchmarks.csv", bands))), ADMIN);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"company\":\"zeta\"");
+        Http.Response applied = http().post("/api/v1/rules/previews/" + preview.json().get("id").asString() + "/apply",
+                "application/json", "", ADMIN);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/rules").size() == 1);
+        JsonNode told = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(RECEIVER.received("/rules").get(0).body());
+        assertThat(told.get("kind").asString()).isEqualTo("rules");
+        assertThat(told.at("/companies/0/company").asString()).isEqualTo("zeta");
+        assertThat(told.at("/companies/0/health_before").asString()).isEqualTo(before);
+        assertThat(told.at("/companies/0/health_after").asString()).isNotEqualTo(before);
+    }
+
+    private boolean toTheBoard(MimeMessage message) {
+        return mailsTo("board@acme.example").contains(message);
+    }
+
+    /** A message as received, under target/notifications, for a person to look at. */
+    private static void keep(String name, String content) throws IOException {
+        Path directory = com.healthadvisor.TestFiles.BUILD.resolve("notifications");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(name), content);
+    }
+
+    /** What the SMTP server received for one address. */
+    private static List<MimeMessage> mailsTo(String address) {
+        return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** Each text part of a message by its type, decoded, as a mail client shows it. */
+    private static Map<String, String> parts(jakarta.mail.Part part) throws Exception {
+        Map<String, String> found = new java.util.HashMap<>();
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.putAll(parts(multipart.getBodyPart(i)));
+            }
+        } else if (part.isMimeType("text/plain")) {
+            found.put("text/plain", (String) part.getContent());
+        } else if (part.isMimeType("text/html")) {
+            found.put("text/html", (String) part.getContent());
+        }
+        return found;
     }
 
     @Test

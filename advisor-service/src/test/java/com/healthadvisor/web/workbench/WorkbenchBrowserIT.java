@@ -59,6 +59,9 @@ class WorkbenchBrowserIT {
         registry.add("advisor.reload-debounce", () -> "100ms");
         registry.add("advisor.initial-admin-password", () -> ADMIN_PASSWORD);
         registry.add("advisor.admin-token", () -> API_TOKEN);
+        // A message that fails once is given up on at once: the page's retry button is tried without waiting.
+        registry.add("advisor.notifications.max-attempts", () -> "1");
+        registry.add("advisor.notifications.poll", () -> "200ms");
         String[][] users = {{"ana", "analyst", ANALYST_PASSWORD}, {"vic", "viewer", VIEWER_PASSWORD}};
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         for (int i = 0; i < users.length; i++) {
@@ -552,6 +555,48 @@ class WorkbenchBrowserIT {
         browser.open("/");
         System.out.printf("Home page, %,d companies, unfiltered: %.0f ms%n", PORTFOLIO, pageLoadMillis());
         browser.check("home");
+    }
+
+    @Test
+    @Order(17)
+    void anAnalystSubscribesSilencesAndRetriesAMessageGivenUpOn() throws Exception {
+        browser.open("/notifications");
+        browser.find("#s-name").sendKeys("Ops hook");
+        // Nothing listens there: the message fails, and with one attempt allowed it is given up on.
+        browser.find("#s-target").sendKeys("http://127.0.0.1:9/hook");
+        browser.find("#s-companies").sendKeys("notify-co");
+        browser.find("#subscribe button[type=submit]").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("#secret pre")).startsWith("whsec_");
+        assertThat(browser.text("#subscriptions")).contains("Ops hook", "notify-co", "high or above");
+
+        for (String month : List.of("2025-01", "2025-02")) {
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(browser.base()
+                            + "/api/v1/companies/notify-co/snapshots/" + month))
+                    .header("Authorization", "Bearer " + API_TOKEN).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(monthOf(month.endsWith("1") ? 1 : 2, 800,
+                            month.endsWith("1") ? 0.015 : 0.09, "smb", 300))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        do {
+            browser.open("/notifications");
+        } while (browser.all("#dead tbody tr").isEmpty() && System.nanoTime() < deadline);
+        assertThat(browser.text("#dead")).contains("notify-co", "alert:");
+
+        browser.find("#q-company").sendKeys("notify-co");
+        browser.find("#q-code").sendKeys("LOGO_CHURN_CRISIS");
+        browser.script("document.querySelector('#q-until').value = '2030-01-31';");
+        browser.find("#q-reason").sendKeys("a known spike after the price change");
+        browser.find("#silence button[type=submit]").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("#silences")).contains("LOGO_CHURN_CRISIS", "a known spike");
+        browser.check("notifications");
+
+        browser.find("#dead button[aria-label^='Retry']").click();
+        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        assertThat(browser.text("[role=status]")).contains("queued again");
     }
 
     /** From the request's start to the page loaded, as the browser measured it. */
