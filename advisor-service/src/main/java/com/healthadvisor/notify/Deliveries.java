@@ -27,11 +27,14 @@ public final class Deliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
-    /** How long a claim keeps other senders off a message: longer than any one delivery may take. */
-    static final Duration CLAIM = Duration.ofSeconds(60);
-
-    /** How deliveries go: attempts before a message is dead, and the sender of e-mail (none without SMTP). */
-    public record Settings(int maxAttempts, String from, Optional<JavaMailSender> mail) {
+    /** The messages one round claims at once. */
+    static final int BATCH = 20;
+    /**
+     * How deliveries go: attempts before a message is dead, how long a claim keeps other senders off a message
+     * (longer than a batch of deliveries may take; a sender killed mid-delivery leaves its messages to others
+     * after it), and the sender of e-mail (none without SMTP).
+     */
+    public record Settings(int maxAttempts, Duration claim, String from, Optional<JavaMailSender> mail) {
     }
 
     private final Outbox outbox;
@@ -53,7 +56,7 @@ public final class Deliveries {
 
     /** Delivers what is due now; the number of messages tried. */
     public int deliverDue() {
-        List<Outbox.Message> due = outbox.claimDue(20, CLAIM);
+        List<Outbox.Message> due = outbox.claimDue(BATCH, settings.claim());
         due.forEach(this::deliver);
         return due.size();
     }

@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param from           the sender address of e-mails
  * @param connectTimeout how long a webhook's connection may take
  * @param timeout        how long a webhook's whole answer may take
+ * @param claim          how long a sender keeps a batch of messages from the others: after it, a sender killed
+ *                       mid-delivery has its messages sent again by another replica or after its restart
  */
 @ConfigurationProperties("advisor.notifications")
 public record NotificationSettings(@DefaultValue("1s") Duration poll, @DefaultValue("8") int maxAttempts,
                                    @DefaultValue("health-advisor@localhost") String from,
-                                   @DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration timeout) {
+                                   @DefaultValue("3s") Duration connectTimeout, @DefaultValue("10s") Duration timeout,
+                                   @DefaultValue("60s") Duration claim) {
 
     public NotificationSettings {
         if (maxAttempts < 1) {

@@ -52,7 +52,7 @@ class NotificationConfiguration {
     @Bean
     Deliveries deliveries(Outbox outbox, Subscriptions subscriptions, NotificationSettings settings,
                           ObjectProvider<JavaMailSender> mail, MeterRegistry meters, Clock clock) {
-        return new Deliveries(outbox, subscriptions, new Deliveries.Settings(settings.maxAttempts(), settings.from(),
+        return new Deliveries(outbox, subscriptions, new Deliveries.Settings(settings.maxAttempts(), settings.claim(), settings.from(),
                 Optional.ofNullable(mail.getIfAvailable())), meters, clock, settings.connectTimeout(),
                 settings.timeout());
     }
