@@ -174,6 +174,42 @@ class NotificationsTest {
         assertThat(missing.body()).contains("code: a diagnosis code", "until: a time in the future", "reason: why");
     }
 
+    /**
+     * An acknowledged finding stays quiet until it gets worse: the period stored again as a new revision raises the
+     * same findings anew; the control company, not acknowledged, is told again, the acknowledged one is not.
+     */
+    @Test
+    void anAcknowledgedFindingStaysQuietWhileItIsNoWorse() {
+        Http.Response subscribed = http().post("/api/v1/notifications/subscriptions", "application/json",
+                Http.json(Map.of("name", "acknowledged", "channel", "webhook", "target", RECEIVER.url("/seen"),
+                        "companies", List.of("eta", "eta-control"), "min_severity", "high")), ADMIN);
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        for (String company : List.of("eta", "eta-control")) {
+            store(company, "2024-01", 0.02);
+            store(company, "2024-02", 0.09);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/seen").size() == 2);
+        JsonNode findings = http().getWith("/api/v1/companies/eta/timeline", ADMIN).json().at("/periods/1/findings");
+        findings.forEach(finding -> {
+            Http.Response seen = http().post("/api/v1/notifications/acknowledgements", "application/json",
+                    Http.json(Map.of("company", "eta", "code", finding.get("code").asString(), "scope",
+                            finding.get("scope").asString())), ADMIN);
+            assertThat(seen.status()).as(seen.body()).isEqualTo(201);
+            assertThat(seen.json().get("severity").asString()).isEqualTo(finding.get("severity").asString());
+        });
+
+        // The same month sent again with a correction: a new revision, judged against January again.
+        for (String company : List.of("eta", "eta-control")) {
+            store(company, "2024-02", 0.091);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received("/seen").size() >= 3);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(RECEIVER.received("/seen")).extracting(Receiver.Delivery::key)
+                .filteredOn(key -> key.contains(":2024-02:r2")).singleElement().asString().contains(":eta-control:");
+        assertThat(http().post("/api/v1/notifications/acknowledgements", "application/json",
+                Http.json(Map.of("company", "eta", "code", "NO_SUCH_CODE")), ADMIN).status()).isEqualTo(404);
+    }
+
     @Test
     void aReceiverThatKeepsFailingGetsTheMessageAsDeadThenARetryDeliversItUnderItsKey() {
         RECEIVER.failing.put("/flaky", true);
