@@ -106,6 +106,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not UTF-8", e.getMessage());
     }
 
+    /** A rule file changed since the client read it: 412, with the version it has now in the ETag header. */
+    @ExceptionHandler(RuleFileVersions.ChangedSinceReadException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> changedSinceRead(RuleFileVersions.ChangedSinceReadException e) {
+        var answer = org.springframework.http.ResponseEntity.status(HttpStatus.PRECONDITION_FAILED);
+        if (e.current != null) {
+            answer.eTag(e.current);
+        }
+        return answer.body(problem(HttpStatus.PRECONDITION_FAILED, "Changed since read", e.getMessage()));
+    }
+
     @ExceptionHandler(NoSuchVersionException.class)
     ProblemDetail noSuchVersion(NoSuchVersionException e) {
         return problem(HttpStatus.NOT_FOUND, "No such version", e.getMessage());

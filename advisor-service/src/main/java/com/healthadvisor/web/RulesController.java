@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,6 +36,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The live rule set and its files: read, validate, replace, add, delete. */
@@ -68,10 +70,13 @@ class RulesController {
         return RuleSetView.of(active, directory);
     }
 
-    @Operation(operationId = "getRuleFile", summary = "One rule file's text")
+    /** The text, and its version as an ETag: send it back in If-Match with a change made on this text. */
+    @Operation(operationId = "getRuleFile", summary = "One rule file's text, its version in the ETag header")
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
-    String file(@PathVariable String name) {
-        return directory.file(name).map(RuleFile::content).orElseThrow(() -> new NoSuchRuleFileException(name));
+    ResponseEntity<String> file(@PathVariable String name) {
+        String content = directory.file(name).map(RuleFile::content)
+                .orElseThrow(() -> new NoSuchRuleFileException(name));
+        return ResponseEntity.ok().eTag(RuleFileVersions.etag(content)).body(content);
     }
 
     // The body is read on the request thread; the compile and the fixtures run on the rule-change thread.
@@ -143,27 +148,63 @@ class RulesController {
     @PutMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<RuleSetView>> put(@PathVariable String name,
                                                         @RequestParam(required = false) String message,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                         HttpServletRequest request, Authentication editor)
             throws IOException {
         String content = text(request);
         RuleDirectory.Change change = rights.check(editor, RuleAction.PUT, List.of(name), message);
         return changes.submit(editor, () -> {
-            boolean existed = active.current().files().contains(name);
-            directory.put(name, content, change);
-            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+            Optional<String> before = activeText(name);
+            RuleFileVersions.check(name, ifMatch, before);
+            directory.put(name, content, replacing(change, name, ifMatch, before));
+            return ResponseEntity.status(before.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .eTag(RuleFileVersions.etag(content))
+                    .headers(replaced(before))
                     .body(RuleSetView.of(active, directory));
         });
     }
 
     @Operation(operationId = "deleteRuleFile", summary = "Delete a rule file: vetted, then live at once")
     @DeleteMapping(value = "/files/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<RuleSetView> delete(@PathVariable String name, @RequestParam(required = false) String message,
-                                          Authentication editor) {
+    CompletableFuture<ResponseEntity<RuleSetView>> delete(@PathVariable String name,
+                                                          @RequestParam(required = false) String message,
+                                                          @RequestHeader(value = "If-Match", required = false)
+                                                          String ifMatch, Authentication editor) {
         RuleDirectory.Change change = rights.check(editor, RuleAction.DELETE, List.of(name), message);
         return changes.submit(editor, () -> {
-            directory.delete(name, change);
-            return RuleSetView.of(active, directory);
+            Optional<String> before = activeText(name);
+            RuleFileVersions.check(name, ifMatch, before);
+            directory.delete(name, replacing(change, name, ifMatch, before));
+            return ResponseEntity.ok().headers(replaced(before)).body(RuleSetView.of(active, directory));
         });
+    }
+
+    /** A file's text in the rule set in force: what a change is made to, whatever a refused edit left on disk. */
+    private Optional<String> activeText(String name) {
+        return active.current().sources().stream().filter(file -> file.name().equals(name)).map(RuleFile::content)
+                .findFirst();
+    }
+
+    /**
+     * A change sent without If-Match says in its version's message which text it replaced, so that a reader of
+     * the history sees that it was made blind.
+     */
+    private static RuleDirectory.Change replacing(RuleDirectory.Change change, String name, String ifMatch,
+                                                  Optional<String> before) {
+        if ((ifMatch != null && !ifMatch.isBlank()) || before.isEmpty()) {
+            return change;
+        }
+        String note = "replaced " + name + " " + RuleFileVersions.etag(before.get()).substring(1, 13)
+                + " without If-Match";
+        return new RuleDirectory.Change(change.actor(), change.message() == null || change.message().isBlank()
+                ? note : change.message() + " (" + note + ")", change.mayChangeCode(), change.onWorkbench());
+    }
+
+    /** {@code Replaced-ETag}: the version of the file the change replaced, when there was one. */
+    private static org.springframework.http.HttpHeaders replaced(Optional<String> before) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        before.ifPresent(content -> headers.set("Replaced-ETag", RuleFileVersions.etag(content)));
+        return headers;
     }
 
     private static String text(HttpServletRequest request) throws IOException {

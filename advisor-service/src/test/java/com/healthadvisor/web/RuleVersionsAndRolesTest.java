@@ -51,7 +51,9 @@ class RuleVersionsAndRolesTest extends SharedService {
         JsonNode changed = http().get("/api/v1/rules/versions").json().get(0);
 
         assertThat(changed.get("actor").asString()).isEqualTo("alice");
-        assertThat(changed.get("message").asString()).isEqualTo("crisis at 7%");
+        // Sent without If-Match: the message says which text the change replaced.
+        assertThat(changed.get("message").asString()).isEqualTo("crisis at 7% (replaced benchmarks.csv "
+                + RuleFileVersions.etag(benchmarks).substring(1, 13) + " without If-Match)");
         assertThat(changed.get("changed").toString()).isEqualTo("[\"benchmarks.csv\"]");
         String id = changed.get("id").asString();
         assertThat(http().get("/api/v1/rules/versions/" + id).json().at("/files/benchmarks.csv").asString())

@@ -15,6 +15,7 @@ import com.healthadvisor.ruleset.CodeWording;
 import com.healthadvisor.ruleset.RuleFile;
 import com.healthadvisor.web.LineDiff;
 import com.healthadvisor.web.RuleChangeThread;
+import com.healthadvisor.web.RuleFileVersions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,6 +59,7 @@ class RulePages {
 
     @GetMapping("/rules")
     String bands(Model model) {
+        model.addAttribute("version", RuleFileVersions.etag(benchmarks()));
         model.addAttribute("rows", BandTable.read(benchmarks()));
         model.addAttribute("tones", Band.TONES);
         model.addAttribute("ruleSet", active.current().version());
@@ -69,8 +71,9 @@ class RulePages {
     String changeBands(@RequestParam List<Integer> line, @RequestParam List<String> range,
                        @RequestParam List<String> stage, @RequestParam List<String> market,
                        @RequestParam List<String> periodicity, @RequestParam List<String> tone,
-                       Authentication editor, Model model) {
+                       @RequestParam(required = false) String version, Authentication editor, Model model) {
         String csv = benchmarks();
+        RuleFileVersions.check("benchmarks.csv", version, java.util.Optional.of(csv));
         Map<Integer, BandTable.Row> shown = new HashMap<>();
         BandTable.read(csv).forEach(row -> shown.put(row.line(), row));
         Map<Integer, BandTable.Row> edited = new HashMap<>();
@@ -95,6 +98,7 @@ class RulePages {
     String code(@PathVariable String code, Model model) {
         CodeWording wording = wordingOf(code);
         model.addAttribute("code", wording);
+        model.addAttribute("version", RuleFileVersions.etag(text(wording.file())));
         List<Action> actions = new ArrayList<>(wording.actions());
         while (actions.size() < 3) {
             actions.add(new Action("", ""));
@@ -106,9 +110,10 @@ class RulePages {
 
     @PostMapping("/rules/wording/{code}")
     String changeCode(@PathVariable String code, @RequestParam String title, @RequestParam String explanation,
-                      @RequestParam List<String> owner, @RequestParam List<String> action, Authentication editor,
-                      Model model) {
+                      @RequestParam List<String> owner, @RequestParam List<String> action,
+                      @RequestParam(required = false) String version, Authentication editor, Model model) {
         CodeWording wording = wordingOf(code);
+        RuleFileVersions.check(wording.file(), version, java.util.Optional.of(text(wording.file())));
         List<WordingEdit.Action> actions = new ArrayList<>();
         for (int i = 0; i < action.size(); i++) {
             if (!at(action, i).isBlank()) {
@@ -131,13 +136,17 @@ class RulePages {
         RuleFile file = new RuleFile(name, text(name));
         model.addAttribute("name", name);
         model.addAttribute("content", file.content());
+        model.addAttribute("version", RuleFileVersions.etag(file.content()));
         model.addAttribute("drl", file.isDrl());
         model.addAttribute("codeWritable", rights.mayChangeCode(editor));
         return "file";
     }
 
     @PostMapping("/rules/files/{name}")
-    String changeFile(@PathVariable String name, @RequestParam String content, Authentication editor, Model model) {
+    String changeFile(@PathVariable String name, @RequestParam String content,
+                      @RequestParam(required = false) String version, Authentication editor, Model model) {
+        RuleFileVersions.check(name, version, active.current().sources().stream()
+                .filter(file -> file.name().equals(name)).map(RuleFile::content).findFirst());
         return preview(Map.of(name, content.replace("\r\n", "\n")), editor, model, "/rules/files/" + name);
     }
 

@@ -81,6 +81,15 @@ class WorkbenchAdvice {
         return problem(model, authentication, "Not applied", e.getMessage());
     }
 
+    /** A form made on a copy of a rule file that has changed since it was opened: nothing changed, says so. */
+    @ExceptionHandler(com.healthadvisor.web.RuleFileVersions.ChangedSinceReadException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String changedSinceOpened(RuntimeException e, Model model, Authentication authentication) {
+        return problem(model, authentication, "Changed since you opened it", "Someone changed this file after you "
+                + "opened it, so your edit was not previewed: it would have undone theirs. Open it again, and make "
+                + "your edit on what it is now.");
+    }
+
     /** A page's subject that does not exist (a preview applied or expired, a code no wording has). */
     static final class NotFoundException extends RuntimeException {
         NotFoundException(String message) {
