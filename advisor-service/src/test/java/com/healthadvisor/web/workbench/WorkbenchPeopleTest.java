@@ -113,6 +113,47 @@ class WorkbenchPeopleTest {
         }
     }
 
+    /**
+     * Two people open the same rule file in the editor; the first saves through the preview; the second's save,
+     * made on the copy opened before, would undo the first's: it is refused with a page saying so.
+     */
+    @Test
+    void anEditorSavedAfterSomeoneElseChangedTheFileIsRefused(@TempDir Path root) throws Exception {
+        String database = "jdbc:h2:file:" + root.resolve("db/advisor") + ";LOCK_TIMEOUT=60000";
+        Path rules = TestFiles.copy(Path.of("rules"), root.resolve("rules"), "[^.].*");
+        Path fixtures = TestFiles.copy(Path.of("fixtures"), root.resolve("fixtures"), "seed-.*");
+        try (ConfigurableApplicationContext service = start(database, rules, fixtures, ADMIN_PASSWORD)) {
+            Visitor first = new Visitor(portOf(service));
+            Visitor second = new Visitor(portOf(service));
+            first.signIn("admin", ADMIN_PASSWORD);
+            second.signIn("admin", ADMIN_PASSWORD);
+            String opened = second.get("/rules/files/limits.csv").body();
+            String version = field(opened, "version");
+            String text = java.nio.file.Files.readString(rules.resolve("limits.csv"));
+
+            HttpResponse<String> previewed = first.post("/rules/files/limits.csv", "content",
+                    text + "# the first person's note\n", "version", field(first.get("/rules/files/limits.csv").body(),
+                            "version"));
+            String preview = previewed.headers().firstValue("Location").orElseThrow();
+            assertThat(preview).startsWith("/rules/previews/");
+            assertThat(first.post(preview + "/apply").statusCode()).isEqualTo(302);
+
+            HttpResponse<String> stale = second.post("/rules/files/limits.csv", "content",
+                    text + "# the second person's note\n", "version", version);
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(stale.body()).contains("Changed since you opened it", "Open it again");
+            assertThat(java.nio.file.Files.readString(rules.resolve("limits.csv"))).contains("first person")
+                    .doesNotContain("second person");
+        }
+    }
+
+    /** The value of a page's hidden input. */
+    private static String field(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(value.find()).as("a %s field", name).isTrue();
+        return value.group(1).replace("&quot;", "\"");
+    }
+
     @Test
     void withNobodyTheSignInPageSaysHowToAddTheFirstAdmin(@TempDir Path root) throws Exception {
         String database = "jdbc:h2:file:" + root.resolve("db/advisor") + ";LOCK_TIMEOUT=60000";
