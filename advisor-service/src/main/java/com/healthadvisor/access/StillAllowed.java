@@ -34,7 +34,7 @@ final class StillAllowed extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.getPrincipal() instanceof UserDetails) {
+        if (!isAsset(request) && signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.getPrincipal() instanceof UserDetails) {
             Optional<UserDetails> now = people.find(signedIn.getName());
             if (now.isEmpty() || !now.get().isEnabled()) {
                 endSession(request);
@@ -50,6 +50,12 @@ final class StillAllowed extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The style sheet, script and icon every page loads: open to anyone, so not worth a look-up each. */
+    private static boolean isAsset(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/assets/") || path.equals("/favicon.ico");
     }
 
     private static void endSession(HttpServletRequest request) {
