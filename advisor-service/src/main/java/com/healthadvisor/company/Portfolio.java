@@ -60,8 +60,11 @@ public final class Portfolio {
                         int page, int pageSize) {
     }
 
-    /** One page of the rows a query matched, and how many matched in all. */
-    public record Page(List<Row> rows, int matched, int total, int page, int pages) {
+    /**
+     * One page of the rows a query matched, how many matched in all, and the markets the stored companies have
+     * (the filter's choices), from the same read.
+     */
+    public record Page(List<Row> rows, int matched, int total, int page, int pages, Set<String> markets) {
     }
 
     /** How the home page sorts. */
@@ -145,13 +148,8 @@ public final class Portfolio {
         int page = Math.min(Math.max(1, query.page()), pages);
         List<Row> rows = matched.subList(Math.min((page - 1) * size, matched.size()),
                 Math.min(page * size, matched.size()));
-        return new Page(rows, matched.size(), all.size(), page, pages);
-    }
-
-    /** The markets and stages the stored companies have, for the filters' choices. */
-    public Set<String> markets() {
-        return rows().stream().map(Row::market).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return new Page(rows, matched.size(), all.size(), page, pages, all.stream().map(Row::market)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     private static Predicate<Row> matches(Query query) {

@@ -43,18 +43,14 @@ class HomePage {
         model.addAttribute("found", found);
         model.addAttribute("rows", found.rows().stream().map(row -> PortfolioRow.of(row, titles)).toList());
         model.addAttribute("healths", Portfolio.HEALTH_ORDER);
-        model.addAttribute("markets", portfolio.markets().stream()
-                .map(each -> Map.entry(each, capitalized(PortfolioRow.market(each)))).toList());
+        model.addAttribute("markets", found.markets().stream()
+                .map(each -> Map.entry(each, Titles.capitalized(PortfolioRow.market(each)))).toList());
         model.addAttribute("stages", STAGES);
         model.addAttribute("sorts", Portfolio.Sort.values());
         model.addAttribute("previous", found.page() > 1 ? link(query, found.page() - 1) : null);
         model.addAttribute("next", found.page() < found.pages() ? link(query, found.page() + 1) : null);
         model.addAttribute("filtered", found.matched() < found.total());
         return "companies";
-    }
-
-    private static String capitalized(String words) {
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The same view at another page. */

@@ -52,17 +52,13 @@ public record SmallChart(String code, String label, String svg, String latest, S
         ValueFormat format = new ValueFormat(context.currency());
         double[] edges = edges(code, benchmarks, context);
         TrendChart.Point last = points.get(points.size() - 1);
-        String label = capitalized(MetricCatalog.find(code).map(definition -> definition.label()).orElse(code));
+        String label = Titles.capitalized(MetricCatalog.find(code).map(definition -> definition.label()).orElse(code));
         String tone = last.band() == null ? Band.NEUTRAL : benchmarks.all().stream()
                 .filter(band -> band.metric().equals(code) && band.name().equals(last.band()))
                 .map(Band::tone).findFirst().orElse(Band.NEUTRAL);
         return new SmallChart(code, label, TrendChart.svg(code, label, points, unit, benchmarks, edges, format),
                 format.format(last.value(), unit, edges), last.band() == null ? null : last.band().replace('_', ' '),
                 tone);
-    }
-
-    private static String capitalized(String label) {
-        return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 
     /** Where the company's stage, market and periodicity put the metric's band edges. */
