@@ -222,7 +222,7 @@ public final class RuleDirectory {
             observer.reloaded(source, false, since(started));
             history.refused(change.actor(), action, names, reason(e.problems()));
             throw e;
-        } catch (RulesNotWritableException | RulesChangedElsewhereException e) {
+        } catch (RulesNotWritableException | RulesChangedElsewhereException | ReplicaRefusesSharedRulesException e) {
             history.refused(change.actor(), action, names, e.getMessage());
             throw e;
         }
@@ -332,8 +332,9 @@ public final class RuleDirectory {
             active.reject(e.problems(), "disk");
             observer.reloaded("disk", false, since(started));
             history.refused("disk", RuleAction.DISK, changed, reason(e.problems()));
-        } catch (RulesChangedElsewhereException e) {
-            // The shared rules moved on meanwhile: the follower writes them over this edit.
+        } catch (RulesChangedElsewhereException | ReplicaRefusesSharedRulesException e) {
+            // The shared rules moved on meanwhile (the follower writes them over this edit), or this replica refuses
+            // them (an edit here would build on rules the others no longer run).
             LOG.warn("an edit of the rules directory was not published: {}", e.getMessage());
             history.refused("disk", RuleAction.DISK, changed, e.getMessage());
         }

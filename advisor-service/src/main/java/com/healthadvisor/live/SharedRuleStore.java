@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,12 +49,28 @@ public final class SharedRuleStore {
      * @param version  that rule set's version
      * @param agrees   whether this replica runs it
      * @param problems why this replica refused it, when it does not
+     * @param replica  this replica's name
+     * @param refusals the replicas, this one or others, that refuse the newest version, as the shared log says
      */
     public record Status(long newest, String version, boolean agrees, List<RuleProblem> problems, Instant checkedAt,
-                         String listening) {
+                         String listening, String replica, List<Refusal> refusals) {
+
+        /** The same finding, with the shared log's refusals of the newest version as read now. */
+        Status with(List<Refusal> refusals, Instant checkedAt) {
+            return new Status(newest, version, agrees, problems, checkedAt, listening, replica, refusals);
+        }
     }
 
+    /** A replica that cannot adopt a shared version, and why: a row of the shared log every replica reads. */
+    public record Refusal(String replica, long number, String version, List<RuleProblem> problems, Instant at) {
+    }
+
+    /** A refusal keeps this many problems: enough to say why, not a whole broken file's worth. */
+    private static final int KEPT_PROBLEMS = 20;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final RuleHistory history;
+    private final String replica;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -62,8 +79,10 @@ public final class SharedRuleStore {
     private final AtomicLong followed = new AtomicLong();
     private volatile Status status;
 
-    public SharedRuleStore(RuleHistory history, DataSource dataSource, PlatformTransactionManager transactionManager) {
+    public SharedRuleStore(RuleHistory history, String replica, DataSource dataSource,
+                           PlatformTransactionManager transactionManager) {
         this.history = history;
+        this.replica = replica;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -77,6 +96,11 @@ public final class SharedRuleStore {
 
     void report(Status status) {
         this.status = status;
+    }
+
+    /** This replica's name, as refusals record it. */
+    public String replica() {
+        return replica;
     }
 
     public boolean notifies() {
@@ -117,19 +141,61 @@ public final class SharedRuleStore {
      * @throws RulesChangedElsewhereException when another replica published that number first
      */
     public long publish(RuleSet ruleSet, String actor, Trigger trigger, String message) {
+        Status now = status;
+        if (now != null && !now.agrees()) {
+            throw new ReplicaRefusesSharedRulesException(now);
+        }
         long expected = followed.get();
         long id = expected + 1;
         try {
             transactions.executeWithoutResult(status -> {
                 history.publish(id, ruleSet, actor, trigger, message);
-                if (postgres) {
-                    jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, String.valueOf(id)).query().singleValue();
-                }
+                notifyOthers(id);
             });
         } catch (DuplicateKeyException e) {
             throw new RulesChangedElsewhereException(expected, "shared version " + id + " was published first");
         }
+        status = new Status(id, ruleSet.version(), true, List.of(), Instant.now(),
+                now == null ? "" : now.listening(), replica, List.of());
         return id;
+    }
+
+    /** Wakes the other replicas when the transaction commits (PostgreSQL; the others poll). */
+    private void notifyOthers(long number) {
+        if (postgres) {
+            jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, String.valueOf(number)).query().singleValue();
+        }
+    }
+
+    /**
+     * Records in the shared log that this replica refuses a version, and why (replacing an earlier refusal of it),
+     * and wakes the other replicas so that they show it.
+     */
+    public void refuse(long number, String version, List<RuleProblem> problems, Instant at) {
+        String why = JSON.writeValueAsString(problems.stream().limit(KEPT_PROBLEMS).toList());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM shared_rule_refusal WHERE replica = ? AND version_number = ?")
+                    .params(replica, number).update();
+            jdbc.sql("INSERT INTO shared_rule_refusal (replica, version_number, rule_set, problems, refused_at) "
+                    + "VALUES (?, ?, ?, ?, ?)").params(replica, number, version, why,
+                    java.sql.Timestamp.from(at)).update();
+            notifyOthers(0);
+        });
+    }
+
+    /** This replica runs the newest version: whatever it refused before is no longer so. */
+    public void agree() {
+        jdbc.sql("DELETE FROM shared_rule_refusal WHERE replica = ?").param(replica).update();
+    }
+
+    /** The shared log's refusals of one version, by any replica, the oldest first. */
+    public List<Refusal> refusalsOf(long number) {
+        return jdbc.sql("SELECT replica, version_number, rule_set, problems, refused_at FROM shared_rule_refusal "
+                        + "WHERE version_number = ? ORDER BY refused_at, replica").param(number)
+                .query((row, n) -> new Refusal(row.getString(1), row.getLong(2), row.getString(3),
+                        List.of(JSON.readValue(row.getString(4), RuleProblem[].class)),
+                        row.getTimestamp(5).toInstant()))
+                .list();
     }
 
     private static boolean isPostgres(DataSource dataSource) {

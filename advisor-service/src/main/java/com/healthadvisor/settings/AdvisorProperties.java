@@ -41,6 +41,8 @@ import java.util.List;
  * @param requestBodyTimeout the grace period a request's body may take to arrive at any pace ({@link SlowBodyValve})
  * @param requestBodyMinRate after the grace period, the slowest average rate a body may arrive at
  * @param maxLedgerMonths    the months a ledger stored or diagnosed over HTTP may span
+ * @param replicaName        this replica's name among those sharing their rules (what a refusal of a shared version
+ *                           says); by default the host's name and the port
  */
 @ConfigurationProperties("advisor")
 public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures,
@@ -55,7 +57,7 @@ public record AdvisorProperties(@DefaultValue("rules") Path rules, Path fixtures
                                 String initialAdminPassword, @DefaultValue("15s") Duration requestBodyTimeout,
                                 @DefaultValue("1KB") DataSize requestBodyMinRate,
                                 @DefaultValue("240") int maxLedgerMonths,
-                                @DefaultValue("64MB") DataSize historyMaxBytes) {
+                                @DefaultValue("64MB") DataSize historyMaxBytes, String replicaName) {
 
     /** The shortest password: the same rule for the initial admin as for {@code hash-password}. */
     public static final int MIN_PASSWORD_LENGTH = 12;

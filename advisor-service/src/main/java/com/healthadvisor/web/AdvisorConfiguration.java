@@ -127,8 +127,23 @@ class AdvisorConfiguration {
     @ConditionalOnBooleanProperty("advisor.shared-rules")
     @org.springframework.context.annotation.DependsOn("flywayInitializer")
     SharedRuleStore sharedRuleStore(RuleHistory history, DataSource dataSource,
-                                    PlatformTransactionManager transactionManager) {
-        return new SharedRuleStore(history, dataSource, transactionManager);
+                                    PlatformTransactionManager transactionManager, AdvisorProperties properties,
+                                    org.springframework.core.env.Environment environment) {
+        return new SharedRuleStore(history, replicaName(properties, environment), dataSource, transactionManager);
+    }
+
+    /** As set, else the host's name and the port: what tells two replicas apart on an operator's screen. */
+    private static String replicaName(AdvisorProperties properties, org.springframework.core.env.Environment environment) {
+        if (properties.replicaName() != null && !properties.replicaName().isBlank()) {
+            return properties.replicaName().strip();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + environment.getProperty("server.port", "8080");
     }
 
     /** Adopts the newest shared rule set before the service answers, then follows the others' changes. */

@@ -151,7 +151,8 @@ class DatabaseWatch implements SmartLifecycle, HealthIndicator {
 
     /**
      * Bounds on every wait for PostgreSQL: a socket that stops answering fails a statement after 30 s and a new
-     * connection after 3 s, rather than never; a URL that names them keeps its own.
+     * connection after 3 s, rather than never; a URL that names them keeps its own. The pool opens its connections
+     * through {@link PatientConnections}, so that it has some again as soon as the server is back.
      */
     static BeanPostProcessor timeouts() {
         return new BeanPostProcessor() {
@@ -166,6 +167,7 @@ class DatabaseWatch implements SmartLifecycle, HealthIndicator {
                     if (!url.contains("connectTimeout=")) {
                         hikari.addDataSourceProperty("connectTimeout", "3");
                     }
+                    PatientConnections.install(hikari);
                 }
                 return bean;
             }

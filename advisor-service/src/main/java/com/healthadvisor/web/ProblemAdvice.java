@@ -7,6 +7,7 @@ import com.healthadvisor.diagnosis.EngineException;
 import com.healthadvisor.live.InvalidRuleFileNameException;
 import com.healthadvisor.live.NoSuchRuleFileException;
 import com.healthadvisor.live.NoSuchVersionException;
+import com.healthadvisor.live.ReplicaRefusesSharedRulesException;
 import com.healthadvisor.live.RulesChangedElsewhereException;
 import com.healthadvisor.live.RulesNotWritableException;
 import com.healthadvisor.live.StalePreviewException;
@@ -126,6 +127,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Rules changed on another replica", e.getMessage());
     }
 
+    @ExceptionHandler(ReplicaRefusesSharedRulesException.class)
+    ProblemDetail replicaRefuses(ReplicaRefusesSharedRulesException e) {
+        return problem(HttpStatus.CONFLICT, "This replica refuses the shared rules", e.getMessage());
+    }
+
     @ExceptionHandler(StalePreviewException.class)
     ProblemDetail stalePreview(StalePreviewException e) {
         return problem(HttpStatus.CONFLICT, "Stale preview", e.getMessage());
@@ -155,6 +161,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         LOG.warn("a database operation timed out or clashed: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the database is busy (another write of this company "
                 + "may be in progress); nothing was stored, try again");
+    }
+
+    /**
+     * The database went away during a request the gate let through (the watch had not noticed yet): nothing was
+     * stored or changed; the same 503 the gate gives.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessResourceFailureException.class)
+    ProblemDetail databaseAway(org.springframework.dao.DataAccessResourceFailureException e) {
+        LOG.warn("the database did not answer during a request: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "the database does not answer: "
+                + "nothing was stored or changed; diagnoses go on, try this again in a few seconds");
     }
 
     @ExceptionHandler({com.healthadvisor.company.InvalidCompanyNameException.class,

@@ -19,14 +19,28 @@ record RuleSetView(String version, List<String> files, int rules, int codes, Ins
 
     /**
      * The replicas' shared rule set: the newest published one, and whether this replica runs it; when it does
-     * not, why this replica refused it (it keeps serving {@code version}).
+     * not, why this replica refused it (it keeps serving {@code version}). {@code refusals}: every replica, this one
+     * or another, that the shared log says refuses the newest version.
      */
     record SharedRules(long newest, String newestVersion, boolean agrees, List<Problem> errors, Instant checkedAt,
-                  String listening) {
+                  String listening, String replica, List<Refusal> refusals) {
 
         static SharedRules of(SharedRuleStore.Status status) {
             return new SharedRules(status.newest(), status.version(), status.agrees(),
-                    status.problems().stream().map(Problem::of).toList(), status.checkedAt(), status.listening());
+                    status.problems().stream().map(Problem::of).toList(), status.checkedAt(), status.listening(),
+                    status.replica(), status.refusals().stream().map(Refusal::of).toList());
+        }
+    }
+
+    /** A replica that refuses a shared version, and why: {@code text} reads "replica b refuses version 37: ...". */
+    record Refusal(String replica, long version, String ruleSet, List<Problem> errors, Instant at, String text) {
+
+        static Refusal of(SharedRuleStore.Refusal refusal) {
+            List<Problem> errors = refusal.problems().stream().map(Problem::of).toList();
+            String first = errors.isEmpty() ? "" : ": " + errors.get(0).text()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+            return new Refusal(refusal.replica(), refusal.number(), refusal.version(), errors, refusal.at(),
+                    "replica " + refusal.replica() + " refuses version " + refusal.number() + first);
         }
     }
 

@@ -116,6 +116,51 @@ class SharedRulesTest {
     }
 
     /**
+     * A replica that refuses the newest version says so in the shared log, where the others read it; a change made
+     * on it is refused with that reason (trying again would not help); a later version it accepts brings it back and
+     * withdraws the refusal.
+     */
+    @Test
+    void aRefusalIsSharedChangesOnTheRefusingReplicaSayWhyAndALaterVersionBringsItBack() throws Exception {
+        Replica a = replica("a", null);
+        Replica b = replica("b", "seed-.*");
+        String limits = Files.readString(a.directory().path().resolve("limits.csv"));
+        a.directory().put("limits.csv", limits.replace("retention_first_min_flags,2,", "retention_first_min_flags,9,"),
+                new RuleDirectory.Change("alice", null));
+        assertThat(a.store().status().newest()).as("the replica that published knows it is the newest")
+                .isEqualTo(a.store().newestNumber()).isEqualTo(2);
+        assertThat(a.store().status().agrees()).isTrue();
+
+        await("A reads B's refusal").atMost(Duration.ofSeconds(20))
+                .until(() -> !a.store().status().refusals().isEmpty());
+        SharedRuleStore.Refusal refusal = a.store().status().refusals().get(0);
+        assertThat(refusal.replica()).isEqualTo("b");
+        assertThat(refusal.number()).isEqualTo(2);
+        assertThat(refusal.version()).isEqualTo(a.version());
+        assertThat(refusal.problems().toString()).contains("seed-2-warning-signs");
+        String benchmarks = Files.readString(b.directory().path().resolve("benchmarks.csv"));
+        assertThatThrownBy(() -> b.directory().put("benchmarks.csv", benchmarks + "\n",
+                new RuleDirectory.Change("bob", null)))
+                .isInstanceOf(ReplicaRefusesSharedRulesException.class)
+                .hasMessageContaining("replica b refuses shared version 2")
+                .hasMessageContaining("seed-2-warning-signs")
+                .hasMessageNotContaining("try the change again");
+        assertThat(Files.readString(b.directory().path().resolve("benchmarks.csv"))).isEqualTo(benchmarks);
+        assertThat(b.directory().history().audit()).anySatisfy(entry -> assertThat(entry.reason())
+                .contains("refuses shared version 2"));
+
+        String accepted = a.directory().put("limits.csv", limits, new RuleDirectory.Change("alice", "back"))
+                .ruleSet().version();
+
+        awaitVersion(b, accepted);
+        await("B agrees again").atMost(Duration.ofSeconds(20)).until(() -> b.store().status().agrees());
+        assertThat(b.store().status().newest()).isEqualTo(3);
+        await("A no longer shows a refusal").atMost(Duration.ofSeconds(20))
+                .until(() -> a.store().status().refusals().isEmpty());
+        assertThat(a.store().refusalsOf(2)).as("withdrawn from the log").isEmpty();
+    }
+
+    /**
      * A version written straight into the tables (whoever can write to the database) with a file name outside the
      * rules directory: refused once, said in the status, nothing written outside, and not vetted again at every poll.
      */
@@ -131,14 +176,20 @@ class SharedRulesTest {
         writeVersionStraightIntoTheDatabase(a.store().newestNumber() + 1, files);
 
         await("A reports the refusal").atMost(Duration.ofSeconds(20)).until(() -> !a.store().status().agrees());
-        java.time.Instant refusedAt = a.store().status().checkedAt();
+        await("A records it").atMost(Duration.ofSeconds(20))
+                .until(() -> !a.store().refusalsOf(a.store().newestNumber()).isEmpty());
+        java.time.Instant refusedAt = a.store().refusalsOf(a.store().newestNumber()).get(0).at();
         Thread.sleep(POLL.toMillis() * 10);
 
         assertThat(a.version()).isEqualTo(before);
         assertThat(outside).doesNotExist();
         assertThat(a.store().status().newest()).isEqualTo(a.store().newestNumber());
         assertThat(a.store().status().problems().toString()).contains("../x");
-        assertThat(a.store().status().checkedAt()).as("vetted again at a later poll").isEqualTo(refusedAt);
+        assertThat(a.store().refusalsOf(a.store().newestNumber())).as("vetted again at a later poll")
+                .singleElement().satisfies(refusal -> {
+                    assertThat(refusal.at()).isEqualTo(refusedAt);
+                    assertThat(refusal.problems().toString()).contains("../x");
+                });
     }
 
     @Test
@@ -183,7 +234,8 @@ class SharedRulesTest {
         ActiveRuleSet active = new ActiveRuleSet(new RuleSetLoader(compiler).load(rules), clock);
         RuleHistory history = new RuleHistory(database.dataSource(), database.transactionManager(),
                 new RuleHistory.Retention(Duration.ofDays(7), 100, 64 << 20), clock);
-        SharedRuleStore store = new SharedRuleStore(history, database.dataSource(), database.transactionManager());
+        SharedRuleStore store = new SharedRuleStore(history, name, database.dataSource(),
+                database.transactionManager());
         RuleSetVetting vetting = new RuleSetVetting(compiler, fixtureDirectory, new Advisor());
         RuleDirectory directory = new RuleDirectory(rules, vetting, active, history, ReloadObserver.NONE, store);
         SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, POLL, clock);

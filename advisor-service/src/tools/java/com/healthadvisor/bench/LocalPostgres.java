@@ -41,10 +41,18 @@ public final class LocalPostgres {
 
     private static LocalPostgres started;
 
+    private final Path bin;
+    private final Path home;
+    private final int port;
+    private final boolean root;
     private final String url;
 
-    private LocalPostgres(String url) {
-        this.url = url;
+    private LocalPostgres(Path bin, Path home, int port, boolean root) {
+        this.bin = bin;
+        this.home = home;
+        this.port = port;
+        this.root = root;
+        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
     /**
@@ -57,14 +65,17 @@ public final class LocalPostgres {
             return given;
         }
         if (started == null) {
-            started = start();
+            started = initialized();
         }
         return started.url;
     }
 
     /** A new, empty database on that server, so that each test class (or benchmark) starts from nothing. */
     public static String freshDatabase(String name) {
-        String server = url();
+        return freshDatabase(url(), name);
+    }
+
+    private static String freshDatabase(String server, String name) {
         try (var connection = java.sql.DriverManager.getConnection(server)) {
             try (var statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name);
@@ -78,32 +89,75 @@ public final class LocalPostgres {
         return base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : server.substring(query));
     }
 
-    private static LocalPostgres start() {
+    /**
+     * A server of the caller's own, not shared with the rest of the JVM: one a test may {@link #stop()} and
+     * {@link #start()} again, as an operator's database goes away and comes back. Stopped when the JVM exits.
+     */
+    public static LocalPostgres ownServer() {
+        return initialized();
+    }
+
+    /** The JDBC URL of this server's {@code postgres} database. */
+    public String serverUrl() {
+        return url;
+    }
+
+    /** A new, empty database on this server. */
+    public String freshDatabaseHere(String name) {
+        return freshDatabase(url, name);
+    }
+
+    /** Stops the server as {@code pg_ctl stop -m fast} does: sessions are ended, new connections refused. */
+    public void stop() {
+        run(control("-m", "fast", "stop"));
+    }
+
+    /** Stops the server unless it is stopped already (a test that failed half-way). */
+    public void stopIfRunning() {
+        if (Files.exists(home.resolve("data/postmaster.pid"))) {
+            stop();
+        }
+    }
+
+    /** Starts the stopped server again, on the same port, and waits until it accepts connections. */
+    public void start() {
+        run(control("-l", home.resolve("log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=on", "start"));
+    }
+
+    private List<String> control(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D",
+                home.resolve("data").toString()));
+        command.addAll(List.of(arguments));
+        return as(root, command);
+    }
+
+    private static LocalPostgres initialized() {
         Path bin = binaries();
         try {
             Path home = Files.createTempDirectory("advisor-postgres");
-            Path data = home.resolve("data");
             boolean root = "root".equals(System.getProperty("user.name"));
             if (root) {
                 run(List.of("chown", SERVER_USER + ":", home.toString()));
             }
-            run(as(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")));
-            int port = freePort();
-            run(as(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    home.resolve("log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=on", "start")));
-            List<String> stop = as(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                    "-m", "immediate", "stop"));
+            run(as(root, List.of(bin.resolve("initdb").toString(), "-D", home.resolve("data").toString(), "-U",
+                    "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")));
+            LocalPostgres server = new LocalPostgres(bin, home, freePort(), root);
+            server.start();
+            List<String> stop = server.control("-m", "immediate", "stop");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     run(stop);
+                } catch (RuntimeException e) {
+                    // stopped already
+                }
+                try {
                     deleteTree(home);
                 } catch (RuntimeException | IOException e) {
                     // Leaving a temporary directory behind is all that can go wrong here.
                 }
             }));
-            return new LocalPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,6 +57,12 @@ class RulePages {
         this.rights = rights;
     }
 
+    /** Every rules page says when the replicas do not all run the same rules. */
+    @org.springframework.web.bind.annotation.ModelAttribute("fleet")
+    List<FleetRefusal> fleet() {
+        return directory.sharedStatus().map(FleetRefusal::of).orElse(List.of());
+    }
+
     @GetMapping("/rules")
     String bands(Model model) {
         model.addAttribute("version", RuleFileVersions.etag(benchmarks()));

@@ -74,7 +74,8 @@ class WorkbenchAdvice {
     }
 
     /** A change that met another, or a rules directory that refused it: said on a page, the change not made. */
-    @ExceptionHandler({StalePreviewException.class, RulesChangedElsewhereException.class, RuleSetException.class,
+    @ExceptionHandler({StalePreviewException.class, RulesChangedElsewhereException.class,
+            com.healthadvisor.live.ReplicaRefusesSharedRulesException.class, RuleSetException.class,
             RulesNotWritableException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String notApplied(RuntimeException e, Model model, Authentication authentication) {

@@ -1,0 +1,123 @@
+package com.healthadvisor.web;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * Where the connection pool opens its connections to a database server: an attempt the server refuses (it is
+ * stopped, restarting, unreachable) is tried again every {@value #AGAIN_MILLIS} ms for up to
+ * {@link #PATIENCE} before it counts as failed. The pool backs off after each failed attempt, doubling its wait up
+ * to five seconds, so that without this a pool that lost its database for a few seconds would take up to five
+ * more to notice it is back; with it, the pool has connections again within a quarter of a second. Requests do not
+ * wait for this: they wait for the pool, at most its connection timeout (3 s).
+ */
+final class PatientConnections implements DataSource {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final long AGAIN_MILLIS = 250;
+
+    private final DataSource server;
+
+    PatientConnections(DataSource server) {
+        this.server = server;
+    }
+
+    /** The pool's own way to the server, behind this one; called before the pool starts. */
+    static void install(HikariDataSource pool) {
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        pool.setDataSource(new PatientConnections(new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(),
+                properties, pool.getUsername(), pool.getPassword())));
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return patiently(server::getConnection);
+    }
+
+    /** The pool's way when it has a user name, as it does for PostgreSQL. */
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return patiently(() -> server.getConnection(username, password));
+    }
+
+    private interface Attempt {
+        Connection connect() throws SQLException;
+    }
+
+    private static Connection patiently(Attempt attempt) throws SQLException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                return attempt.connect();
+            } catch (SQLException e) {
+                if (!unreachable(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    /**
+     * A server that is not there (SQLSTATE class 08, a connection exception) or is stopping or starting (57P01-57P03:
+     * shut down by an administrator, crashed, cannot connect now), as opposed to one refusing a login.
+     */
+    private static boolean unreachable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.matches("57P0[123]"));
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(AGAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the database", "08001", e);
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return server.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        server.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        server.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return server.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return server.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : server.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || server.isWrapperFor(type);
+    }
+}
