@@ -21,10 +21,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code rules check | test | preview | accept-changes}: what an analyst runs before and after a rule change. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Checks, tests and previews a rule set.",
+/**
+ * {@code rules check | test | preview | accept-changes}: what an analyst runs before and after a rule change; and
+ * {@code rules pull | push}: a running service's rule files, changed only if nobody changed them meanwhile.
+ */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Checks, tests and previews a rule set; pulls and pushes a running service's rule files.",
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.PreviewChanges.class,
-                RulesCommand.AcceptChanges.class})
+                RulesCommand.AcceptChanges.class, RemoteRuleFiles.Pull.class, RemoteRuleFiles.Push.class})
 class RulesCommand implements Runnable {
 
     @Spec
@@ -33,7 +37,7 @@ class RulesCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "name a subcommand: check, test, preview or accept-changes");
+                "name a subcommand: check, test, preview, accept-changes, pull or push");
     }
 
     /** The directories every rules subcommand reads: the rules, and the fixtures beside them unless named. */

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The company memory of a running service, through its HTTP API: how the command line reaches it while the service
- * holds the database (an embedded database has one process, and no server). The token is a viewer's, analyst's or
+ * A running service, through its HTTP API: its company memory, which the command line reaches this way while the
+ * service holds the database (an embedded database has one process, and no server), and its rule files. The token is a viewer's, analyst's or
  * admin's bearer token, and the service decides what it may do, as for any client.
  */
 final class ServiceClient {
@@ -60,6 +60,30 @@ final class ServiceClient {
         return send(request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** An answer with the headers a caller acts on: the version of what it read or wrote. */
+    record Tagged(byte[] body, String etag, String replacedEtag) {
+    }
+
+    /** GET, keeping the answer's ETag. */
+    Tagged getTagged(String path, String accept) {
+        return tagged(exchange(request(path).header("Accept", accept).GET()));
+    }
+
+    /** PUT, with If-Match when {@code ifMatch} is given; the answer's ETag and Replaced-ETag kept. */
+    Tagged putTagged(String path, String contentType, byte[] body, String ifMatch) {
+        HttpRequest.Builder request = request(path).header("Accept", "application/json")
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            request.header("If-Match", ifMatch.strip());
+        }
+        return tagged(exchange(request));
+    }
+
+    private static Tagged tagged(HttpResponse<byte[]> response) {
+        return new Tagged(response.body(), response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Replaced-ETag").orElse(null));
+    }
+
     JsonNode json(byte[] body) {
         return Json.PLAIN.readTree(body);
     }
@@ -71,6 +95,10 @@ final class ServiceClient {
 
     /** The answer's bytes; a refusal as the service's own words (its problem's detail), with the status. */
     private byte[] send(HttpRequest.Builder request) {
+        return exchange(request).body();
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -83,7 +111,7 @@ final class ServiceClient {
         if (response.statusCode() >= 400) {
             throw new ServiceRefusedException(response.statusCode(), detail(response.body()));
         }
-        return response.body();
+        return response;
     }
 
     private static String detail(byte[] body) {
