@@ -349,11 +349,7 @@ public final class CompanyMemory {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
-                    // A company's first writes may race to add its row: the loser's key clash is tried again.
-                    jdbc.sql("INSERT INTO company (name) SELECT ? WHERE NOT EXISTS "
-                            + "(SELECT 1 FROM company WHERE name = ?)").params(company, company).update();
-                    jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company)
-                            .query(String.class).single();
+                    lockCompanyRow(company);
                     T done = work.get();
                     portfolio.refresh(company);
                     afterEachWrite.forEach(listener -> listener.accept(company));
@@ -365,6 +361,21 @@ public final class CompanyMemory {
                 }
             }
         }
+    }
+
+    /**
+     * Holds the company's row for the transaction, adding it first when this is the company's first write (one
+     * statement for a company that exists, which most writes are). A company's first writes may race to add its
+     * row: the loser's key clash is tried again.
+     */
+    private void lockCompanyRow(String company) {
+        if (jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company).query(String.class)
+                .optional().isPresent()) {
+            return;
+        }
+        jdbc.sql("INSERT INTO company (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM company WHERE name = ?)")
+                .params(company, company).update();
+        jdbc.sql("SELECT name FROM company WHERE name = ? FOR UPDATE").params(company).query(String.class).single();
     }
 
     public static void checkName(String company) {

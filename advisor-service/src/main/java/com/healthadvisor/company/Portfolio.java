@@ -121,14 +121,19 @@ public final class Portfolio {
         List<Period> newest = new ArrayList<>(jdbc.sql(PERIODS + " WHERE s.company = ? AND " + LATEST
                         + " ORDER BY s.end_month DESC, s.stored_at DESC FETCH FIRST " + SPARK_PERIODS + " ROWS ONLY")
                 .params(company).query(PERIOD_ROWS).list());
-        forget(company);
         if (newest.isEmpty()) {
+            forget(company);
             return;
         }
         java.util.Collections.reverse(newest);
-        jdbc.sql("INSERT INTO company_glance (company, glance, updated_at) VALUES (?, ?, ?)")
-                .params(company, ResultJson.mapper().writeValueAsString(row(newest)),
-                        java.sql.Timestamp.from(clock.instant())).update();
+        String glance = ResultJson.mapper().writeValueAsString(row(newest));
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        // The company's row is locked by the write this runs in: nobody adds its glance meanwhile.
+        if (jdbc.sql("UPDATE company_glance SET glance = ?, updated_at = ? WHERE company = ?")
+                .params(glance, now, company).update() == 0) {
+            jdbc.sql("INSERT INTO company_glance (company, glance, updated_at) VALUES (?, ?, ?)")
+                    .params(company, glance, now).update();
+        }
     }
 
     /** Removes a company's glance (the company is deleted, or has no diagnosed period). */
