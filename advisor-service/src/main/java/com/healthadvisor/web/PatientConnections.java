@@ -26,6 +26,8 @@ final class PatientConnections implements DataSource {
     private static final long AGAIN_MILLIS = 250;
 
     private final DataSource server;
+    /** Whether the server has given a connection yet. */
+    private volatile boolean answered;
 
     PatientConnections(DataSource server) {
         this.server = server;
@@ -54,13 +56,19 @@ final class PatientConnections implements DataSource {
         Connection connect() throws SQLException;
     }
 
-    private static Connection patiently(Attempt attempt) throws SQLException {
+    /**
+     * Patient only once the server has answered: a service started while its database is away fails its start at
+     * once, saying so, as before.
+     */
+    private Connection patiently(Attempt attempt) throws SQLException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             try {
-                return attempt.connect();
+                Connection connection = attempt.connect();
+                answered = true;
+                return connection;
             } catch (SQLException e) {
-                if (!unreachable(e) || System.nanoTime() > deadline) {
+                if (!answered || !unreachable(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 pause();
