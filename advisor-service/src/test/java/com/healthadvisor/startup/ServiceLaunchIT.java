@@ -67,11 +67,20 @@ class ServiceLaunchIT {
         strict.environment().put("JAVA_OPTS", "-Xshare:on");
         Process mapped = strict.start();
 
-        assertThat(launcher).contains("-XX:SharedArchiveFile=\"$service/" + ClassDataArchive.ARCHIVE + "\"",
+        assertThat(launcher).contains("archive=\"$service/" + ClassDataArchive.ARCHIVE + "\"",
+                "archive=\"$service/" + ClassDataArchive.CLI_ARCHIVE + "\"", "-XX:SharedArchiveFile=\"$archive\"",
                 "-jar \"$service/" + ClassDataArchive.JAR + "\"");
         assertThat(launcher).contains(ServiceProcess.TUNING);
         assertThat(version.waitFor()).as(new String(version.getInputStream().readAllBytes())).isZero();
-        assertThat(mapped.waitFor()).as(new String(mapped.getInputStream().readAllBytes())).isZero();
+        String said = new String(mapped.getInputStream().readAllBytes());
+        assertThat(mapped.waitFor()).as(said).isZero();
+        // A command maps the commands' own archive, the smaller one.
+        ProcessBuilder command = new ProcessBuilder("./health-advisor", "--version").redirectErrorStream(true);
+        command.environment().put("JAVA_OPTS", "-Xshare:on -Xlog:cds=info");
+        Process commandRun = command.start();
+        String log = new String(commandRun.getInputStream().readAllBytes());
+        assertThat(commandRun.waitFor()).as(log).isZero();
+        assertThat(log).contains("Opened archive " + SERVICE.resolve(ClassDataArchive.CLI_ARCHIVE).toAbsolutePath());
     }
 
     /** Spring Boot's own switch turns every log line into a JSON object, for a log shipper to read. */
