@@ -10,7 +10,7 @@ public final class HealthAdvisorMain {
         // Before the first logger: the commands log to standard error, leaving standard output to their result;
         // the service logs as Spring Boot does, as text or, by logging.structured.format.console, JSON lines.
         if (args.length == 0 || !args[0].equals("serve")) {
-            System.setProperty("logback.configurationFile", "logback-cli.xml");
+            CommandLogging.configure();
         }
         System.exit(HealthAdvisorCommand.commandLine().execute(args));
     }
