@@ -12,6 +12,6 @@ public final class HealthAdvisorMain {
         if (args.length == 0 || !args[0].equals("serve")) {
             CommandLogging.configure();
         }
-        System.exit(HealthAdvisorCommand.commandLine().execute(args));
+        System.exit(HealthAdvisorCommand.commandLine(args).execute(args));
     }
 }
