@@ -77,6 +77,21 @@ final class PatientConnections implements DataSource {
     }
 
     /**
+     * Whether a failure comes from a database that went away: somewhere in its causes, a connection exception or
+     * a server stopping, or a socket that could not connect or was closed.
+     */
+    static boolean databaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && unreachable(sql)
+                    || cause instanceof java.net.ConnectException || cause instanceof java.net.SocketException
+                    || cause instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A server that is not there (SQLSTATE class 08, a connection exception) or is stopping or starting (57P01-57P03:
      * shut down by an administrator, crashed, cannot connect now), as opposed to one refusing a login.
      */

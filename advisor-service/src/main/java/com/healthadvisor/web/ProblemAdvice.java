@@ -199,6 +199,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
+        if (PatientConnections.databaseAway(e)) {
+            // However Spring wrapped it (a transaction that could not begin, a statement on a connection the
+            // server closed): the database went away during the request.
+            return databaseAway(new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e));
+        }
         LOG.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error; see the service log");
     }

@@ -34,16 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompaniesThroughServiceTest {
 
     private static final String TOKEN = "through-service-admin-token";
-    private static final Path ROOT = temporary();
+    private static final Path ROOT = ThroughService.temporary("advisor-through-service");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", () -> com.healthadvisor.TestFiles.copy(Path.of("rules"), ROOT.resolve("rules"),
-                "[^.].*").toString());
-        registry.add("advisor.fixtures", () -> ROOT.resolve("no-fixtures").toString());
-        registry.add("advisor.admin-token", () -> TOKEN);
-        registry.add("advisor.watch", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/advisor"));
+        ThroughService.settings(registry, ROOT, TOKEN);
     }
 
     @Value("${local.server.port}")
@@ -58,14 +53,7 @@ class CompaniesThroughServiceTest {
     static final Path EXPORT = Path.of("fixtures/exports/stripe-subscriptions.jsonl");
 
     Cli.Run companies(String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "companies";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--service";
-        all[args.length + 2] = "http://localhost:" + port;
-        all[args.length + 3] = "--token";
-        all[args.length + 4] = TOKEN;
-        return Cli.run(all);
+        return ThroughService.run(port, TOKEN, "companies", args);
     }
 
     @Test
@@ -176,13 +164,5 @@ class CompaniesThroughServiceTest {
     private static List<List<Object>> withoutTimes(List<TimelineEntry> timeline) {
         return timeline.stream().map(entry -> List.<Object>of(entry.period(), entry.revision(), entry.health(),
                 entry.ruleSetVersion(), entry.metrics(), entry.codes())).toList();
-    }
-
-    private static Path temporary() {
-        try {
-            return Files.createTempDirectory("advisor-through-service");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

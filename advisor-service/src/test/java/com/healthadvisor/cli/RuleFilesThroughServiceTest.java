@@ -25,30 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleFilesThroughServiceTest {
 
     private static final String TOKEN = "rule-files-admin-token";
-    private static final Path ROOT = temporary();
+    private static final Path ROOT = ThroughService.temporary("advisor-rule-files");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("advisor.rules", () -> com.healthadvisor.TestFiles.copy(Path.of("rules"), ROOT.resolve("rules"),
-                "[^.].*").toString());
-        registry.add("advisor.fixtures", () -> ROOT.resolve("no-fixtures").toString());
-        registry.add("advisor.admin-token", () -> TOKEN);
-        registry.add("advisor.watch", () -> "false");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + ROOT.resolve("db/advisor"));
+        ThroughService.settings(registry, ROOT, TOKEN);
     }
 
     @Value("${local.server.port}")
     int port;
 
     Cli.Run rules(String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "rules";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--service";
-        all[args.length + 2] = "http://localhost:" + port;
-        all[args.length + 3] = "--token";
-        all[args.length + 4] = TOKEN;
-        return Cli.run(all);
+        return ThroughService.run(port, TOKEN, "rules", args);
     }
 
     @Test
@@ -113,13 +101,5 @@ class RuleFilesThroughServiceTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/rules/files/limits.csv")).header("Authorization", "Bearer " + TOKEN)
                 .PUT(HttpRequest.BodyPublishers.ofString(content)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporary() {
-        try {
-            return Files.createTempDirectory("advisor-rule-files");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

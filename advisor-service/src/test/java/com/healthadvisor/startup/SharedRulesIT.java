@@ -212,14 +212,8 @@ class SharedRulesIT {
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             System.out.printf("database outage: after PostgreSQL started again, a change applied on A %d ms later%n",
                     changedAfter);
-            long followedAfter;
-            try {
-                followedAfter = awaitVersion(b, JSON.readTree(after.body()).get("version").asString(),
-                        Duration.ofSeconds(5), startedAt);
-            } catch (AssertionError e) {
-                System.out.println("replica A's log:\n" + a.log() + "\nreplica B's log:\n" + b.log());
-                throw e;
-            }
+            long followedAfter = awaitVersion(b, JSON.readTree(after.body()).get("version").asString(),
+                    Duration.ofSeconds(5), startedAt);
             Load.Result result = load.finish();
             System.out.printf("database outage: %d diagnoses during the run, %d not answered 200 (slowest %d ms); "
                             + "readiness and liveness polled %d times, %d not 200 (slowest %d ms); a rule change "
@@ -230,6 +224,9 @@ class SharedRulesIT {
             assertThat(result.failedDiagnoses()).as(result.failures().toString()).isZero();
             assertThat(result.failedProbes()).as(result.failures().toString()).isZero();
             assertThat(result.diagnoses()).isGreaterThan(20);
+        } catch (AssertionError e) {
+            System.out.println("replica A's log:\n" + a.log() + "\nreplica B's log:\n" + b.log());
+            throw e;
         } finally {
             a.close();
             b.close();
