@@ -29,7 +29,8 @@ public final class Database implements AutoCloseable {
     /** @param url null for {@code SPRING_DATASOURCE_URL}, else the default */
     public static Database open(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url != null ? url : System.getenv().getOrDefault("SPRING_DATASOURCE_URL", DEFAULT_URL));
+        config.setJdbcUrl(H2Files.durable(url != null ? url
+                : System.getenv().getOrDefault("SPRING_DATASOURCE_URL", DEFAULT_URL)));
         String user = System.getenv("SPRING_DATASOURCE_USERNAME");
         config.setUsername(user != null ? user : config.getJdbcUrl().startsWith("jdbc:h2:") ? "sa" : null);
         config.setPassword(System.getenv("SPRING_DATASOURCE_PASSWORD"));

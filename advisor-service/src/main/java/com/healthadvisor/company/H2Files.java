@@ -41,6 +41,19 @@ public final class H2Files {
         });
     }
 
+    /**
+     * The URL of an H2 file database made to write each commit to its file before the commit returns
+     * ({@code WRITE_DELAY=0}): by default H2 writes committed changes up to half a second later, and a process
+     * killed meanwhile loses them, though it answered that they were stored. Any other URL, or one that sets
+     * {@code WRITE_DELAY} itself, is left as it is.
+     */
+    public static String durable(String jdbcUrl) {
+        if (fileOf(jdbcUrl).isEmpty() || jdbcUrl.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
     /** The base path of an H2 file database ({@code jdbc:h2:file:./data/advisor;...}), or empty for any other. */
     static Optional<Path> fileOf(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {

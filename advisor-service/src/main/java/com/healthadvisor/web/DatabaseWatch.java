@@ -152,12 +152,16 @@ class DatabaseWatch implements SmartLifecycle, HealthIndicator {
     /**
      * Bounds on every wait for PostgreSQL: a socket that stops answering fails a statement after 30 s and a new
      * connection after 3 s, rather than never; a URL that names them keeps its own. The pool opens its connections
-     * through {@link PatientConnections}, so that it has some again as soon as the server is back.
+     * through {@link PatientConnections}, so that it has some again as soon as the server is back. An H2 file
+     * writes each commit before it returns ({@link com.healthadvisor.company.H2Files#durable}).
      */
     static BeanPostProcessor timeouts() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+                    hikari.setJdbcUrl(com.healthadvisor.company.H2Files.durable(hikari.getJdbcUrl()));
+                }
                 if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
                         && hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
                     String url = hikari.getJdbcUrl();
