@@ -26,11 +26,14 @@ final class PatientConnections implements DataSource {
     private static final long AGAIN_MILLIS = 250;
 
     private final DataSource server;
+    /** Whether the pool is closing: then a refused connection fails at once, and the pool's close does not wait. */
+    private final java.util.function.BooleanSupplier poolClosing;
     /** Whether the server has given a connection yet. */
     private volatile boolean answered;
 
-    PatientConnections(DataSource server) {
+    PatientConnections(DataSource server, java.util.function.BooleanSupplier poolClosing) {
         this.server = server;
+        this.poolClosing = poolClosing;
     }
 
     /** The pool's own way to the server, behind this one; called before the pool starts. */
@@ -38,7 +41,7 @@ final class PatientConnections implements DataSource {
         Properties properties = new Properties();
         properties.putAll(pool.getDataSourceProperties());
         pool.setDataSource(new PatientConnections(new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(),
-                properties, pool.getUsername(), pool.getPassword())));
+                properties, pool.getUsername(), pool.getPassword()), pool::isClosed));
     }
 
     @Override
@@ -68,7 +71,7 @@ final class PatientConnections implements DataSource {
                 answered = true;
                 return connection;
             } catch (SQLException e) {
-                if (!answered || !unreachable(e) || System.nanoTime() > deadline) {
+                if (!answered || !unreachable(e) || System.nanoTime() > deadline || poolClosing.getAsBoolean()) {
                     throw e;
                 }
                 pause();
