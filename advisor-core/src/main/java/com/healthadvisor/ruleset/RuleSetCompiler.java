@@ -69,7 +69,8 @@ public final class RuleSetCompiler {
         Limits limits = Limits.parse(required(files, Limits.FILE, problems), problems);
         Map<String, CodeWording> wording = wording(files, problems);
         List<RuleFile> drls = files.stream().filter(RuleFile::isDrl).toList();
-        CompletableFuture<Optional<KieBase>> cached = readingCache(drls);
+        String drlDigest = digest(drls);
+        CompletableFuture<Optional<KieBase>> cached = readingCache(drls, drlDigest);
         if (drls.isEmpty()) {
             problems.add(new RuleProblem("rules", 0, "no .drl file in the rule set"));
         }
@@ -117,7 +118,7 @@ public final class RuleSetCompiler {
                 .forEach(note -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": actions_when names \""
                         + note + "\", a note no rule adds"))));
         // Nothing that failed the guard or did not parse reaches the compiler.
-        Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, cached, problems);
+        Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, drlDigest, cached, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -132,12 +133,11 @@ public final class RuleSetCompiler {
      * about a third of a second on a command's cold JVM); empty when the last KieBase is theirs, or there is no
      * cache. What is read is used only if the inspection passes: reading an entry runs none of its rules.
      */
-    private CompletableFuture<Optional<KieBase>> readingCache(List<RuleFile> drls) {
+    private CompletableFuture<Optional<KieBase>> readingCache(List<RuleFile> drls, String digest) {
         Compiled previous = last.get();
-        if (cache == null || drls.isEmpty() || (previous != null && previous.drlDigest().equals(digest(drls)))) {
+        if (cache == null || drls.isEmpty() || (previous != null && previous.drlDigest().equals(digest))) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        String digest = digest(drls);
         CompletableFuture<Optional<KieBase>> read = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
@@ -152,9 +152,8 @@ public final class RuleSetCompiler {
     }
 
     /** The last KieBase when these DRL files are the ones it was built from, else a new one; null if they fail. */
-    private Compiled kieBase(List<RuleFile> drls, CompletableFuture<Optional<KieBase>> cached,
+    private Compiled kieBase(List<RuleFile> drls, String digest, CompletableFuture<Optional<KieBase>> cached,
                              List<RuleProblem> problems) {
-        String digest = digest(drls);
         Compiled previous = last.get();
         if (previous != null && previous.drlDigest().equals(digest)) {
             return previous;

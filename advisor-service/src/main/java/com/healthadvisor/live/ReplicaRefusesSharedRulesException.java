@@ -1,9 +1,5 @@
 package com.healthadvisor.live;
 
-import com.healthadvisor.RuleProblem;
-
-import java.util.stream.Collectors;
-
 /**
  * A change made on a replica that refuses the fleet's newest rule version: it would be built on rules the fleet no
  * longer runs, so it is refused with the reason the replica refuses, which trying again does not change.
@@ -13,15 +9,9 @@ public final class ReplicaRefusesSharedRulesException extends RuntimeException {
     public ReplicaRefusesSharedRulesException(SharedRuleStore.Status status) {
         super("replica " + status.replica() + " refuses shared version " + status.newest() + " ("
                 + status.version() + ") and keeps serving its own rules, so a change made here would be built on "
-                + "rules the other replicas no longer run: " + why(status) + ". Make the change on a replica that "
+                + "rules the other replicas no longer run: " + RuleDirectory.reason(status.problems()) + ". Make the change on a replica that "
                 + "runs version " + status.newest() + ", or fix what this replica's vetting says; a later version "
                 + "it accepts brings it back");
     }
 
-    private static String why(SharedRuleStore.Status status) {
-        String first = status.problems().stream().limit(3).map(RuleProblem::toString)
-                .collect(Collectors.joining("; "));
-        int more = status.problems().size() - 3;
-        return more > 0 ? first + "; and " + more + " more" : first;
-    }
 }

@@ -279,7 +279,8 @@ public final class RuleDirectory {
         }
     }
 
-    private static String reason(List<RuleProblem> problems) {
+    /** The first three problems, and how many more: how a refusal says why in one line. */
+    static String reason(List<RuleProblem> problems) {
         String first = problems.stream().limit(3).map(Object::toString).collect(Collectors.joining("; "));
         return problems.size() > 3 ? first + "; and " + (problems.size() - 3) + " more" : first;
     }

@@ -169,6 +169,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(org.springframework.dao.DataAccessResourceFailureException.class)
     ProblemDetail databaseAway(org.springframework.dao.DataAccessResourceFailureException e) {
+        return databaseUnavailable(e);
+    }
+
+    private static ProblemDetail databaseUnavailable(RuntimeException e) {
         LOG.warn("the database did not answer during a request: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "the database does not answer: "
                 + "nothing was stored or changed; diagnoses go on, try this again in a few seconds");
@@ -202,7 +206,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (PatientConnections.databaseAway(e)) {
             // However Spring wrapped it (a transaction that could not begin, a statement on a connection the
             // server closed): the database went away during the request.
-            return databaseAway(new org.springframework.dao.DataAccessResourceFailureException(e.getMessage(), e));
+            return databaseUnavailable(e);
         }
         LOG.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "an unexpected error; see the service log");
