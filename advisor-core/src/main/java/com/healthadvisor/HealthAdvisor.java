@@ -13,7 +13,6 @@ import com.healthadvisor.snapshot.Snapshot;
 import com.healthadvisor.snapshot.SnapshotReader;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -115,7 +114,7 @@ public final class HealthAdvisor {
 
     /** A result as the JSON of contract.md section 2 on one line, the bytes {@code diagnose} writes compacted. */
     public static String compactJson(DiagnosisResult result) {
-        return new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8);
+        return ResultJson.writeCompactText(result);
     }
 
     /** The report as Markdown, for a wiki page or a pull request. */

@@ -19,6 +19,14 @@ public final class ResultJson {
         return Json.RESULT_COMPACT.writeValueAsBytes(result);
     }
 
+    /**
+     * The same text as {@link #writeCompact}, written as characters: where a string is wanted (a stored result, a
+     * JSON line), decoding the bytes again costs more than writing them.
+     */
+    public static String writeCompactText(DiagnosisResult result) {
+        return Json.RESULT_COMPACT.writeValueAsString(result);
+    }
+
     /** A result written by {@link #write} or {@link #writeCompact}, read back (a stored diagnosis). */
     public static DiagnosisResult read(String json) {
         return Json.RESULT.readValue(json, DiagnosisResult.class);

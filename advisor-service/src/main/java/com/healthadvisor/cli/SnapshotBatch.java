@@ -95,7 +95,7 @@ final class SnapshotBatch {
             DiagnosisResult result = advisor.diagnose(read(path), ruleSet);
             // The result's bytes as diagnose writes them, compacted: not parsed and written again.
             return new Line("{\"file\":" + mapper.writeValueAsString(path.toString()) + ",\"result\":"
-                    + new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8) + "}", false);
+                    + ResultJson.writeCompactText(result) + "}", false);
         } catch (InvalidSnapshotException e) {
             ObjectNode line = mapper.createObjectNode().put("file", path.toString());
             var problems = line.putArray("refused");

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -121,45 +122,62 @@ public final class CompanyMemory {
     }
 
     /**
-     * Stores every month of a ledger at once: all of them with their diagnoses, or none.
+     * Stores every month of a ledger at once: all of them with their diagnoses, or none. The months are written out
+     * and fingerprinted on every core before the company is locked; in its transaction they are placed with one read
+     * of the company's newest revisions and one batch of inserts, their histories read in one query per form.
      *
-     * @param months one snapshot per month, oldest first, without history
+     * @param months one snapshot per month, each period once, oldest first, without history
      */
     public List<Stored> putAll(String company, List<Snapshot> months, String actor) {
         checkName(company);
+        UploadedMonth.requireDistinctPeriods(months);
         RuleSet ruleSet = rules.get();
-        List<String> documents = months.stream().map(SnapshotWriter::write).toList();
+        List<UploadedMonth> uploaded = months.parallelStream().map(UploadedMonth::of).toList();
         return writing(company, () -> {
             LOG.info("storing {} months of {} in one transaction", months.size(), company);
-            List<Placed> placed = new ArrayList<>(months.size());
-            boolean changed = false;
-            for (int i = 0; i < months.size(); i++) {
-                // Once a month has changed, the unchanged months after it have a new history.
-                Placed month = place(company, months.get(i), documents.get(i), actor, changed);
-                changed |= month.created();
-                placed.add(month);
-            }
-            List<Stored> stored = diagnoseAll(placed, ruleSet);
-            if (changed && !stored.isEmpty()) {
+            List<Placed> placed = placeAll(company, uploaded, actor);
+            List<Stored> stored = diagnoseAll(placed, uploaded, ruleSet);
+            if (placed.stream().anyMatch(Placed::created) && !stored.isEmpty()) {
                 diagnoseLater(stored.get(stored.size() - 1).snapshot(), ruleSet);
             }
             return stored;
         });
     }
 
+    /** The months placed as {@link #place} would one by one, with one read and one batch of inserts. */
+    private List<Placed> placeAll(String company, List<UploadedMonth> months, String actor) {
+        Map<String, CompanyStore.Newest> newest = store.newestRevisions(company);
+        List<Placed> placed = new ArrayList<>(months.size());
+        boolean changed = false;
+        for (UploadedMonth month : months) {
+            CompanyStore.Newest known = newest.get(month.snapshot().period());
+            if (known != null && known.sha256().equals(month.sha256())) {
+                // Once a month has changed, the unchanged months after it have a new history.
+                placed.add(unchanged(store.latest(company, month.snapshot().period()).orElseThrow(), changed));
+            } else {
+                placed.add(new Placed(month.revision(company, known == null ? 1 : known.revision() + 1,
+                        clock.instant(), actor), true, null));
+                changed = true;
+            }
+        }
+        store.insertAll(placed.stream().filter(Placed::created).map(Placed::snapshot).toList());
+        return placed;
+    }
+
     /**
-     * The placed months' diagnoses: each month's stored history is read in this transaction, then the months are
-     * judged on every core (judging reads no database), then saved in one batch.
+     * The placed months' diagnoses: their stored histories are read in this transaction, then the months are judged
+     * and their results written on every core (judging reads no database), then saved in one batch.
      */
-    private List<Stored> diagnoseAll(List<Placed> placed, RuleSet ruleSet) {
-        List<List<CompanyStore.PeriodFigures>> earlier = placed.stream()
-                .map(month -> month.kept() != null ? null : earlier(month.snapshot())).toList();
-        List<Diagnosed> judged = IntStream.range(0, placed.size()).parallel()
-                .mapToObj(i -> placed.get(i).kept() != null ? null
-                        : judged(placed.get(i).snapshot(), null, earlier.get(i), ruleSet))
-                .toList();
+    private List<Stored> diagnoseAll(List<Placed> placed, List<UploadedMonth> months, RuleSet ruleSet) {
+        List<StoredSnapshot> judgedAgain = placed.stream().filter(month -> month.kept() == null)
+                .map(Placed::snapshot).toList();
+        StoredHistories histories = StoredHistories.read(store, judgedAgain);
         Instant now = clock.instant();
-        store.saveDiagnoses(judged.stream().filter(Objects::nonNull).map(d -> stored(d, now)).toList());
+        List<Diagnosed> judged = IntStream.range(0, placed.size()).parallel()
+                .mapToObj(i -> placed.get(i).kept() != null ? null : judged(placed.get(i).snapshot(),
+                        months.get(i).snapshot(), histories.before(placed.get(i).snapshot()), ruleSet))
+                .toList();
+        store.saveDiagnoses(judged.parallelStream().filter(Objects::nonNull).map(d -> stored(d, now)).toList());
         List<Stored> stored = new ArrayList<>(placed.size());
         for (int i = 0; i < placed.size(); i++) {
             Placed month = placed.get(i);
@@ -254,17 +272,19 @@ public final class CompanyMemory {
         String sha = sha256(document);
         Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
         if (newest.isPresent() && newest.get().sha256().equals(sha)) {
-            StoredSnapshot same = newest.get();
-            Optional<StoredDiagnosis> kept = historyChanged ? Optional.empty()
-                    : store.diagnosis(company, same.period(), same.revision());
-            return new Placed(same, false, kept.map(k -> ResultJson.read(k.result())).orElse(null));
+            return unchanged(newest.get(), historyChanged);
         }
-        StoredSnapshot stored = new StoredSnapshot(company, snapshot.period(),
-                newest.map(s -> s.revision() + 1).orElse(1), Periods.endMonth(snapshot.period()),
-                snapshot.periodicity().word(), snapshot.currency(), sha, document,
-                SnapshotWriter.writeEntry(snapshot.period(), snapshot.figures()), clock.instant(), actor);
+        StoredSnapshot stored = new UploadedMonth(snapshot, document, sha).revision(company,
+                newest.map(s -> s.revision() + 1).orElse(1), clock.instant(), actor);
         store.insert(stored);
         return new Placed(stored, true, null);
+    }
+
+    /** A period whose newest revision has the bytes sent: its stored diagnosis is kept unless its history changed. */
+    private Placed unchanged(StoredSnapshot same, boolean historyChanged) {
+        Optional<StoredDiagnosis> kept = historyChanged ? Optional.empty()
+                : store.diagnosis(same.company(), same.period(), same.revision());
+        return new Placed(same, false, kept.map(k -> ResultJson.read(k.result())).orElse(null));
     }
 
     /** The stored periods after one that changed have a new history: each is diagnosed again, oldest first. */
@@ -338,7 +358,7 @@ public final class CompanyMemory {
                 ResultJson.mapper().writeValueAsString(TimelineEntry.of(result,
                         diagnosed.snapshot().profile() == null ? null : diagnosed.snapshot().profile().market(),
                         stored.revision(), now)),
-                new String(ResultJson.writeCompact(result), StandardCharsets.UTF_8), now);
+                ResultJson.writeCompactText(result), now);
     }
 
     /**

@@ -8,7 +8,9 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,13 +44,37 @@ public final class CompanyStore {
                 .params(company, period).query(SNAPSHOTS).optional();
     }
 
+    /** A period's newest revision number and fingerprint, without its document. */
+    public record Newest(int revision, String sha256) {
+    }
+
+    /** The newest revision of each of a company's periods, by period: one query, no document read. */
+    public Map<String, Newest> newestRevisions(String company) {
+        Map<String, Newest> newest = new HashMap<>();
+        jdbc.sql("SELECT s.period, s.revision, s.sha256 FROM snapshot_revision s WHERE s.company = ? AND " + LATEST)
+                .params(company)
+                .query(rs -> {
+                    newest.put(rs.getString("period"), new Newest(rs.getInt("revision"), rs.getString("sha256")));
+                });
+        return newest;
+    }
+
     public void insert(StoredSnapshot snapshot) {
-        jdbc.sql("INSERT INTO snapshot_revision (company, period, revision, end_month, periodicity, currency, sha256, "
-                        + "document, figures, stored_at, stored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(snapshot.company(), snapshot.period(), snapshot.revision(), snapshot.endMonth(),
-                        snapshot.periodicity(), snapshot.currency(), snapshot.sha256(), snapshot.document(),
-                        snapshot.figures(), utc(snapshot.storedAt()), snapshot.storedBy())
-                .update();
+        insertAll(List.of(snapshot));
+    }
+
+    /** Stores revisions in one batch, whatever their number. */
+    public void insertAll(List<StoredSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO snapshot_revision (company, period, revision, end_month, periodicity, "
+                        + "currency, sha256, document, figures, stored_at, stored_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                snapshots.stream().map(snapshot -> new Object[]{snapshot.company(), snapshot.period(),
+                        snapshot.revision(), snapshot.endMonth(), snapshot.periodicity(), snapshot.currency(),
+                        snapshot.sha256(), snapshot.document(), snapshot.figures(), utc(snapshot.storedAt()),
+                        snapshot.storedBy()}).toList());
     }
 
     /** A period's own figures as a history entry: all that the diagnoses of later periods read of it. */
@@ -56,21 +82,30 @@ public final class CompanyStore {
     }
 
     /**
-     * The figures of the newest revision of each period of one form and currency, ending before {@code endMonth},
-     * oldest first (not the documents: a history needs only the figures).
-     */
-    /**
      * The months of stored history a period is judged with: the longest window the judgment reads (a year against
      * the year before). More would not change a diagnosis, and would make storing a long ledger cost the square of
      * its months.
      */
     public static final int HISTORY_MONTHS = 24;
 
+    /**
+     * The figures of the newest revision of each period of one form and currency among the {@link #HISTORY_MONTHS}
+     * before {@code endMonth}, oldest first (not the documents: a history needs only the figures).
+     */
     public List<PeriodFigures> before(String company, String periodicity, String currency, int endMonth) {
+        return between(company, periodicity, currency, endMonth - HISTORY_MONTHS, endMonth);
+    }
+
+    /**
+     * The figures of the newest revision of each period of one form and currency ending in {@code fromMonth} or
+     * later and before {@code toMonth}, oldest first: the histories of many periods in one read.
+     */
+    public List<PeriodFigures> between(String company, String periodicity, String currency, int fromMonth,
+                                       int toMonth) {
         return jdbc.sql("SELECT s.period, s.end_month, s.figures FROM snapshot_revision s WHERE s.company = ? "
                         + "AND s.periodicity = ? AND s.currency = ? AND s.end_month < ? AND s.end_month >= ? AND "
                         + LATEST + " ORDER BY s.end_month")
-                .params(company, periodicity, currency, endMonth, endMonth - HISTORY_MONTHS)
+                .params(company, periodicity, currency, toMonth, fromMonth)
                 .query((rs, row) -> new PeriodFigures(rs.getString("period"), rs.getInt("end_month"),
                         rs.getString("figures")))
                 .list();

@@ -178,19 +178,55 @@ abstract class CompanyMemoryContract {
             memory.put(oneByOne, month.period(), document, "tester");
         }
 
-        SnapshotReader reader = new SnapshotReader(Long.MAX_VALUE);
         for (String name : List.of(company, oneByOne)) {
-            for (StoredSnapshot stored : memory.store().periods(name)) {
-                HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), memory.store()
-                        .before(name, stored.periodicity(), stored.currency(), stored.endMonth()));
-                DiagnosisResult asDocument = new Advisor().diagnose(reader.read(assembled.document()), RULES,
-                        assembled.outside());
-                assertThat(memory.diagnosis(name, stored.period()).orElseThrow().result())
-                        .as(name + " " + stored.period())
-                        .isEqualTo(new String(ResultJson.writeCompact(asDocument), StandardCharsets.UTF_8));
-            }
+            everyPeriodIsJudgedAsItsDocumentWithItsStoredHistory(name);
         }
         assertThat(memory.store().periods(company)).hasSize(15);
+    }
+
+    /**
+     * A ledger sent over months stored before (some the same, some corrected, some new, and later months it is
+     * history for): every stored period's diagnosis is still its document judged with its stored history.
+     */
+    @Test
+    void aLedgerStoredOverStoredMonthsJudgesEveryPeriodWithItsStoredHistory() {
+        List<Snapshot> months = ledgerMonths(9);
+        for (Snapshot month : List.of(months.get(0), months.get(1), months.get(7), months.get(8))) {
+            memory.put(company, month.period(), SnapshotWriter.write(month).getBytes(StandardCharsets.UTF_8), "t");
+        }
+        List<Snapshot> corrected = ledgerMonths(9).subList(0, 7).stream()
+                .map(month -> month.period().equals("2024-02") ? ledgerMonths(2, 130).get(1) : month)
+                .toList();
+
+        List<CompanyMemory.Stored> stored = memory.putAll(company, corrected, "tester");
+
+        assertThat(stored).extracting(CompanyMemory.Stored::created)
+                .containsExactly(false, true, true, true, true, true, true);
+        assertThat(memory.store().periods(company)).hasSize(9);
+        everyPeriodIsJudgedAsItsDocumentWithItsStoredHistory(company);
+    }
+
+    @Test
+    void aLedgerNamingOnePeriodTwiceIsRefusedWhole() {
+        List<Snapshot> months = ledgerMonths(3);
+
+        assertThatThrownBy(() -> memory.putAll(company, List.of(months.get(0), months.get(1), months.get(1)), "t"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the months sent at once name the period 2024-02 twice");
+        assertThat(memory.store().periods(company)).isEmpty();
+    }
+
+    private void everyPeriodIsJudgedAsItsDocumentWithItsStoredHistory(String name) {
+        SnapshotReader reader = new SnapshotReader(Long.MAX_VALUE);
+        for (StoredSnapshot stored : memory.store().periods(name)) {
+            HistoryAssembly.Assembled assembled = HistoryAssembly.assemble(stored.document(), memory.store()
+                    .before(name, stored.periodicity(), stored.currency(), stored.endMonth()));
+            DiagnosisResult asDocument = new Advisor().diagnose(reader.read(assembled.document()), RULES,
+                    assembled.outside());
+            assertThat(memory.diagnosis(name, stored.period()).orElseThrow().result())
+                    .as(name + " " + stored.period())
+                    .isEqualTo(new String(ResultJson.writeCompact(asDocument), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -493,10 +529,15 @@ abstract class CompanyMemoryContract {
     }
 
     static List<Snapshot> ledgerMonths(int count) {
+        return ledgerMonths(count, 100);
+    }
+
+    /** @param mrr the MRR of the first customer, each next one paying one more */
+    static List<Snapshot> ledgerMonths(int count, int mrr) {
         StringBuilder csv = new StringBuilder("customer_id,month,mrr\n");
         for (int m = 0; m < count; m++) {
             for (int c = 0; c < 40 - m; c++) {
-                csv.append("c").append(c).append(",2024-0").append(m + 1).append(",").append(100 + c).append('\n');
+                csv.append("c").append(c).append(",2024-0").append(m + 1).append(",").append(mrr + c).append('\n');
             }
         }
         return LedgerSnapshots.readAll(new StringReader(csv.toString()), null, null,
