@@ -109,12 +109,15 @@ public final class CompanyMemory {
                     + snapshot.period() + ", but it is sent as " + period)));
         }
         RuleSet ruleSet = rules.get();
+        int endMonth = Periods.endMonth(period);
         return writing(company, () -> {
-            Placed placed = place(company, snapshot, text, actor, false);
+            Neighbourhood around = Neighbourhood.read(store, company, snapshot.periodicity().word(), endMonth);
+            Placed placed = place(company, snapshot, text, actor, around.newest(period));
             // The snapshot is the document as the reader read it: it need not be read again.
             Stored stored = new Stored(placed.snapshot(), placed.created(), placed.kept() != null ? placed.kept()
-                    : save(diagnose(placed.snapshot(), snapshot, ruleSet)).result());
-            if (stored.created()) {
+                    : save(judged(placed.snapshot(), snapshot, around.before(placed.snapshot()), ruleSet),
+                    placed.created()).result());
+            if (stored.created() && around.followedAfter(endMonth)) {
                 diagnoseLater(stored.snapshot(), ruleSet);
             }
             return stored;
@@ -166,7 +169,8 @@ public final class CompanyMemory {
 
     /**
      * The placed months' diagnoses: their stored histories are read in this transaction, then the months are judged
-     * and their results written on every core (judging reads no database), then saved in one batch.
+     * and their results written on every core (judging reads no database), then saved: the new revisions' in one
+     * batch, those judged again in another.
      */
     private List<Stored> diagnoseAll(List<Placed> placed, List<UploadedMonth> months, RuleSet ruleSet) {
         List<StoredSnapshot> judgedAgain = placed.stream().filter(month -> month.kept() == null)
@@ -177,7 +181,17 @@ public final class CompanyMemory {
                 .mapToObj(i -> placed.get(i).kept() != null ? null : judged(placed.get(i).snapshot(),
                         months.get(i).snapshot(), histories.before(placed.get(i).snapshot()), ruleSet))
                 .toList();
-        store.saveDiagnoses(judged.parallelStream().filter(Objects::nonNull).map(d -> stored(d, now)).toList());
+        List<StoredDiagnosis> diagnoses = IntStream.range(0, placed.size()).parallel()
+                .mapToObj(i -> judged.get(i) == null ? null : stored(judged.get(i), now)).toList();
+        List<StoredDiagnosis> first = new ArrayList<>();
+        List<StoredDiagnosis> again = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            if (diagnoses.get(i) != null) {
+                (placed.get(i).created() ? first : again).add(diagnoses.get(i));
+            }
+        }
+        store.insertDiagnoses(first);
+        store.saveDiagnoses(again);
         List<Stored> stored = new ArrayList<>(placed.size());
         for (int i = 0; i < placed.size(); i++) {
             Placed month = placed.get(i);
@@ -265,14 +279,15 @@ public final class CompanyMemory {
     }
 
     /**
-     * @param historyChanged whether an earlier period changed in this transaction, so that a period found unchanged
-     *                       is diagnosed again all the same
+     * A period sent on its own, placed as its new revision unless its newest has the same fingerprint.
+     *
+     * @param newest the period's newest stored revision, as read in this transaction
      */
-    private Placed place(String company, Snapshot snapshot, String document, String actor, boolean historyChanged) {
+    private Placed place(String company, Snapshot snapshot, String document, String actor,
+                         Optional<CompanyStore.Newest> newest) {
         String sha = sha256(document);
-        Optional<StoredSnapshot> newest = store.latest(company, snapshot.period());
         if (newest.isPresent() && newest.get().sha256().equals(sha)) {
-            return unchanged(newest.get(), historyChanged);
+            return unchanged(store.latest(company, snapshot.period()).orElseThrow(), false);
         }
         StoredSnapshot stored = new UploadedMonth(snapshot, document, sha).revision(company,
                 newest.map(s -> s.revision() + 1).orElse(1), clock.instant(), actor);
@@ -346,7 +361,17 @@ public final class CompanyMemory {
     }
 
     private Diagnosed save(Diagnosed diagnosed) {
-        store.saveDiagnosis(stored(diagnosed, clock.instant()));
+        return save(diagnosed, false);
+    }
+
+    /** @param first whether the revision was stored in this transaction, so that it has no diagnosis to replace */
+    private Diagnosed save(Diagnosed diagnosed, boolean first) {
+        StoredDiagnosis stored = stored(diagnosed, clock.instant());
+        if (first) {
+            store.insertDiagnoses(List.of(stored));
+        } else {
+            store.saveDiagnosis(stored);
+        }
         return diagnosed;
     }
 

@@ -111,6 +111,26 @@ public final class CompanyStore {
                 .list();
     }
 
+    /** A stored period's newest revision as a neighbour of another period: no document, its figures. */
+    public record Neighbour(String period, int revision, int endMonth, String currency, String sha256,
+                            String figures) {
+    }
+
+    /**
+     * The newest revision of each period of one form ending in the {@link #HISTORY_MONTHS} before {@code endMonth}
+     * or later, oldest first: in one read, a period's own newest revision, its history and whether periods follow it.
+     */
+    public List<Neighbour> around(String company, String periodicity, int endMonth) {
+        return jdbc.sql("SELECT s.period, s.revision, s.end_month, s.currency, s.sha256, s.figures "
+                        + "FROM snapshot_revision s WHERE s.company = ? AND s.periodicity = ? AND s.end_month >= ? AND "
+                        + LATEST + " ORDER BY s.end_month")
+                .params(company, periodicity, endMonth - HISTORY_MONTHS)
+                .query((rs, row) -> new Neighbour(rs.getString("period"), rs.getInt("revision"),
+                        rs.getInt("end_month"), rs.getString("currency"), rs.getString("sha256"),
+                        rs.getString("figures")))
+                .list();
+    }
+
     /** The newest revision of each period of one form, ending after {@code endMonth}, oldest first. */
     public List<StoredSnapshot> after(String company, String periodicity, int endMonth) {
         return jdbc.sql("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshot_revision s WHERE s.company = ? "
@@ -173,6 +193,17 @@ public final class CompanyStore {
         }
         batches.batchUpdate("DELETE FROM diagnosis WHERE company = ? AND period = ? AND revision = ?",
                 diagnoses.stream().map(d -> new Object[]{d.company(), d.period(), d.revision()}).toList());
+        insertDiagnoses(diagnoses);
+    }
+
+    /**
+     * Stores the first diagnoses of revisions stored in this transaction, which have none to replace: one batch,
+     * one statement fewer than {@link #saveDiagnoses} for each write of a new revision.
+     */
+    public void insertDiagnoses(List<StoredDiagnosis> diagnoses) {
+        if (diagnoses.isEmpty()) {
+            return;
+        }
         batches.batchUpdate("INSERT INTO diagnosis (company, period, revision, rule_set_version, health, summary, "
                         + "result, diagnosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 diagnoses.stream().map(d -> new Object[]{d.company(), d.period(), d.revision(), d.ruleSetVersion(),
