@@ -46,7 +46,7 @@ final class MemoryBench {
         List<Snapshot> decade = LedgerSnapshots.readAll(new StringReader(ledger(300, 120)), null, null, false);
         String million = ledger(50_000, 20);
         String h2 = "jdbc:h2:file:" + Files.createTempDirectory("bench-h2").resolve("advisor");
-        measure("H2 file", h2, months, bridges, decade, million);
+        measure("H2 file", h2, months, bridges, decade, million, quick ? 20 : 60);
         String postgres;
         try {
             postgres = LocalPostgres.freshDatabase("bench_memory");
@@ -54,20 +54,45 @@ final class MemoryBench {
             out.println("company memory on PostgreSQL: not measured: " + e.getMessage());
             return;
         }
-        measure("PostgreSQL", postgres, months, bridges, decade, million);
+        measure("PostgreSQL", postgres, months, bridges, decade, million, quick ? 5 : 15);
     }
 
+    /** @param warmUpSeconds how long to store companies before measuring: the JIT compiles for a minute here */
     private void measure(String name, String url, List<byte[]> months, List<byte[]> bridges, List<Snapshot> decade,
-                         String million) {
+                         String million, int warmUpSeconds) {
         try (Database database = Database.open(url)) {
             CompanyMemory memory = new CompanyMemory(database.dataSource(), database.transactionManager(),
                     new SnapshotReader(), new Advisor(), () -> ruleSet, Clock.systemUTC());
+            warmUp(name, memory, months, bridges, warmUpSeconds);
             oneByOne(name, "whole ledger months: bridges, cohorts, slices, 300 customers' revenue", memory, months);
             oneByOne(name, "bridges only", memory, bridges);
             batch(name, memory, months);
             ledger(name, memory, million);
             timeline(name, memory, decade);
         }
+    }
+
+    /**
+     * Stores companies, a ledger's upload and bridges one by one in turn, for a while: the figures after it are a
+     * service's that has been storing, not a cold JVM's (the first company's rates are printed as such).
+     */
+    private void warmUp(String name, CompanyMemory memory, List<byte[]> months, List<byte[]> bridges, int seconds) {
+        List<Snapshot> snapshots = months.stream().map(month -> new SnapshotReader().read(month)).toList();
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        for (int c = 0; c == 0 || System.nanoTime() < deadline; c++) {
+            long batch = System.nanoTime();
+            memory.putAll("warm-up-batch-" + name.length() + "-" + c, snapshots, "bench");
+            long oneByOne = System.nanoTime();
+            putAll(memory, "warm-up-bridges-" + name.length() + "-" + c, bridges);
+            if (c == 0) {
+                out.printf(Locale.ROOT, "company memory (%s): cold, the first company: %,.0f whole months/s in a batch, "
+                        + "%,.0f bridges/s one by one%n", name, months.size() / ((oneByOne - batch) / 1e9),
+                        bridges.size() / ((System.nanoTime() - oneByOne) / 1e9));
+            }
+        }
+        out.printf(Locale.ROOT, "company memory (%s): warmed up for %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+        out.flush();
     }
 
     /** Companies of 36 months each, every month stored and diagnosed on its own, oldest first. */
