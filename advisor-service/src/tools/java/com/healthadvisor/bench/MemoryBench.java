@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +46,13 @@ final class MemoryBench {
         List<byte[]> bridges = documents(300, 36, true);
         List<Snapshot> decade = LedgerSnapshots.readAll(new StringReader(ledger(300, 120)), null, null, false);
         String million = ledger(50_000, 20);
-        String h2 = "jdbc:h2:file:" + Files.createTempDirectory("bench-h2").resolve("advisor");
-        measure("H2 file", h2, months, bridges, decade, million, quick ? 20 : 60);
+        Path h2 = Files.createTempDirectory("bench-h2");
+        try {
+            warmUp("H2 file", "jdbc:h2:file:" + h2.resolve("warm-up"), months, bridges, quick ? 20 : 60);
+            measure("H2 file", "jdbc:h2:file:" + h2.resolve("advisor"), months, bridges, decade, million);
+        } finally {
+            delete(h2);
+        }
         String postgres;
         try {
             postgres = LocalPostgres.freshDatabase("bench_memory");
@@ -54,16 +60,14 @@ final class MemoryBench {
             out.println("company memory on PostgreSQL: not measured: " + e.getMessage());
             return;
         }
-        measure("PostgreSQL", postgres, months, bridges, decade, million, quick ? 5 : 15);
+        warmUp("PostgreSQL", LocalPostgres.freshDatabase("bench_memory_warm_up"), months, bridges, quick ? 5 : 15);
+        measure("PostgreSQL", postgres, months, bridges, decade, million);
     }
 
-    /** @param warmUpSeconds how long to store companies before measuring: the JIT compiles for a minute here */
     private void measure(String name, String url, List<byte[]> months, List<byte[]> bridges, List<Snapshot> decade,
-                         String million, int warmUpSeconds) {
+                         String million) {
         try (Database database = Database.open(url)) {
-            CompanyMemory memory = new CompanyMemory(database.dataSource(), database.transactionManager(),
-                    new SnapshotReader(), new Advisor(), () -> ruleSet, Clock.systemUTC());
-            warmUp(name, memory, months, bridges, warmUpSeconds);
+            CompanyMemory memory = memory(database);
             oneByOne(name, "whole ledger months: bridges, cohorts, slices, 300 customers' revenue", memory, months);
             oneByOne(name, "bridges only", memory, bridges);
             batch(name, memory, months);
@@ -72,27 +76,46 @@ final class MemoryBench {
         }
     }
 
-    /**
-     * Stores companies, a ledger's upload and bridges one by one in turn, for a while: the figures after it are a
-     * service's that has been storing, not a cold JVM's (the first company's rates are printed as such).
-     */
-    private void warmUp(String name, CompanyMemory memory, List<byte[]> months, List<byte[]> bridges, int seconds) {
-        List<Snapshot> snapshots = months.stream().map(month -> new SnapshotReader().read(month)).toList();
-        long start = System.nanoTime();
-        long deadline = start + seconds * 1_000_000_000L;
-        for (int c = 0; c == 0 || System.nanoTime() < deadline; c++) {
-            long batch = System.nanoTime();
-            memory.putAll("warm-up-batch-" + name.length() + "-" + c, snapshots, "bench");
-            long oneByOne = System.nanoTime();
-            putAll(memory, "warm-up-bridges-" + name.length() + "-" + c, bridges);
-            if (c == 0) {
-                out.printf(Locale.ROOT, "company memory (%s): cold, the first company: %,.0f whole months/s in a batch, "
-                        + "%,.0f bridges/s one by one%n", name, months.size() / ((oneByOne - batch) / 1e9),
-                        bridges.size() / ((System.nanoTime() - oneByOne) / 1e9));
+    private CompanyMemory memory(Database database) {
+        return new CompanyMemory(database.dataSource(), database.transactionManager(), new SnapshotReader(),
+                new Advisor(), () -> ruleSet, Clock.systemUTC());
+    }
+
+    private static void delete(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         }
-        out.printf(Locale.ROOT, "company memory (%s): warmed up for %.0f s%n", name, (System.nanoTime() - start) / 1e9);
-        out.flush();
+    }
+
+    /**
+     * Stores companies on a database of its own, a ledger's upload and bridges one by one in turn, for a while: the
+     * JIT compiles for about a minute of storing here, and the figures after it are a service's that has been storing,
+     * not a cold JVM's (the first company's rates are printed as such). The measured database holds what it held
+     * before the warm-up was added, so that figures that depend on its size stay comparable.
+     */
+    private void warmUp(String name, String url, List<byte[]> months, List<byte[]> bridges, int seconds) {
+        List<Snapshot> snapshots = months.stream().map(month -> new SnapshotReader().read(month)).toList();
+        try (Database database = Database.open(url)) {
+            CompanyMemory memory = memory(database);
+            long start = System.nanoTime();
+            long deadline = start + seconds * 1_000_000_000L;
+            for (int c = 0; c == 0 || System.nanoTime() < deadline; c++) {
+                long batch = System.nanoTime();
+                memory.putAll("warm-up-batch-" + c, snapshots, "bench");
+                long oneByOne = System.nanoTime();
+                putAll(memory, "warm-up-bridges-" + c, bridges);
+                if (c == 0) {
+                    out.printf(Locale.ROOT, "company memory (%s): cold, the first company: %,.0f whole months/s in a "
+                            + "batch, %,.0f bridges/s one by one%n", name, months.size() / ((oneByOne - batch) / 1e9),
+                            bridges.size() / ((System.nanoTime() - oneByOne) / 1e9));
+                }
+            }
+            out.printf(Locale.ROOT, "company memory (%s): warmed up for %.0f s on a database of its own%n", name,
+                    (System.nanoTime() - start) / 1e9);
+            out.flush();
+        }
     }
 
     /** Companies of 36 months each, every month stored and diagnosed on its own, oldest first. */
