@@ -41,8 +41,35 @@ class HardeningTest {
     @Value("${local.server.port}")
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     Http http() {
         return new Http(port);
+    }
+
+    /** The firewall with the cheap header checks (FirewallTest) is the one the security filters use. */
+    @Test
+    void theSecurityFiltersUseTheServicesFirewall() {
+        // The bean wraps the chain proxy that the requests go through.
+        Object filters = org.springframework.test.util.ReflectionTestUtils.getField(
+                context.getBean(org.springframework.security.web.FilterChainProxy.class), "springSecurityFilterChain");
+
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(filters, "firewall"))
+                .isSameAs(context.getBean(org.springframework.security.web.firewall.HttpFirewall.class));
+    }
+
+    /** A header the filters read, holding a control character (a raw byte 0x85), is refused as Spring refuses it. */
+    @Test
+    void aControlCharacterInAHeaderTheFiltersReadIsA400() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("PUT /api/v1/rules/files/retention.drl HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer \u0085" + TOKEN + "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
     }
 
     @Test
