@@ -22,16 +22,17 @@ class Firewall {
     /** Its rule for header values: the same, a tab allowed. */
     private static final Pattern VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
-    static final Predicate<String> HEADER_NAMES = name -> printableAscii(name, false) || NAME.matcher(name).matches();
+    /** Header and parameter names. */
+    static final Predicate<String> NAMES = name -> printableAscii(name, false) || NAME.matcher(name).matches();
     static final Predicate<String> HEADER_VALUES = value -> printableAscii(value, true)
             || VALUE.matcher(value).matches();
 
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(HEADER_NAMES);
+        firewall.setAllowedHeaderNames(NAMES);
         firewall.setAllowedHeaderValues(HEADER_VALUES);
-        firewall.setAllowedParameterNames(HEADER_NAMES);
+        firewall.setAllowedParameterNames(NAMES);
         return firewall;
     }
 

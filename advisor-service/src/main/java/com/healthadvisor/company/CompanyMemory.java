@@ -173,9 +173,9 @@ public final class CompanyMemory {
      * batch, those judged again in another.
      */
     private List<Stored> diagnoseAll(List<Placed> placed, List<UploadedMonth> months, RuleSet ruleSet) {
-        List<StoredSnapshot> judgedAgain = placed.stream().filter(month -> month.kept() == null)
+        List<StoredSnapshot> toJudge = placed.stream().filter(month -> month.kept() == null)
                 .map(Placed::snapshot).toList();
-        StoredHistories histories = StoredHistories.read(store, judgedAgain);
+        StoredHistories histories = StoredHistories.read(store, toJudge);
         Instant now = clock.instant();
         List<Diagnosed> judged = IntStream.range(0, placed.size()).parallel()
                 .mapToObj(i -> placed.get(i).kept() != null ? null : judged(placed.get(i).snapshot(),
