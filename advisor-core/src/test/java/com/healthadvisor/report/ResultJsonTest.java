@@ -1,25 +1,19 @@
 package com.healthadvisor.report;
 
 import com.healthadvisor.DiagnosisResult;
-import com.healthadvisor.fixture.FixtureRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultJsonTest {
 
-    static List<Path> fixtures() {
-        return FixtureRunner.fixtures(Path.of("fixtures"));
-    }
-
     /** Stored results are written as text: the same characters as the bytes sent over HTTP, words like "≥" too. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("com.healthadvisor.report.ReportContentTest#fixtures")
     void compactTextIsTheCompactBytesDecoded(Path fixture) {
         DiagnosisResult result = SeedReports.of(fixture).result();
 

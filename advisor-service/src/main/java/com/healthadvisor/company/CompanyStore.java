@@ -88,6 +88,11 @@ public final class CompanyStore {
      */
     public static final int HISTORY_MONTHS = 24;
 
+    /** Whether a period ending in {@code month} is in the history of one ending in {@code periodEnd}. */
+    static boolean inHistory(int month, int periodEnd) {
+        return month < periodEnd && month >= periodEnd - HISTORY_MONTHS;
+    }
+
     /**
      * The figures of the newest revision of each period of one form and currency among the {@link #HISTORY_MONTHS}
      * before {@code endMonth}, oldest first (not the documents: a history needs only the figures).

@@ -22,8 +22,8 @@ record Neighbourhood(List<CompanyStore.Neighbour> periods) {
     /** The period's history, as {@link CompanyStore#before} reads it. */
     List<CompanyStore.PeriodFigures> before(StoredSnapshot period) {
         return periods.stream()
-                .filter(p -> p.currency().equals(period.currency()) && p.endMonth() < period.endMonth()
-                        && p.endMonth() >= period.endMonth() - CompanyStore.HISTORY_MONTHS)
+                .filter(p -> p.currency().equals(period.currency())
+                        && CompanyStore.inHistory(p.endMonth(), period.endMonth()))
                 .map(p -> new CompanyStore.PeriodFigures(p.period(), p.endMonth(), p.figures())).toList();
     }
 

@@ -42,8 +42,7 @@ final class StoredHistories {
     List<CompanyStore.PeriodFigures> before(StoredSnapshot period) {
         List<CompanyStore.PeriodFigures> history = new ArrayList<>();
         for (CompanyStore.PeriodFigures earlier : figures.getOrDefault(Form.of(period), List.of())) {
-            if (earlier.endMonth() >= period.endMonth() - CompanyStore.HISTORY_MONTHS
-                    && earlier.endMonth() < period.endMonth()) {
+            if (CompanyStore.inHistory(earlier.endMonth(), period.endMonth())) {
                 history.add(earlier);
             }
         }
