@@ -30,6 +30,8 @@ public final class Advisor {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+    private static final String COHORT = "cohort";
+
     private final MetricCalculator calculator = new MetricCalculator();
     private final Assessment assessment = new Assessment();
     private final RuleSession.Limits limits;
@@ -160,15 +162,17 @@ public final class Advisor {
      * first); within each, the calculator's order, which is the same in every run (docs/contract.md, "Order").
      */
     private static List<DiagnosisResult.MetricValue> metricValues(MetricSheet sheet) {
-        return sheet.metrics().stream().sorted(Comparator.comparingInt(Advisor::scopeGroup))
-                .map(Advisor::metricValue).toList();
-    }
-
-    private static int scopeGroup(Metric metric) {
-        if (metric.isCompany()) {
-            return 0;
+        List<DiagnosisResult.MetricValue> company = new ArrayList<>(sheet.metrics().size());
+        List<DiagnosisResult.MetricValue> breakdowns = new ArrayList<>();
+        List<DiagnosisResult.MetricValue> cohorts = new ArrayList<>();
+        for (Metric metric : sheet.metrics()) {
+            List<DiagnosisResult.MetricValue> group = metric.isCompany() ? company
+                    : metric.dimension().equals(COHORT) ? cohorts : breakdowns;
+            group.add(metricValue(metric));
         }
-        return metric.scope().startsWith("cohort:") ? 2 : 1;
+        company.addAll(breakdowns);
+        company.addAll(cohorts);
+        return company;
     }
 
     private static DiagnosisResult.MetricValue metricValue(Metric m) {

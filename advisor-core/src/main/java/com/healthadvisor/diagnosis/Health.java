@@ -37,7 +37,7 @@ final class Health {
 
     static Verdict verdict(List<Diagnosis> diagnoses, List<FindingMerger.Merged> findings, MetricSheet sheet,
                            RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
-        Set<String> judged = judgedDimensions(ruleSet, notAssessed);
+        List<String> judged = judgedDimensions(ruleSet, notAssessed);
         if (judged.size() < ruleSet.limits().get("health_min_dimensions")) {
             return new Verdict(HealthLevel.INSUFFICIENT_DATA.word(), (judged.isEmpty() ? "no dimension of the business"
                     : "only " + String.join(", ", judged).replace('_', ' ')) + " could be judged from this snapshot; "
@@ -96,19 +96,26 @@ final class Health {
                 + Math.round(limits.get("health_concerning_high_dimensions")) + " dimensions or a critical finding";
     }
 
-    /** The dimensions with at least one code assessed (fired, or with everything it requires present). */
-    private static Set<String> judgedDimensions(RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
+    /**
+     * The dimensions with at least one code assessed (fired, or with everything it requires present), in the order of
+     * {@link CodeWording#DIMENSIONS}.
+     */
+    private static List<String> judgedDimensions(RuleSet ruleSet, List<DiagnosisResult.NotAssessed> notAssessed) {
         Set<String> missing = new HashSet<>();
         for (DiagnosisResult.NotAssessed code : notAssessed) {
             missing.add(code.code());
         }
-        Set<String> judged = new TreeSet<>(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
+        // Most codes share a dimension with one before them: each dimension is looked into until one code counts.
+        Set<String> judged = new HashSet<>();
         for (CodeWording wording : ruleSet.wording().values()) {
-            if (!missing.contains(wording.code()) && judgesTheBusiness(wording.dimension())) {
-                judged.add(wording.dimension());
+            String dimension = wording.dimension();
+            if (!judged.contains(dimension) && !missing.contains(wording.code()) && judgesTheBusiness(dimension)) {
+                judged.add(dimension);
             }
         }
-        return judged;
+        List<String> ordered = new ArrayList<>(judged);
+        ordered.sort(Comparator.comparingInt(CodeWording.DIMENSIONS::indexOf));
+        return ordered;
     }
 
     /** A first-ranked finding that gathers many others (RETENTION_FIRST): the seed's "STOP", so critical. */

@@ -11,8 +11,10 @@ import java.util.Locale;
 public enum HealthLevel {
     CRITICAL, CONCERNING, MODERATE, HEALTHY, INSUFFICIENT_DATA;
 
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 
     /** The health one finding of this severity would mean on its own: critical, concerning, moderate, or healthy. */

@@ -51,9 +51,9 @@ public record Metric(String code, String scope, String dimension, Integer age, d
         return new Metric(code, COMPANY, dimension, null, value, unit.word(), COMPUTED, null, null, windowMonths);
     }
 
-    /** A cohort's share retained at an age (periods since it was acquired). */
-    public static Metric ofCohort(String code, String cohort, int age, double share) {
-        return new Metric(code, "cohort:" + cohort, "cohort", age, share, Unit.RATIO.word(), COMPUTED, null, null,
+    /** A cohort's share retained at an age (periods since it was acquired); {@code cohort} is its scope. */
+    public static Metric ofCohort(String code, Scope cohort, int age, double share) {
+        return new Metric(code, cohort.text(), cohort.dimension(), age, share, Unit.RATIO.word(), COMPUTED, null, null,
                 null);
     }
 

@@ -15,7 +15,7 @@ public record Scope(String dimension, String name, String text) {
 
     public Scope {
         if (dimension == null || dimension.isEmpty() || dimension.contains(":")
-                || (name == null) != dimension.equals(Metric.COMPANY) || !text.equals(text(dimension, name))) {
+                || (name == null) != dimension.equals(Metric.COMPANY) || !spells(text, dimension, name)) {
             throw new IllegalArgumentException("a scope is company, or a dimension and a name (was " + dimension
                     + ", " + name + ")");
         }
@@ -28,6 +28,15 @@ public record Scope(String dimension, String name, String text) {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Whether {@code text} is {@code dimension:name} (the dimension alone for the company), without writing it. */
+    private static boolean spells(String text, String dimension, String name) {
+        if (name == null) {
+            return text.equals(dimension);
+        }
+        return text.length() == dimension.length() + 1 + name.length() && text.startsWith(dimension)
+                && text.charAt(dimension.length()) == ':' && text.endsWith(name);
     }
 
     private static String text(String dimension, String name) {

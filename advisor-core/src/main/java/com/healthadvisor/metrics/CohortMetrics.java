@@ -2,6 +2,7 @@ package com.healthadvisor.metrics;
 
 import com.healthadvisor.catalog.Ops;
 import com.healthadvisor.facts.Metric;
+import com.healthadvisor.facts.Scope;
 import com.healthadvisor.snapshot.Cohort;
 
 import java.util.ArrayList;
@@ -18,6 +19,19 @@ final class CohortMetrics {
 
     static final int MIN_COHORTS = 3;
 
+    /**
+     * The codes of one kind of retention and of its trends, written once: every code a fact carries is then the same
+     * string, whose hash the band and rule lookups downstream compute once, not once a snapshot.
+     */
+    private record Codes(String retention, String shift, String slope, String largestGain) {
+        static Codes of(String retention) {
+            return new Codes(retention, retention + "_shift", retention + "_slope", retention + "_largest_gain");
+        }
+    }
+
+    private static final Codes LOGO = Codes.of("cohort_logo_retention");
+    private static final Codes REVENUE = Codes.of("cohort_revenue_retention");
+
     private CohortMetrics() {
     }
 
@@ -29,10 +43,10 @@ final class CohortMetrics {
         List<Cohort> comparable = cohorts.stream()
                 .filter(cohort -> cohort.customers() == null || cohort.customers() >= minCustomers).toList();
         List<Metric> facts = new ArrayList<>();
-        facts.addAll(retention(cohorts, "cohort_logo_retention", Cohort::logoRetention));
-        facts.addAll(retention(cohorts, "cohort_revenue_retention", Cohort::revenueRetention));
-        facts.addAll(trend(comparable, "cohort_logo_retention", Cohort::logoRetention));
-        facts.addAll(trend(comparable, "cohort_revenue_retention", Cohort::revenueRetention));
+        facts.addAll(retention(cohorts, LOGO.retention(), Cohort::logoRetention));
+        facts.addAll(retention(cohorts, REVENUE.retention(), Cohort::revenueRetention));
+        facts.addAll(trend(comparable, LOGO, Cohort::logoRetention));
+        facts.addAll(trend(comparable, REVENUE, Cohort::revenueRetention));
         return facts;
     }
 
@@ -40,14 +54,15 @@ final class CohortMetrics {
         List<Metric> facts = new ArrayList<>();
         for (Cohort cohort : cohorts) {
             List<Double> values = shares.apply(cohort);
+            Scope scope = Scope.slice("cohort", cohort.cohort());
             for (int age = 1; age < values.size(); age++) {
-                facts.add(Metric.ofCohort(code, cohort.cohort(), age, values.get(age)));
+                facts.add(Metric.ofCohort(code, scope, age, values.get(age)));
             }
         }
         return facts;
     }
 
-    private static List<Metric> trend(List<Cohort> cohorts, String code, Function<Cohort, List<Double>> shares) {
+    private static List<Metric> trend(List<Cohort> cohorts, Codes codes, Function<Cohort, List<Double>> shares) {
         List<List<Double>> series = new ArrayList<>(cohorts.size());
         int longest = 0;
         for (Cohort cohort : cohorts) {
@@ -68,8 +83,8 @@ final class CohortMetrics {
             if (atAge.size() < MIN_COHORTS) {
                 continue;
             }
-            facts.add(trendFact(code + "_shift", age, atAge.get(atAge.size() - 1) - atAge.get(0)));
-            facts.add(trendFact(code + "_slope", age, slope(atAge)));
+            facts.add(trendFact(codes.shift(), age, atAge.get(atAge.size() - 1) - atAge.get(0)));
+            facts.add(trendFact(codes.slope(), age, slope(atAge)));
             atLatestAge = List.copyOf(atAge);
         }
         if (!atLatestAge.isEmpty()) {
@@ -78,7 +93,7 @@ final class CohortMetrics {
             for (int i = 1; i < atLatestAge.size() - 1; i++) {
                 largestGain = Math.max(largestGain, atLatestAge.get(i) - atLatestAge.get(i - 1));
             }
-            facts.add(trendFact(code + "_largest_gain", facts.get(facts.size() - 1).age(), largestGain));
+            facts.add(trendFact(codes.largestGain(), facts.get(facts.size() - 1).age(), largestGain));
         }
         return facts;
     }

@@ -38,7 +38,8 @@ final class MetricsReader {
                     : known.max() <= 1 ? "; ratios are fractions: 0.06, not 6" : "; ratios are fractions: 1.10, not 110";
             Double value = fields.between(entry.getValue(), at, known.min(), known.max(), hint);
             if (value != null) {
-                values.put(code, value);
+                // The table's own string: facts downstream hash and compare it without reading its characters.
+                values.put(known.code(), value);
             }
         }
         return values;
