@@ -1,0 +1,30 @@
+package com.healthadvisor.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * The head start a {@code diagnose} gets (ColdStart) names classes by their names: a class renamed or gone in an
+ * upgrade would silently start nothing, so each name must still load.
+ */
+class ColdStartTest {
+
+    @Test
+    void everyClassItInitializesExists() {
+        for (String name : ColdStart.CLASSES) {
+            assertThatCode(() -> Class.forName(name, false, ColdStartTest.class.getClassLoader())).as(name)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void onlyADiagnoseGetsAThreadAndWaitingForItReturns() {
+        ColdStart none = ColdStart.begin(new String[] {"serve"});
+        none.awaitDone();
+        ColdStart diagnose = ColdStart.begin(new String[] {"diagnose", "x.json"});
+        diagnose.awaitDone();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("cold-start") && t.isAlive());
+    }
+}
