@@ -83,6 +83,32 @@ class ServiceLaunchIT {
         assertThat(log).contains("Opened archive " + SERVICE.resolve(ClassDataArchive.CLI_ARCHIVE).toAbsolutePath());
     }
 
+    /**
+     * A snapshot's command lives a second and runs on the JIT's first tier; one that reads a billing export or a
+     * ledger works longer and gets every tier and a young generation of 64 MB (the launcher says why).
+     */
+    @Test
+    void longCommandsGetTheOptimizingTierAndShortOnesTheFirst() throws Exception {
+        assertThat(flags("diagnose", "--help")).contains("TieredStopAtLevel=1").doesNotContain("MaxNewSize=67108864");
+        assertThat(flags("import", "--help")).contains("TieredStopAtLevel=4", "MaxNewSize=67108864");
+        assertThat(flags("snapshot", "--help")).contains("TieredStopAtLevel=4", "MaxNewSize=67108864");
+        assertThat(flags("diagnose", "--ledger=x.csv", "--help")).contains("TieredStopAtLevel=4", "MaxNewSize=67108864");
+    }
+
+    /** The JVM's final flags for a command through the launcher, as name=value lines. */
+    private static String flags(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./health-advisor"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Process process = builder.start();
+        String printed = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(printed).isZero();
+        return printed.lines().map(line -> line.trim().split("\\s+"))
+                .filter(words -> words.length >= 4 && words[2].equals("="))
+                .map(words -> words[1] + "=" + words[3]).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** Spring Boot's own switch turns every log line into a JSON object, for a log shipper to read. */
     @Test
     void logsAreJsonLinesWhenStructuredLoggingIsAskedFor(@TempDir Path temp) throws Exception {
