@@ -106,6 +106,7 @@ public final class Portfolio {
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final ParsedSummaries summaries = new ParsedSummaries();
     private volatile Built built;
 
     public Portfolio(DataSource dataSource, java.time.Clock clock) {
@@ -225,15 +226,11 @@ public final class Portfolio {
     }
 
     private record Period(String company, String currency, Instant storedAt, String summary) {
-
-        TimelineEntry entry() {
-            return ResultJson.mapper().readValue(summary, TimelineEntry.class);
-        }
     }
 
     /** A company's row from its newest periods, oldest first. */
-    private static Row row(List<Period> periods) {
-        List<TimelineEntry> entries = periods.stream().map(Period::entry).toList();
+    private Row row(List<Period> periods) {
+        List<TimelineEntry> entries = periods.stream().map(period -> summaries.read(period.summary())).toList();
         TimelineEntry newest = entries.get(entries.size() - 1);
         TimelineEntry before = entries.size() > 1 ? entries.get(entries.size() - 2) : null;
         Period last = periods.get(periods.size() - 1);
