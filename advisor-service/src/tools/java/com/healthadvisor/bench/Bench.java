@@ -123,18 +123,7 @@ public final class Bench {
     /** Seconds for one run of the launcher, its output thrown away; a failed run fails the bench. */
     private static double launch(Path launcher, Map<String, String> environment, String... arguments)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(environment);
-        long start = System.nanoTime();
-        int exit = builder.start().waitFor();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
-        }
-        return seconds;
+        return launchMeasured(launcher, environment, arguments).seconds();
     }
 
     /** Only the in-process figures: what a diagnosis costs and what of it the rules cost. */
