@@ -106,11 +106,9 @@ public final class LedgerSnapshots {
         LedgerSnapshots all = new LedgerSnapshots(ledger, ledger.lastMonth());
         String chosen = currencyOf(ledger, currency);
         Slices slices = all.slices();
-        List<Snapshot> snapshots = new ArrayList<>(all.months);
-        for (int m = 0; m < all.months; m++) {
-            snapshots.add(all.snapshotAt(m, slices, company, chosen, false));
-        }
-        return snapshots;
+        // Each month only reads the slices: they are written on every core (two thirds of a large ledger's read).
+        return java.util.stream.IntStream.range(0, all.months).parallel()
+                .mapToObj(m -> all.snapshotAt(m, slices, company, chosen, false)).toList();
     }
 
     private static Ledger complete(Ledger ledger, boolean allowEmptyMonths, int maxMonths) {
