@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Builds the snapshot of one month from a ledger: the current bridges, every earlier month as history,
@@ -107,7 +108,7 @@ public final class LedgerSnapshots {
         String chosen = currencyOf(ledger, currency);
         Slices slices = all.slices();
         // Each month only reads the slices: they are written on every core (two thirds of a large ledger's read).
-        return java.util.stream.IntStream.range(0, all.months).parallel()
+        return IntStream.range(0, all.months).parallel()
                 .mapToObj(m -> all.snapshotAt(m, slices, company, chosen, false)).toList();
     }
 
