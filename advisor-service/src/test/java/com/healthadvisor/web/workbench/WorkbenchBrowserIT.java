@@ -590,12 +590,15 @@ class WorkbenchBrowserIT {
         browser.script("document.querySelector('#q-until').value = '2030-01-31';");
         browser.find("#q-reason").sendKeys("a known spike after the price change");
         browser.find("#silence button[type=submit]").click();
-        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        // The page before the click may have a status of its own: wait for the page the click brings.
+        browser.waitFor("document.querySelector('[role=status]') !== null && document.querySelector('#silences') "
+                + "!== null && document.querySelector('#silences').textContent.includes('LOGO_CHURN_CRISIS')", 10);
         assertThat(browser.text("#silences")).contains("LOGO_CHURN_CRISIS", "a known spike");
         browser.check("notifications");
 
         browser.find("#dead button[aria-label^='Retry']").click();
-        browser.waitFor("document.querySelector('[role=status]') !== null", 10);
+        browser.waitFor("document.querySelector('[role=status]') !== null "
+                + "&& document.querySelector('[role=status]').textContent.includes('queued again')", 10);
         assertThat(browser.text("[role=status]")).contains("queued again");
     }
 
