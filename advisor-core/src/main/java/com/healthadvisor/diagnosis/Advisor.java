@@ -30,7 +30,6 @@ public final class Advisor {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private static final String COHORT = "cohort";
 
     private final MetricCalculator calculator = new MetricCalculator();
     private final Assessment assessment = new Assessment();
@@ -167,7 +166,7 @@ public final class Advisor {
         List<DiagnosisResult.MetricValue> cohorts = new ArrayList<>();
         for (Metric metric : sheet.metrics()) {
             List<DiagnosisResult.MetricValue> group = metric.isCompany() ? company
-                    : metric.dimension().equals(COHORT) ? cohorts : breakdowns;
+                    : metric.dimension().equals(Metric.COHORT) ? cohorts : breakdowns;
             group.add(metricValue(metric));
         }
         company.addAll(breakdowns);

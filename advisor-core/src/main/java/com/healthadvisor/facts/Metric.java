@@ -23,6 +23,9 @@ public record Metric(String code, String scope, String dimension, Integer age, d
 
     public static final String COMPANY = "company";
 
+    /** The dimension of a cohort's scope ({@code cohort:2024-01}). */
+    public static final String COHORT = "cohort";
+
     /** What the advisor computed itself, as opposed to what the snapshot reported. */
     public static final String COMPUTED = "computed";
     public static final String REPORTED = "reported";

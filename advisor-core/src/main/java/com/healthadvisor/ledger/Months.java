@@ -16,14 +16,14 @@ final class Months {
         }
         int year = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = digit(text.charAt(i));
+            int digit = digitValue(text.charAt(i));
             if (digit < 0) {
                 return -1;
             }
             year = year * 10 + digit;
         }
-        int tens = digit(text.charAt(5));
-        int ones = digit(text.charAt(6));
+        int tens = digitValue(text.charAt(5));
+        int ones = digitValue(text.charAt(6));
         int month = tens * 10 + ones;
         if (tens < 0 || ones < 0 || month < 1 || month > 12) {
             return -1;
@@ -38,15 +38,15 @@ final class Months {
             return String.format("%04d-%02d", year, month % 12 + 1);
         }
         int of = month % 12 + 1;
-        return new String(new char[] {digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10),
-            digit(year % 10), '-', digit(of / 10), digit(of % 10)});
+        return new String(new char[] {digitChar(year / 1000), digitChar(year / 100 % 10), digitChar(year / 10 % 10),
+            digitChar(year % 10), '-', digitChar(of / 10), digitChar(of % 10)});
     }
 
-    private static int digit(char c) {
+    private static int digitValue(char c) {
         return c >= '0' && c <= '9' ? c - '0' : -1;
     }
 
-    private static char digit(int value) {
+    private static char digitChar(int value) {
         return (char) ('0' + value);
     }
 }

@@ -54,7 +54,7 @@ final class CohortMetrics {
         List<Metric> facts = new ArrayList<>();
         for (Cohort cohort : cohorts) {
             List<Double> values = shares.apply(cohort);
-            Scope scope = Scope.slice("cohort", cohort.cohort());
+            Scope scope = Scope.slice(Metric.COHORT, cohort.cohort());
             for (int age = 1; age < values.size(); age++) {
                 facts.add(Metric.ofCohort(code, scope, age, values.get(age)));
             }

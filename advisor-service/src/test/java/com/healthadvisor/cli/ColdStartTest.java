@@ -20,10 +20,14 @@ class ColdStartTest {
     }
 
     @Test
-    void onlyADiagnoseGetsAThreadAndWaitingForItReturns() {
-        ColdStart none = ColdStart.begin(new String[] {"serve"});
-        none.awaitDone();
+    void onlyADiagnoseGetsAThreadAndWaitingForItOutlivesIt() {
+        for (String[] other : new String[][] {{}, {"serve"}, {"import", "stripe"}, {"snapshot", "diagnose"}}) {
+            ColdStart none = ColdStart.begin(other);
+            assertThat(none.started()).as(String.join(" ", other)).isFalse();
+            none.awaitDone();
+        }
         ColdStart diagnose = ColdStart.begin(new String[] {"diagnose", "x.json"});
+        assertThat(diagnose.started()).isTrue();
         diagnose.awaitDone();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("cold-start") && t.isAlive());
     }
