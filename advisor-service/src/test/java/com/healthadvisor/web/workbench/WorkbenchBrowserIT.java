@@ -560,6 +560,9 @@ class WorkbenchBrowserIT {
     @Test
     @Order(17)
     void anAnalystSubscribesSilencesAndRetriesAMessageGivenUpOn() throws Exception {
+        // Signed in here too, so that this test also runs on its own.
+        signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("location.pathname === '/'", 10);
         browser.open("/notifications");
         browser.find("#s-name").sendKeys("Ops hook");
         // Nothing listens there: the message fails, and with one attempt allowed it is given up on.
