@@ -38,6 +38,10 @@ class BenchCommand implements Callable<Integer> {
             + "cost against parsing and metric facts (typical and large snapshot)")
     boolean engineOnly;
 
+    @Option(names = "--service-only", description = "only the service's figures: start-up, HTTP under wrk (warmed "
+            + "until the rate settles, beside the host's own ceiling for the same load) and rule reloads under load")
+    boolean serviceOnly;
+
     @Override
     public Integer call() throws Exception {
         Bench bench = new Bench(spec.commandLine().getOut(), Inputs.directory(rules, "rules"),
@@ -46,6 +50,8 @@ class BenchCommand implements Callable<Integer> {
             bench.runMemory();
         } else if (engineOnly) {
             bench.runEngine();
+        } else if (serviceOnly) {
+            bench.runService();
         } else {
             bench.run();
         }
