@@ -89,6 +89,7 @@ public final class Bench {
      */
     private void commandLine() throws Exception {
         Path launcher = Path.of("health-advisor").toAbsolutePath();
+        warnWithoutArchive();
         Path work = Files.createTempDirectory("bench-cli");
         Path snapshot = fixtures.resolve("seed-2-warning-signs.json").toAbsolutePath();
         List<Path> seeds;
@@ -119,6 +120,23 @@ public final class Bench {
         out.flush();
         table.add(row("diagnose one snapshot, command line", one[1], "s", "<= 1", one[1] <= 1));
         table.add(row("diagnose a folder of 1,000 snapshots", all, "s", "<= 10", all <= 10));
+    }
+
+    /**
+     * The launcher maps the commands' class-data archive only when it is newer than the jar (as the build leaves
+     * them); a build with {@code -Dexec.skip} leaves the archive of the build before, and the commands then start
+     * without one, about a second slower: said, so that the figures below are not taken for the product's.
+     */
+    private void warnWithoutArchive() throws Exception {
+        Path build = Path.of("advisor-service", "target");
+        Path archive = build.resolve("service").resolve(ClassDataArchive.CLI_ARCHIVE);
+        Path jar = build.resolve(ClassDataArchive.JAR);
+        if (!Files.exists(archive) || (Files.exists(jar)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0)) {
+            out.println("command line: NOTE the commands' class-data archive is missing or older than the jar (a "
+                    + "build with -Dexec.skip): the figures below are without it; ./mvnw -B -q package -DskipTests "
+                    + "makes it");
+        }
     }
 
     /** Seconds for one run of the launcher, its output thrown away; a failed run fails the bench. */
