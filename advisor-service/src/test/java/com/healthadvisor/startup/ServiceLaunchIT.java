@@ -84,6 +84,42 @@ class ServiceLaunchIT {
     }
 
     /**
+     * A build with -Dexec.skip keeps the archives of the build before: the launcher starts without them, and says so
+     * on standard error (a copy of the launcher beside this build's jar and two archives dated before it).
+     */
+    @Test
+    void aStaleArchiveIsLeftAloneAndSaid(@TempDir Path copy) throws Exception {
+        Path service = Files.createDirectories(copy.resolve("advisor-service/target/service"));
+        Files.copy(Path.of("health-advisor"), copy.resolve("health-advisor"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createSymbolicLink(copy.resolve("advisor-service/target").resolve(ClassDataArchive.JAR),
+                TestFiles.BUILD.resolve(ClassDataArchive.JAR).toAbsolutePath());
+        Files.writeString(service.resolve(ClassDataArchive.JAR), "");
+        for (String archive : List.of(ClassDataArchive.ARCHIVE, ClassDataArchive.CLI_ARCHIVE)) {
+            Files.setLastModifiedTime(Files.writeString(service.resolve(archive), ""),
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        }
+
+        Process stale = new ProcessBuilder("./health-advisor", "--version").directory(copy.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String said = new String(stale.getErrorStream().readAllBytes());
+        assertThat(stale.waitFor()).as(said).isZero();
+        assertThat(said).contains("the class-data archive is older than the jar", "package -DskipTests");
+
+        // This build's own launcher says nothing of it when the build made its archives (a build with -Dexec.skip
+        // has not).
+        boolean built = Files.getLastModifiedTime(SERVICE.resolve(ClassDataArchive.CLI_ARCHIVE))
+                .compareTo(Files.getLastModifiedTime(TestFiles.BUILD.resolve(ClassDataArchive.JAR))) > 0;
+        Process fresh = new ProcessBuilder("./health-advisor", "--version")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String saidFresh = new String(fresh.getErrorStream().readAllBytes());
+        assertThat(fresh.waitFor()).as(saidFresh).isZero();
+        if (built) {
+            assertThat(saidFresh).doesNotContain("class-data archive");
+        }
+    }
+
+    /**
      * A snapshot's command lives a second and runs on the JIT's first tier; one that reads a billing export or a
      * ledger works longer and gets every tier and a young generation of 64 MB (the launcher says why).
      */
