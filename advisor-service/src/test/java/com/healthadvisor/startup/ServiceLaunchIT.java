@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +94,13 @@ class ServiceLaunchIT {
     void aStaleArchiveIsLeftAloneAndSaid(@TempDir Path copy) throws Exception {
         Path service = Files.createDirectories(copy.resolve("advisor-service/target/service"));
         Files.copy(Path.of("health-advisor"), copy.resolve("health-advisor"),
-                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                StandardCopyOption.COPY_ATTRIBUTES);
         Files.createSymbolicLink(copy.resolve("advisor-service/target").resolve(ClassDataArchive.JAR),
                 TestFiles.BUILD.resolve(ClassDataArchive.JAR).toAbsolutePath());
         Files.writeString(service.resolve(ClassDataArchive.JAR), "");
         for (String archive : List.of(ClassDataArchive.ARCHIVE, ClassDataArchive.CLI_ARCHIVE)) {
             Files.setLastModifiedTime(Files.writeString(service.resolve(archive), ""),
-                    java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+                    FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
         }
 
         Process stale = new ProcessBuilder("./health-advisor", "--version").directory(copy.toFile())

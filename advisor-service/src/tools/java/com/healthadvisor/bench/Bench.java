@@ -436,7 +436,6 @@ public final class Bench {
         double best = 0;
         int flat = 0;
         OptionalLong compiled = JitCompilations.count(service.pid());
-        long lastRound = -1;
         boolean settled = false;
         for (Duration spent = Duration.ZERO; spent.compareTo(cap) < 0 && !settled; spent = spent.plus(round)) {
             double rate = Wrk.run(service.port, snapshotFile, round).requestsPerSecond();
@@ -444,7 +443,7 @@ public final class Bench {
             flat = rate > best * 1.03 ? 0 : flat + 1;
             best = Math.max(best, rate);
             OptionalLong now = JitCompilations.count(service.pid());
-            lastRound = compiled.isPresent() && now.isPresent() ? now.getAsLong() - compiled.getAsLong() : -1;
+            long lastRound = compiled.isPresent() && now.isPresent() ? now.getAsLong() - compiled.getAsLong() : -1;
             compiled = now;
             settled = flat >= 2 && (lastRound < 0 || lastRound < 10 * round.toSeconds());
             rates.add(String.format(Locale.ROOT, "%,.0f", rate) + (lastRound >= 0 ? " (" + lastRound + ")" : ""));
