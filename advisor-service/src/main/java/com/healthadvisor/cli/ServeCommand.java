@@ -37,6 +37,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the HTTP service.")
 class ServeCommand implements Callable<Integer> {
 
+    private static final String AOT_ENABLED = "spring.aot.enabled";
+    private static final String AOT_INITIALIZER = "HealthAdvisorApplication__ApplicationContextInitializer.class";
+
     @Option(names = "--port", defaultValue = "${env:SERVER_PORT:-8080}", paramLabel = "N",
             description = "the HTTP port (default: SERVER_PORT, else 8080)")
     int port;
@@ -62,11 +65,14 @@ class ServeCommand implements Callable<Integer> {
         // starts once Spring has set up logging, so that what Drools logs is in the service's format (JSON lines
         // with structured logging), never in logback's default one before it.
         // Rules compiled before by this build (a restart, a command line run) come from the cache instead.
+        useBeanDefinitionsOfTheBuild();
         RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC(), CompiledRuleCache.standard().orElse(null));
         CompletableFuture<RuleSet> compiling = new CompletableFuture<>();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(HealthAdvisorApplication.class)
+                    // The class Spring names the start after and finds the build's bean definitions by.
+                    .main(HealthAdvisorApplication.class)
                     .listeners(event -> {
                         if (event instanceof ApplicationEnvironmentPreparedEvent) {
                             CompletableFuture.runAsync(() -> compile(compiler, directory, compiling));
@@ -86,6 +92,21 @@ class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return 0;
+    }
+
+    /**
+     * The jar carries the service's bean definitions as Spring worked them out when it was built (Spring AOT): a
+     * start then reads no configuration class and evaluates no condition (about a second of a start here). Only
+     * from the jar, where they were made with the classes beside them: classes run from a directory (the tests, an
+     * IDE) may hold those of an earlier build. {@code -Dspring.aot.enabled=false} starts without them.
+     */
+    private static void useBeanDefinitionsOfTheBuild() {
+        java.net.URL classes = ServeCommand.class.getProtectionDomain().getCodeSource().getLocation();
+        boolean fromDirectory = "file".equals(classes.getProtocol()) && classes.getPath().endsWith("/");
+        if (!fromDirectory && System.getProperty(AOT_ENABLED) == null
+                && HealthAdvisorApplication.class.getResource(AOT_INITIALIZER) != null) {
+            System.setProperty(AOT_ENABLED, "true");
+        }
     }
 
     private static void compile(RuleSetCompiler compiler, Path directory, CompletableFuture<RuleSet> compiling) {

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -121,14 +120,19 @@ class AdvisorConfiguration {
 
     /**
      * With {@code advisor.shared-rules}, the replicas of the service share their rule set through the database:
-     * an accepted change is published there, and each replica follows what the others publish.
+     * an accepted change is published there, and each replica follows what the others publish. Without it, no
+     * bean (a bean method returning null leaves {@code ObjectProvider.getIfAvailable()} empty). Decided here, as
+     * the service starts, not by a condition: the service's bean definitions are worked out when the jar is built
+     * (see {@code ServeCommand}), and a condition would be settled then.
      */
     @Bean
-    @ConditionalOnBooleanProperty("advisor.shared-rules")
     @org.springframework.context.annotation.DependsOn("flywayInitializer")
     SharedRuleStore sharedRuleStore(RuleHistory history, DataSource dataSource,
                                     PlatformTransactionManager transactionManager, AdvisorProperties properties,
                                     org.springframework.core.env.Environment environment) {
+        if (!properties.sharedRules()) {
+            return null;
+        }
         return new SharedRuleStore(history, replicaName(properties, environment), dataSource, transactionManager);
     }
 
@@ -146,11 +150,17 @@ class AdvisorConfiguration {
         return host + ":" + environment.getProperty("server.port", "8080");
     }
 
-    /** Adopts the newest shared rule set before the service answers, then follows the others' changes. */
+    /**
+     * With shared rules, adopts the newest shared rule set before the service answers, then follows the others'
+     * changes; without them, no bean.
+     */
     @Bean(destroyMethod = "close")
-    @ConditionalOnBooleanProperty("advisor.shared-rules")
-    SharedRulesFollower sharedRulesFollower(SharedRuleStore store, RuleDirectory directory, ActiveRuleSet active,
-                                            AdvisorProperties properties, Clock clock) {
+    SharedRulesFollower sharedRulesFollower(ObjectProvider<SharedRuleStore> shared, RuleDirectory directory,
+                                            ActiveRuleSet active, AdvisorProperties properties, Clock clock) {
+        SharedRuleStore store = shared.getIfAvailable();
+        if (store == null) {
+            return null;
+        }
         SharedRulesFollower follower = new SharedRulesFollower(store, directory, active, properties.sharedRulesPoll(),
                 clock);
         follower.start();

@@ -13,8 +13,10 @@ import com.healthadvisor.notify.Subscriptions;
 import com.healthadvisor.settings.NotificationSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import javax.sql.DataSource;
@@ -47,6 +49,15 @@ class NotificationConfiguration {
         Alerts alerts = new Alerts(dataSource, subscriptions, outbox, quiet);
         memory.afterEachWrite(alerts::periodStored);
         return alerts;
+    }
+
+    /**
+     * The SMTP server of {@code spring.mail.*}, or no bean without a host: a bean method returning null leaves
+     * {@code ObjectProvider.getIfAvailable()} empty, which is how the web pages and the sender ask for it.
+     */
+    @Bean
+    JavaMailSender mailSender(Environment environment, ObjectProvider<SslBundles> sslBundles) {
+        return SmtpServer.sender(environment, sslBundles.getIfAvailable()).orElse(null);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package com.healthadvisor.startup;
 
 import com.healthadvisor.TestFiles;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,13 +54,57 @@ class ServiceLaunchIT {
             HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + service.port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(signIn.body()).contains("<h1>Sign in</h1>", "ADVISOR_INITIAL_ADMIN_PASSWORD");
-            // A normal start says nothing an operator would have to look into.
-            assertThat(service.log()).doesNotContain(" WARN ", " ERROR ", "SLF4J(W)")
+            // A normal start says nothing an operator would have to look into; it uses the build's bean definitions.
+            assertThat(service.log()).contains("Starting AOT-processed HealthAdvisorApplication")
+                    .doesNotContain(" WARN ", " ERROR ", "SLF4J(W)")
                     .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z +INFO \\[main\\] ");
         }
         List<String> loads = Files.readAllLines(classLoads);
         assertThat(loads).anyMatch(line -> line.contains("org.springframework.boot.SpringApplication source: shared objects file"));
         assertThat(loads).anyMatch(line -> line.contains("org.drools.core.") && line.endsWith("source: shared objects file"));
+        assertThat(loads).anyMatch(line -> line.contains("com.healthadvisor.HealthAdvisorApplication__BeanDefinitions "
+                + "source: shared objects file"));
+    }
+
+    /**
+     * An SMTP server named only when the service starts (SPRING_MAIL_HOST, SPRING_MAIL_PORT) is the one its e-mails
+     * go to, though the jar's bean definitions were settled at build time without one: a company's alert arrives
+     * at a real SMTP server (GreenMail, over a socket).
+     */
+    @Test
+    void anSmtpServerNamedAtStartGetsTheAlerts(@TempDir Path temp) throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Map<String, String> environment = Map.of("SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()), "ADVISOR_NOTIFICATIONS_POLL", "100ms",
+                "SPRING_DATASOURCE_URL", "jdbc:h2:file:" + temp.resolve("advisor"));
+        try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"),
+                ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)), environment)) {
+            HttpResponse<String> subscribed = send(service, "POST", "/api/v1/notifications/subscriptions",
+                    "{\"name\":\"cfo\",\"channel\":\"email\",\"target\":\"cfo@acme.example\","
+                            + "\"min_severity\":\"low\"}");
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            HttpResponse<String> stored = send(service, "PUT", "/api/v1/companies/acme/snapshots/2024-06",
+                    "{\"period\":\"2024-06\",\"customers\":{\"starting\":1000,\"new\":40,\"churned\":90,"
+                            + "\"ending\":950},\"mrr\":{\"starting\":500000,\"new\":20000,\"expansion\":8000,"
+                            + "\"contraction\":1000,\"churned\":45000,\"ending\":482000}}");
+            assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201);
+
+            assertThat(smtp.waitForIncomingEmail(30_000, 1)).as(service.log()).isTrue();
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cfo@acme.example");
+            assertThat(mail.getSubject()).startsWith("acme, 2024-06:");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static HttpResponse<String> send(ServiceProcess service, String method, String path, String body)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + path))
+                .header("Authorization", "Bearer " + ServiceProcess.TOKEN).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** README's first command runs the launcher; the launcher carries the options measured here, and they map. */
