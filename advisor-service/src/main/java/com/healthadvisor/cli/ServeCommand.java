@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class ServeCommand implements Callable<Integer> {
      * IDE) may hold those of an earlier build. {@code -Dspring.aot.enabled=false} starts without them.
      */
     private static void useBeanDefinitionsOfTheBuild() {
-        java.net.URL classes = ServeCommand.class.getProtectionDomain().getCodeSource().getLocation();
+        URL classes = ServeCommand.class.getProtectionDomain().getCodeSource().getLocation();
         boolean fromDirectory = "file".equals(classes.getProtocol()) && classes.getPath().endsWith("/");
         if (!fromDirectory && System.getProperty(AOT_ENABLED) == null
                 && HealthAdvisorApplication.class.getResource(AOT_INITIALIZER) != null) {
