@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The connector: Tomcat's own thread count (200) unless {@code advisor.worker-threads} says otherwise, so that slow
  * clients cannot take every thread (with two per core, eight clients trickling a sign-in form left health checks
- * unanswered); a floor under the rate a request's body arrives at ({@link SlowBodyValve}); the handling of encoded slashes; and a socket write buffer that takes a
- * typical answer whole.
+ * unanswered); a floor under the rate a request's body arrives at ({@link SlowBodyValve}); the handling of encoded
+ * slashes; and a socket write buffer that takes a typical answer whole.
  */
 @Component
 class WorkerThreads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
