@@ -9,9 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +36,6 @@ class KillDuringDeliveryIT {
     private static final int CLAIMED_AT_ONCE = 20;
 
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void everyAlertArrivesAtLeastOnceThoughTheServiceIsKilledTwiceMidDelivery() throws Exception {
@@ -48,7 +44,7 @@ class KillDuringDeliveryIT {
                 "SPRING_DATASOURCE_USERNAME", "postgres", "ADVISOR_NOTIFICATIONS_POLL", "100ms", "ADVISOR_NOTIFICATIONS_CLAIM", "5s");
         ServiceProcess service = start(database);
         try {
-            HttpResponse<String> subscribed = send(service, "POST", "/api/v1/notifications/subscriptions",
+            HttpResponse<String> subscribed = service.send("POST", "/api/v1/notifications/subscriptions",
                     "{\"name\":\"kill test\",\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:"
                             + receiver.getAddress().getPort() + "/hook\",\"min_severity\":\"low\"}");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
@@ -81,7 +77,7 @@ class KillDuringDeliveryIT {
             assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isLessThanOrEqualTo(2));
             assertThat(twice).isLessThanOrEqualTo((long) kills * CLAIMED_AT_ONCE);
 
-            JsonNode sent = JsonMapper.builder().build().readTree(send(service, "GET",
+            JsonNode sent = JsonMapper.builder().build().readTree(service.send("GET",
                     "/api/v1/notifications/outbox?state=sent&limit=1000", null).body());
             assertThat(sent.size()).isEqualTo(PERIODS);
             assertThat(sent.findValuesAsString("idempotency_key")).doesNotHaveDuplicates();
@@ -125,7 +121,7 @@ class KillDuringDeliveryIT {
                 + "\"ending\":950},\"mrr\":{\"starting\":500000,\"new\":20000,\"expansion\":8000,\"contraction\":1000,"
                 + "\"churned\":45000,\"ending\":482000}}";
         try {
-            HttpResponse<String> answer = send(service, "PUT", "/api/v1/companies/" + company + "/snapshots/2024-06",
+            HttpResponse<String> answer = service.send("PUT", "/api/v1/companies/" + company + "/snapshots/2024-06",
                     document);
             assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
             return true;
@@ -135,16 +131,6 @@ class KillDuringDeliveryIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<String> send(ServiceProcess service, String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ServiceProcess.TOKEN)
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static ServiceProcess start(Map<String, String> environment) throws Exception {

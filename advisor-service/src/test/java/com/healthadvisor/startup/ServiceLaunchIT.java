@@ -80,11 +80,11 @@ class ServiceLaunchIT {
                 "SPRING_DATASOURCE_URL", "jdbc:h2:file:" + temp.resolve("advisor"));
         try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"),
                 ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)), environment)) {
-            HttpResponse<String> subscribed = send(service, "POST", "/api/v1/notifications/subscriptions",
+            HttpResponse<String> subscribed = service.send("POST", "/api/v1/notifications/subscriptions",
                     "{\"name\":\"cfo\",\"channel\":\"email\",\"target\":\"cfo@acme.example\","
                             + "\"min_severity\":\"low\"}");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
-            HttpResponse<String> stored = send(service, "PUT", "/api/v1/companies/acme/snapshots/2024-06",
+            HttpResponse<String> stored = service.send("PUT", "/api/v1/companies/acme/snapshots/2024-06",
                     "{\"period\":\"2024-06\",\"customers\":{\"starting\":1000,\"new\":40,\"churned\":90,"
                             + "\"ending\":950},\"mrr\":{\"starting\":500000,\"new\":20000,\"expansion\":8000,"
                             + "\"contraction\":1000,\"churned\":45000,\"ending\":482000}}");
@@ -97,14 +97,6 @@ class ServiceLaunchIT {
         } finally {
             smtp.stop();
         }
-    }
-
-    private static HttpResponse<String> send(ServiceProcess service, String method, String path, String body)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + path))
-                .header("Authorization", "Bearer " + ServiceProcess.TOKEN).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** README's first command runs the launcher; the launcher carries the options measured here, and they map. */

@@ -125,6 +125,19 @@ public final class ServiceProcess implements AutoCloseable {
         return response.body();
     }
 
+    /**
+     * Sends a request as the admin (a JSON body, or none when null) and returns the answer whatever its status; an
+     * {@link IOException} when the service is not there to answer.
+     */
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** What the service has logged so far. */
     public String log() throws IOException {
         return Files.readString(log);
