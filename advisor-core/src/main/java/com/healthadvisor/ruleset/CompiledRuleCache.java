@@ -33,6 +33,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,7 +43,9 @@ import java.util.stream.Stream;
  * same rules again at every start (4 seconds of the 4.5 a {@code diagnose} took). An entry holds the rule packages
  * Drools built from the DRL files, generated rule classes included, and is found by a key made of those files'
  * content, this build of the advisor and the Java runtime: a change to any of them misses, and the rules are
- * compiled and stored anew.
+ * compiled and stored anew. Beside it, once the whole rule set has passed, the DRL files' inspections (what the
+ * allow-list and the checks found: rules, codes, notes), keyed also by the benchmarks and limits they were checked
+ * against, so that the same files are not parsed and checked again either.
  *
  * <p>An entry is code the process will run, so it is used only when nobody else could have written it: the
  * directory and the file must belong to the user running the advisor, be writable by nobody else and be no link.
@@ -59,6 +62,7 @@ public final class CompiledRuleCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleCache.class);
     private static final byte[] MAGIC = "health-advisor compiled rules 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INSPECTED = "health-advisor inspected rules 1\n".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
     /** Entries kept: an analyst switching between a few rule directories keeps them all; older ones go. */
     private static final int KEPT = 16;
@@ -107,23 +111,27 @@ public final class CompiledRuleCache {
     /** The packages stored for DRL files of this digest, if a whole, trusted entry holds them. */
     Optional<Collection<KiePackage>> read(String drlDigest, ClassLoader classes) {
         Path entry = entry(drlDigest);
-        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
         try {
-            if (!ownedByMeAlone(directory) || !ownedByMeAlone(entry)) {
-                LOG.warn("ignoring the compiled rules in {}: the directory or the file is not the user's own, or "
-                        + "others may write it", entry);
-                return Optional.empty();
-            }
-            byte[] payload = payloadOf(Files.readAllBytes(entry));
-            if (payload == null) {
-                LOG.warn("ignoring the compiled rules in {}: the file is not whole; compiling again", entry);
-                return Optional.empty();
-            }
-            return Optional.of(packages(payload, classes));
+            Optional<byte[]> payload = payload(entry, MAGIC, "compiled rules");
+            return payload.isEmpty() ? Optional.empty() : Optional.of(packages(payload.get(), classes));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("ignoring the compiled rules in {}: {}; compiling again", entry, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The inspections stored for DRL files of this digest checked against these benchmarks and limits, if a whole,
+     * trusted entry holds them: every file's passed when they were stored, by this build of the advisor, so the
+     * same files need not be parsed and checked again. Trusted as the compile beside them is, for the same reasons.
+     */
+    Optional<Map<String, DrlInspector.Inspection>> inspections(String drlDigest, String checkedAgainst) {
+        Path entry = inspectionsEntry(drlDigest, checkedAgainst);
+        try {
+            Optional<byte[]> payload = payload(entry, INSPECTED, "inspected rules");
+            return payload.isEmpty() ? Optional.empty() : Optional.of(StoredInspections.read(payload.get()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring the inspected rules in {}: {}; inspecting again", entry, e.toString());
             return Optional.empty();
         }
     }
@@ -135,24 +143,58 @@ public final class CompiledRuleCache {
             try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
                 out.writeObject(new ArrayList<>(packages));
             }
-            byte[] payload = bytes.toByteArray();
-            makeDirectory();
-            Path temporary = Files.createTempFile(directory, "entry", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.write(temporary, entryBytes(payload));
-                move(temporary, entry(drlDigest));
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            prune();
+            store(entry(drlDigest), MAGIC, bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
-            // A read-only home (a container's) would say this at every change: once is enough.
-            if (!unwritableSaid) {
-                unwritableSaid = true;
-                LOG.warn("could not store the compiled rules in {} (set ADVISOR_RULE_CACHE to another directory, or "
-                        + "off): {}", directory, e.toString());
-            }
+            unwritable(e);
+        }
+    }
+
+    /** Stores the inspections of DRL files that all passed them, beside their compile. */
+    void writeInspections(String drlDigest, String checkedAgainst, Map<String, DrlInspector.Inspection> passed) {
+        try {
+            store(inspectionsEntry(drlDigest, checkedAgainst), INSPECTED, StoredInspections.write(passed));
+        } catch (IOException | RuntimeException e) {
+            unwritable(e);
+        }
+    }
+
+    /** An entry's payload when the file is there, the user's own alone, and whole; else empty (said when not). */
+    private Optional<byte[]> payload(Path entry, byte[] magic, String what) throws IOException {
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (!ownedByMeAlone(directory) || !ownedByMeAlone(entry)) {
+            LOG.warn("ignoring the {} in {}: the directory or the file is not the user's own, or others may write it",
+                    what, entry);
+            return Optional.empty();
+        }
+        byte[] payload = payloadOf(Files.readAllBytes(entry), magic);
+        if (payload == null) {
+            LOG.warn("ignoring the {} in {}: the file is not whole; doing it again", what, entry);
+        }
+        return Optional.ofNullable(payload);
+    }
+
+    private void store(Path entry, byte[] magic, byte[] payload) throws IOException {
+        makeDirectory();
+        Path temporary = Files.createTempFile(directory, "entry", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(temporary, entryBytes(magic, payload));
+            move(temporary, entry);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        prune(".rules");
+        prune(".inspected");
+    }
+
+    private void unwritable(Exception e) {
+        // A read-only home (a container's) would say this at every change: once is enough.
+        if (!unwritableSaid) {
+            unwritableSaid = true;
+            LOG.warn("could not store the compiled rules in {} (set ADVISOR_RULE_CACHE to another directory, or "
+                    + "off): {}", directory, e.toString());
         }
     }
 
@@ -160,22 +202,26 @@ public final class CompiledRuleCache {
         return directory.resolve(sha256Hex(drlDigest + "\0" + build) + ".rules");
     }
 
-    private static byte[] entryBytes(byte[] payload) {
-        byte[] all = new byte[MAGIC.length + DIGEST_BYTES + payload.length];
-        System.arraycopy(MAGIC, 0, all, 0, MAGIC.length);
-        System.arraycopy(sha256(payload), 0, all, MAGIC.length, DIGEST_BYTES);
-        System.arraycopy(payload, 0, all, MAGIC.length + DIGEST_BYTES, payload.length);
+    private Path inspectionsEntry(String drlDigest, String checkedAgainst) {
+        return directory.resolve(sha256Hex(drlDigest + "\0" + checkedAgainst + "\0" + build) + ".inspected");
+    }
+
+    private static byte[] entryBytes(byte[] magic, byte[] payload) {
+        byte[] all = new byte[magic.length + DIGEST_BYTES + payload.length];
+        System.arraycopy(magic, 0, all, 0, magic.length);
+        System.arraycopy(sha256(payload), 0, all, magic.length, DIGEST_BYTES);
+        System.arraycopy(payload, 0, all, magic.length + DIGEST_BYTES, payload.length);
         return all;
     }
 
-    /** The payload of an entry's bytes, or null when they do not start as an entry does or do not match its hash. */
-    private static byte[] payloadOf(byte[] entry) {
-        int start = MAGIC.length + DIGEST_BYTES;
-        if (entry.length <= start || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    /** The payload of an entry's bytes, or null when they do not start as such an entry does or miss their hash. */
+    private static byte[] payloadOf(byte[] entry, byte[] magic) {
+        int start = magic.length + DIGEST_BYTES;
+        if (entry.length <= start || !Arrays.equals(entry, 0, magic.length, magic, 0, magic.length)) {
             return null;
         }
         byte[] payload = Arrays.copyOfRange(entry, start, entry.length);
-        return MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(entry, MAGIC.length, start)) ? payload : null;
+        return MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(entry, magic.length, start)) ? payload : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -208,11 +254,11 @@ public final class CompiledRuleCache {
         }
     }
 
-    /** Keeps the newest entries; an entry in use stays readable, since it was read whole at the start. */
-    private void prune() throws IOException {
+    /** Keeps the newest entries of a kind; one in use stays readable, since it was read whole at the start. */
+    private void prune(String suffix) throws IOException {
         List<Path> entries;
         try (Stream<Path> files = Files.list(directory)) {
-            entries = files.filter(path -> path.getFileName().toString().endsWith(".rules"))
+            entries = files.filter(path -> path.getFileName().toString().endsWith(suffix))
                     .sorted(Comparator.comparing(CompiledRuleCache::lastModified).reversed()).toList();
         }
         for (Path old : entries.subList(Math.min(KEPT, entries.size()), entries.size())) {
@@ -256,8 +302,8 @@ public final class CompiledRuleCache {
     }
 
     /**
-     * The fact types' build: their jar's name, size and time (a rebuilt jar is another), or in a build's classes
-     * directory a hash of their class files.
+     * The build of the fact types and of the checks that inspect the DRL: their jar's name, size and time (a rebuilt
+     * jar is another), or in a build's classes directory a hash of their class files.
      */
     private static String factClasses() {
         CodeSource source = com.healthadvisor.facts.Metric.class.getProtectionDomain().getCodeSource();
@@ -270,10 +316,12 @@ public final class CompiledRuleCache {
                 return location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location).toMillis();
             }
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (Stream<Path> files = Files.list(location.resolve("com/healthadvisor/facts"))) {
-                for (Path file : files.sorted().toList()) {
-                    digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                    digest.update(Files.readAllBytes(file));
+            for (String folder : List.of("com/healthadvisor/facts", "com/healthadvisor/ruleset")) {
+                try (Stream<Path> files = Files.list(location.resolve(folder))) {
+                    for (Path file : files.sorted().toList()) {
+                        digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(file));
+                    }
                 }
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -33,8 +33,12 @@ final class DrlInspector {
      * @param limitNames  the limits the conditions name; null when some Limit pattern does not start with
      *                    {@code name == "..."}, so that every limit must be inserted
      */
-    record Inspection(List<RuleDescr> rules, List<Emission> emissions, Set<String> notes, boolean safe,
+    record Inspection(List<Declared> rules, List<Emission> emissions, Set<String> notes, boolean safe,
                       Set<String> metricCodes, Set<String> limitNames) {
+    }
+
+    /** A rule the file declares, by name, at the line of its {@code rule} keyword. */
+    record Declared(String name, int line) {
     }
 
     /** What the conditions name: metric codes and limits, each null when a pattern may match any. */
@@ -103,7 +107,8 @@ final class DrlInspector {
         }
         checkEmissions(file, emissions, problems);
         Named named = checkConditions(file, benchmarks, limits, problems);
-        return new Inspection(descr.getRules(), emissions, notes, unsafe.isEmpty(), named.metricCodes(),
+        List<Declared> declared = descr.getRules().stream().map(r -> new Declared(r.getName(), r.getLine())).toList();
+        return new Inspection(declared, emissions, notes, unsafe.isEmpty(), named.metricCodes(),
                 named.limitNames());
     }
 

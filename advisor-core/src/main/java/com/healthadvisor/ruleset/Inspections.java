@@ -14,9 +14,15 @@ final class Inspections {
 
     private final AtomicReference<Map<String, DrlInspector.Inspection>> last = new AtomicReference<>(Map.of());
 
-    /** One compile's inspections; {@code checkedAgainst} identifies its benchmarks and limits. */
-    Round round(String checkedAgainst, Benchmarks benchmarks, Limits limits) {
-        return new Round(last.get(), checkedAgainst, benchmarks, limits);
+    /**
+     * One compile's inspections; {@code checkedAgainst} identifies its benchmarks and limits, {@code stored} holds
+     * inspections that passed in an earlier process (the compiled-rules cache's), by the same keys.
+     */
+    Round round(String checkedAgainst, Benchmarks benchmarks, Limits limits,
+                Map<String, DrlInspector.Inspection> stored) {
+        Map<String, DrlInspector.Inspection> earlier = new HashMap<>(stored);
+        earlier.putAll(last.get());
+        return new Round(earlier, checkedAgainst, benchmarks, limits);
     }
 
     final class Round {
@@ -26,6 +32,7 @@ final class Inspections {
         private final String checkedAgainst;
         private final Benchmarks benchmarks;
         private final Limits limits;
+        private boolean inspectedAny;
 
         private Round(Map<String, DrlInspector.Inspection> earlier, String checkedAgainst, Benchmarks benchmarks,
                       Limits limits) {
@@ -39,6 +46,7 @@ final class Inspections {
             String key = RuleSetCompiler.digest(List.of(drl)) + checkedAgainst;
             DrlInspector.Inspection inspection = earlier.get(key);
             if (inspection == null) {
+                inspectedAny = true;
                 int before = problems.size();
                 inspection = DrlInspector.inspect(drl, benchmarks, limits, problems);
                 if (problems.size() > before) {
@@ -52,6 +60,16 @@ final class Inspections {
         /** Keeps this round's passed inspections for the next compile, and forgets the rest. */
         void keep() {
             last.set(passed);
+        }
+
+        /** Whether any file was inspected in this round rather than known from before. */
+        boolean inspectedAny() {
+            return inspectedAny;
+        }
+
+        /** The inspections that passed, by file and what they were checked against. */
+        Map<String, DrlInspector.Inspection> passed() {
+            return Map.copyOf(passed);
         }
     }
 }

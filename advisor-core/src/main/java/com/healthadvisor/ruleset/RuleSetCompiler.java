@@ -70,7 +70,8 @@ public final class RuleSetCompiler {
         Map<String, CodeWording> wording = wording(files, problems);
         List<RuleFile> drls = files.stream().filter(RuleFile::isDrl).toList();
         String drlDigest = digest(drls);
-        CompletableFuture<Optional<KieBase>> cached = readingCache(drls, drlDigest);
+        String checkedAgainst = digest(files.stream().filter(f -> f.isBenchmarks() || f.isLimits()).toList());
+        Cached cached = readingCache(drls, drlDigest, checkedAgainst);
         if (drls.isEmpty()) {
             problems.add(new RuleProblem("rules", 0, "no .drl file in the rule set"));
         }
@@ -81,8 +82,7 @@ public final class RuleSetCompiler {
         boolean allMetrics = false;
         Set<String> limitNames = new TreeSet<>();
         boolean allLimits = false;
-        Inspections.Round round = inspections.round(
-                digest(files.stream().filter(f -> f.isBenchmarks() || f.isLimits()).toList()), benchmarks, limits);
+        Inspections.Round round = inspections.round(checkedAgainst, benchmarks, limits, cached.inspections().join());
         for (RuleFile drl : drls) {
             DrlInspector.Inspection inspection = round.inspect(drl, problems);
             safe &= inspection.safe();
@@ -118,9 +118,12 @@ public final class RuleSetCompiler {
                 .forEach(note -> problems.add(new RuleProblem(w.file(), w.line(), w.code() + ": actions_when names \""
                         + note + "\", a note no rule adds"))));
         // Nothing that failed the guard or did not parse reaches the compiler.
-        Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, drlDigest, cached, problems);
+        Compiled compiled = drls.isEmpty() || !safe ? null : kieBase(drls, drlDigest, cached.kieBase(), problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
+        }
+        if (cache != null && round.inspectedAny()) {
+            cache.writeInspections(drlDigest, checkedAgainst, round.passed());
         }
         return new RuleSet(version(files), clock.instant(), files.stream().map(RuleFile::name).toList(),
                 compiled.kieBase(), benchmarks, limits, byCode(wording), Map.copyOf(rules),
@@ -128,22 +131,30 @@ public final class RuleSetCompiler {
                 compiled.sessions(), List.copyOf(files));
     }
 
+    /** What the cache holds for a rule set's DRL files: their inspections (none: empty) and their compile. */
+    private record Cached(CompletableFuture<Map<String, DrlInspector.Inspection>> inspections,
+                          CompletableFuture<Optional<KieBase>> kieBase) {
+    }
+
     /**
-     * The cache's entry for these DRL files, read on a thread of its own while the files are inspected (both take
-     * about a third of a second on a command's cold JVM); empty when the last KieBase is theirs, or there is no
-     * cache. What is read is used only if the inspection passes: reading an entry runs none of its rules.
+     * The cache's entries for these DRL files, read on a thread of its own: the inspections first (small), then
+     * the compile (a third of a second on a command's cold JVM), which is read while the rest of the rule set is
+     * checked. Nothing when the last KieBase is theirs, or there is no cache. Reading an entry runs none of its rules.
      */
-    private CompletableFuture<Optional<KieBase>> readingCache(List<RuleFile> drls, String digest) {
+    private Cached readingCache(List<RuleFile> drls, String digest, String checkedAgainst) {
         Compiled previous = last.get();
         if (cache == null || drls.isEmpty() || (previous != null && previous.drlDigest().equals(digest))) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return new Cached(CompletableFuture.completedFuture(Map.of()),
+                    CompletableFuture.completedFuture(Optional.empty()));
         }
-        CompletableFuture<Optional<KieBase>> read = new CompletableFuture<>();
+        Cached read = new Cached(new CompletableFuture<>(), new CompletableFuture<>());
         Thread reader = new Thread(() -> {
             try {
-                read.complete(cached(digest));
+                read.inspections().complete(cache.inspections(digest, checkedAgainst).orElse(Map.of()));
+                read.kieBase().complete(cached(digest));
             } catch (RuntimeException | Error e) {
-                read.completeExceptionally(e);
+                read.inspections().completeExceptionally(e);
+                read.kieBase().completeExceptionally(e);
             }
         }, "rule-cache-read");
         reader.setDaemon(true);
@@ -206,12 +217,12 @@ public final class RuleSetCompiler {
     private static void register(RuleFile drl, DrlInspector.Inspection inspection,
                                  Map<String, RuleSet.RuleInfo> rules, List<RuleProblem> problems) {
         for (var rule : inspection.rules()) {
-            RuleSet.RuleInfo earlier = rules.get(rule.getName());
+            RuleSet.RuleInfo earlier = rules.get(rule.name());
             if (earlier != null) {
-                problems.add(new RuleProblem(drl.name(), rule.getLine(), "rule \"" + rule.getName()
+                problems.add(new RuleProblem(drl.name(), rule.line(), "rule \"" + rule.name()
                         + "\" is already defined in " + earlier.file()));
             } else {
-                rules.put(rule.getName(), new RuleSet.RuleInfo(drl.name(), rule.getName(), rules.size()));
+                rules.put(rule.name(), new RuleSet.RuleInfo(drl.name(), rule.name(), rules.size()));
             }
         }
     }

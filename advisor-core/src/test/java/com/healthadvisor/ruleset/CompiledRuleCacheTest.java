@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,10 +158,77 @@ class CompiledRuleCacheTest {
         }
         assertThat(entries()).hasSize(1);
         try (Stream<Path> files = Files.list(cacheDirectory)) {
-            assertThat(files).as("no temporary file left behind").allMatch(p -> p.toString().endsWith(".rules"));
+            assertThat(files).as("no temporary file left behind")
+                    .allMatch(p -> p.toString().endsWith(".rules") || p.toString().endsWith(".inspected"));
         }
         assertThat(CompiledRuleCache.in(cacheDirectory).read(RuleSetCompiler.digest(drls()),
                 DrlCompiler.application())).isPresent();
+    }
+
+    /** The second load goes by the inspections stored beside the compile: it neither parses nor checks the DRL. */
+    @Test
+    void theSecondLoadGoesByTheStoredInspections() throws Exception {
+        RuleSet fresh = load();
+        assertThat(files(".inspected")).hasSize(1);
+        Path stored = files(".inspected").get(0);
+        long written = Files.getLastModifiedTime(stored).toMillis();
+        CompiledRuleCache cache = CompiledRuleCache.in(cacheDirectory);
+        Map<String, DrlInspector.Inspection> inspections = cache.inspections(RuleSetCompiler.digest(drls()),
+                checkedAgainst()).orElseThrow();
+        assertThat(inspections).hasSize(drls().size());
+
+        RuleSet cached = load();
+        assertThat(Files.getLastModifiedTime(stored).toMillis()).as("read, not written again").isEqualTo(written);
+        assertThat(cached.rules()).isEqualTo(fresh.rules());
+
+        // A stored inspection that says something else (whole, hashed, the user's own) is what a load then reads.
+        String growth = RuleSetCompiler.digest(List.of(drls().stream()
+                .filter(f -> f.name().equals("growth.drl")).findFirst().orElseThrow())) + checkedAgainst();
+        DrlInspector.Inspection real = inspections.get(growth);
+        Map<String, DrlInspector.Inspection> renamed = new java.util.HashMap<>(inspections);
+        renamed.put(growth, new DrlInspector.Inspection(real.rules().stream()
+                .map(r -> new DrlInspector.Declared("stored: " + r.name(), r.line())).toList(), real.emissions(),
+                real.notes(), true, real.metricCodes(), real.limitNames()));
+        cache.writeInspections(RuleSetCompiler.digest(drls()), checkedAgainst(), renamed);
+        assertThat(load().rules().keySet()).anyMatch(name -> name.startsWith("stored: "));
+    }
+
+    @Test
+    void damagedStoredInspectionsAreIgnoredAndTheFilesInspectedAgain() throws Exception {
+        RuleSet fresh = load();
+        Path stored = files(".inspected").get(0);
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length - 3] ^= 0x21;
+        Files.write(stored, bytes);
+
+        assertThat(load().rules()).isEqualTo(fresh.rules());
+        assertThat(Files.readAllBytes(stored)).as("written again, whole").isNotEqualTo(bytes);
+        assertThat(CompiledRuleCache.in(cacheDirectory).inspections(RuleSetCompiler.digest(drls()), checkedAgainst()))
+                .isPresent();
+    }
+
+    @Test
+    void otherLimitsAreOtherStoredInspectionsOfTheSameCompile() throws Exception {
+        load();
+        List<RuleFile> edited = new ArrayList<>(RuleSetLoader.read(RULES));
+        edited.replaceAll(file -> file.isLimits() ? new RuleFile(file.name(), file.content() + "\n") : file);
+        new RuleSetCompiler(CLOCK, CompiledRuleCache.in(cacheDirectory)).compile(edited);
+
+        assertThat(entries()).hasSize(1);
+        assertThat(files(".inspected")).hasSize(2);
+    }
+
+    /** A rule set that fails its checks stores its compile, if it compiled, but never its inspections. */
+    @Test
+    void inspectionsAreStoredOnlyWhenTheWholeRuleSetPassed() throws Exception {
+        List<RuleFile> unworded = new ArrayList<>(RuleSetLoader.read(RULES));
+        unworded.removeIf(RuleFile::isWording);
+        unworded.add(new RuleFile("wording.yaml", "{}\n"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new RuleSetCompiler(CLOCK, CompiledRuleCache.in(cacheDirectory)).compile(unworded))
+                .isInstanceOf(com.healthadvisor.RuleSetException.class);
+
+        assertThat(files(".inspected")).isEmpty();
     }
 
     @Test
@@ -185,9 +253,18 @@ class CompiledRuleCacheTest {
     }
 
     private List<Path> entries() throws Exception {
+        return files(".rules");
+    }
+
+    private List<Path> files(String suffix) throws Exception {
         try (Stream<Path> files = Files.list(cacheDirectory)) {
-            return files.filter(p -> p.toString().endsWith(".rules")).toList();
+            return files.filter(p -> p.toString().endsWith(suffix)).toList();
         }
+    }
+
+    private static String checkedAgainst() {
+        return RuleSetCompiler.digest(RuleSetLoader.read(RULES).stream().filter(f -> f.isBenchmarks() || f.isLimits())
+                .sorted(java.util.Comparator.comparing(RuleFile::name)).toList());
     }
 
     private static List<RuleFile> drls() {

@@ -1,39 +1,29 @@
 package com.healthadvisor.cli;
 
-import com.github.javaparser.ParseStart;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.metamodel.JavaParserMetaModel;
 import com.healthadvisor.catalog.MetricCatalog;
 import com.healthadvisor.json.Json;
 import com.healthadvisor.ruleset.CsvLines;
 import com.healthadvisor.snapshot.SnapshotReader;
 import java.util.List;
-import org.drools.drl.parser.lang.DRL6Lexer;
-import org.drools.drl.parser.lang.ParserHelper;
 
 /**
- * A command's JVM is cold: the first use of the JSON reader, the DRL parser and the consequences' Java parser each
+ * A command's JVM is cold: the first use of the JSON reader, the metric catalog and the rule set's fact types each
  * runs a static initializer first. Those run on a thread of their own while the main thread sets up logging and the
  * command line, which use none of these classes; the command starts once they are done. The two threads never
- * initialize classes of the other's at the same time, so no initializer can wait on one that waits on it.
+ * initialize classes of the other's at the same time, so no initializer can wait on one that waits on it. (The DRL
+ * and Java parsers are no longer among them: a call whose rules were compiled before reads their inspection back.)
  */
 final class ColdStart {
 
     /**
      * Classes whose initializers a {@code diagnose} runs, slowest first. Named through their class where it can be
-     * seen from here (a rename is then a compile error); the rule set's own two are package-private, so by name,
+     * seen from here (a rename is then a compile error); the rule set's own one is package-private, so by name,
      * and tested to exist.
      */
     static final List<String> CLASSES = List.of(
             Json.class.getName(),
-            ParserConfiguration.LanguageLevel.class.getName(),
             MetricCatalog.class.getName(),
             SnapshotReader.class.getName(),
-            JavaParserMetaModel.class.getName(),
-            ParseStart.class.getName(),
-            ParserHelper.class.getName(),
-            DRL6Lexer.class.getName(),
-            "com.healthadvisor.ruleset.DrlAllowList",
             "com.healthadvisor.ruleset.FactTypes",
             CsvLines.class.getName());
 
