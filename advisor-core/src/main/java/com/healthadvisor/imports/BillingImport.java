@@ -79,6 +79,8 @@ public final class BillingImport {
     private final Rates rates;
     private final int firstMonth;
     private final int lastMonth;
+    /** Each month's {@code YYYY-MM}, from the first: written on every line of the ledger, so made once. */
+    private final String[] monthTexts;
     private final boolean ratesByMonth;
     private final List<String> notes;
 
@@ -92,6 +94,8 @@ public final class BillingImport {
         this.rates = rates;
         this.firstMonth = firstMonth;
         this.lastMonth = lastMonth;
+        this.monthTexts = java.util.stream.IntStream.rangeClosed(firstMonth, lastMonth)
+                .mapToObj(BillingImport::monthText).toArray(String[]::new);
         this.ratesByMonth = ratesByMonth;
         this.notes = notes;
     }
@@ -223,6 +227,7 @@ public final class BillingImport {
         out.write(ratesByMonth ? "customer_id,month,mrr,currency,fx\n" : "customer_id,month,mrr,currency\n");
         long lines = 0;
         int decimals = Money.decimals(currency);
+        MonthEnds.Worths worths = new MonthEnds.Worths();
         int from = 0;
         while (from < subscriptions.size()) {
             int to = from;
@@ -230,7 +235,7 @@ public final class BillingImport {
             while (to < subscriptions.size() && subscriptions.get(to).customer().equals(customer)) {
                 to++;
             }
-            lines += writeCustomer(out, customer, subscriptions.subList(from, to), decimals);
+            lines += writeCustomer(out, customer, subscriptions.subList(from, to), decimals, worths);
             from = to;
         }
         out.flush();
@@ -275,8 +280,8 @@ public final class BillingImport {
         }
     }
 
-    private int writeCustomer(Writer out, String customer, List<Subscription> theirs, int decimals)
-            throws IOException {
+    private int writeCustomer(Writer out, String customer, List<Subscription> theirs, int decimals,
+                              MonthEnds.Worths worths) throws IOException {
         String id = csv(customer);
         int lines = 0;
         BigDecimal[] before = new BigDecimal[theirs.size()];
@@ -286,7 +291,7 @@ public final class BillingImport {
             BigDecimal atEarlierRates = BigDecimal.ZERO;
             for (int s = 0; s < theirs.size(); s++) {
                 Subscription subscription = theirs.get(s);
-                BigDecimal mrr = MonthEnds.mrr(subscription, month, usage, billed);
+                BigDecimal mrr = MonthEnds.mrr(subscription, month, usage, billed, worths);
                 if (mrr.signum() != 0) {
                     BigDecimal rate = rate(subscription.currency(), month);
                     total = total.add(mrr.multiply(rate));
@@ -302,7 +307,8 @@ public final class BillingImport {
                 // Rounded apart, the two would leave a cent of expansion where only the rate moved.
                 String fx = ratesByMonth ? "," + rounded.subtract(atEarlierRates.setScale(decimals,
                         RoundingMode.HALF_UP)).toPlainString() : "";
-                out.write(id + "," + monthText(month) + "," + rounded.toPlainString() + "," + currency + fx + "\n");
+                out.write(id + "," + monthTexts[month - firstMonth] + "," + rounded.toPlainString() + "," + currency
+                        + fx + "\n");
                 lines++;
             }
         }
@@ -310,7 +316,7 @@ public final class BillingImport {
     }
 
     private BigDecimal rate(String currency, int month) {
-        return ratesByMonth ? rates.at(currency, monthText(month)) : rates.of(currency);
+        return ratesByMonth ? rates.at(currency, monthTexts[month - firstMonth]) : rates.of(currency);
     }
 
     private static String csv(String value) {

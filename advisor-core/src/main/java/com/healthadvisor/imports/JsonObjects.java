@@ -4,7 +4,9 @@ import com.healthadvisor.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.Reader;
@@ -16,6 +18,13 @@ import java.util.function.Consumer;
  * elements are read one by one, so an export of a hundred thousand subscriptions is never held as one tree.
  */
 final class JsonObjects {
+
+    /**
+     * Reads one value as a tree with its deserializer found once, not again for every value of the export; what
+     * follows the value is the export's next, not a trailing token.
+     */
+    private static final ObjectReader TREES = Json.PLAIN.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonObjects() {
     }
@@ -44,7 +53,7 @@ final class JsonObjects {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
             // Whatever it is: the reader of the objects names what is not one.
-            each.accept(parser.readValueAsTree());
+            each.accept(tree(parser));
         }
     }
 
@@ -59,11 +68,16 @@ final class JsonObjects {
                 elements(parser, each);
                 list = true;
             } else {
-                fields.set(field, parser.readValueAsTree());
+                fields.set(field, tree(parser));
             }
         }
         if (!list) {
             each.accept(fields);
         }
+    }
+
+    /** The value at the parser's current token, as a tree ({@code null} as a null node). */
+    private static JsonNode tree(JsonParser parser) {
+        return TREES.readValue(parser);
     }
 }

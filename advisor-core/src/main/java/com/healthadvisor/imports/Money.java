@@ -41,6 +41,19 @@ final class Money {
             return null;
         }
         String code = text.trim().toUpperCase(Locale.ROOT);
-        return code.matches("[A-Z]{3}") ? code : null;
+        return isCode(code) ? code : null;
+    }
+
+    /** Three letters A to Z: checked by hand, being asked of every amount of an export (a pattern each time cost). */
+    private static boolean isCode(String code) {
+        if (code.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 }

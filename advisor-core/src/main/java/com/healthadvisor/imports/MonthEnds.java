@@ -3,6 +3,7 @@ package com.healthadvisor.imports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,23 @@ import java.util.Map;
 final class MonthEnds {
 
     private MonthEnds() {
+    }
+
+    /**
+     * Month's worths already worked out, by amount (its value and scale), interval and count: a ledger's lines
+     * repeat the same few month after month, and each is a division to 34 digits (most of writing a large ledger).
+     * For one ledger's writing, on one thread.
+     */
+    static final class Worths {
+
+        private record Key(BigDecimal amount, Interval interval, int count) {
+        }
+
+        private final Map<Key, BigDecimal> known = new HashMap<>();
+
+        BigDecimal monthly(Interval interval, BigDecimal amount, int count) {
+            return known.computeIfAbsent(new Key(amount, interval, count), key -> interval.monthly(amount, count));
+        }
     }
 
     /** The last second of a month, in epoch seconds (UTC). */
@@ -43,9 +61,10 @@ final class MonthEnds {
      *
      * @param usage  what metered lines billed, by line key and month
      * @param billed what licensed lines were billed, period by period, by line key
+     * @param worths the month's worths worked out before
      */
     static BigDecimal mrr(Subscription subscription, int month, Map<String, Map<Integer, BigDecimal>> usage,
-                          Map<String, List<Export.Billed>> billed) {
+                          Map<String, List<Export.Billed>> billed, Worths worths) {
         long instant = end(month);
         if (!pays(subscription, instant)) {
             return BigDecimal.ZERO;
@@ -70,8 +89,8 @@ final class MonthEnds {
             // An amount off the invoice comes off its lines in order, each down to zero at most.
             BigDecimal off = amountOff.min(net);
             amountOff = amountOff.subtract(off);
-            total = total.add(then == null ? item.interval().monthly(net.subtract(off), item.count())
-                    : then.interval().monthly(net.subtract(off), then.count()));
+            total = total.add(then == null ? worths.monthly(item.interval(), net.subtract(off), item.count())
+                    : worths.monthly(then.interval(), net.subtract(off), then.count()));
         }
         return total;
     }
