@@ -1,9 +1,11 @@
 package com.healthadvisor.ruleset;
 
+import com.healthadvisor.RuleProblem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -55,11 +57,11 @@ class StoredInspectionsTest {
     /** What a compile of the shipped rules inspects, by the keys a compile stores them under. */
     private static Map<String, DrlInspector.Inspection> catalogsInspections() {
         List<RuleFile> files = RuleSetLoader.read(Path.of("rules"));
-        Benchmarks benchmarks = Benchmarks.parse(named(files, Benchmarks.FILE), new java.util.ArrayList<>());
-        Limits limits = Limits.parse(named(files, Limits.FILE), new java.util.ArrayList<>());
+        Benchmarks benchmarks = Benchmarks.parse(named(files, Benchmarks.FILE), new ArrayList<>());
+        Limits limits = Limits.parse(named(files, Limits.FILE), new ArrayList<>());
         Map<String, DrlInspector.Inspection> inspections = new HashMap<>();
         for (RuleFile drl : files.stream().filter(RuleFile::isDrl).toList()) {
-            List<com.healthadvisor.RuleProblem> problems = new java.util.ArrayList<>();
+            List<RuleProblem> problems = new ArrayList<>();
             inspections.put(drl.name(), DrlInspector.inspect(drl, benchmarks, limits, problems));
             assertThat(problems).isEmpty();
         }

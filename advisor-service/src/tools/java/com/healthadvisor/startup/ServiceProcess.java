@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     public static final String TOKEN = "bench-admin-token";
+    /** One client for every request to the service, rather than a client (and its selector thread) per request. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /**
      * The JVM options of README's first command beside its class-data archive. A DRL reload loads some 300 new
@@ -115,7 +117,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Posts a snapshot for diagnosis, asking for {@code accept}; returns the body, or fails on any status but 200. */
     public String diagnose(String snapshot, String accept) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/diagnoses"))
                 .header("Content-Type", "application/json").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(snapshot)).build(), HttpResponse.BodyHandlers.ofString());
@@ -131,11 +133,11 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(java.time.Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** What the service has logged so far. */
