@@ -39,7 +39,10 @@ class ServiceLaunchIT {
         List<String> options = new ArrayList<>(List.of("-Xshare:on", "-Xlog:class+load:file=" + classLoads));
         options.addAll(ServiceProcess.readmeOptions(SERVICE.resolve(ClassDataArchive.ARCHIVE)));
 
-        try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options)) {
+        // A database of its own: the checkout's ./data may hold an admin already (its sign-in page then has no hint),
+        // and a test has no business writing there.
+        try (ServiceProcess service = ServiceProcess.start(SERVICE.resolve(ClassDataArchive.JAR), Path.of("rules"), options,
+                Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + temp.resolve("db").resolve("advisor")))) {
             String result = service.diagnose(Files.readString(Path.of("fixtures", "seed-2-warning-signs.json")),
                     "application/json");
 
