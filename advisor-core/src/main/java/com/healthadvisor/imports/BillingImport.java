@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A billing export turned into the per-customer monthly ledger (docs/imports.md): read whole, refused whole with
@@ -94,7 +95,7 @@ public final class BillingImport {
         this.rates = rates;
         this.firstMonth = firstMonth;
         this.lastMonth = lastMonth;
-        this.monthTexts = java.util.stream.IntStream.rangeClosed(firstMonth, lastMonth)
+        this.monthTexts = IntStream.rangeClosed(firstMonth, lastMonth)
                 .mapToObj(BillingImport::monthText).toArray(String[]::new);
         this.ratesByMonth = ratesByMonth;
         this.notes = notes;

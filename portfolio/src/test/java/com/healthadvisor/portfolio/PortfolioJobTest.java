@@ -162,21 +162,31 @@ class PortfolioJobTest {
             var row = json.readTree(line);
             results.put(row.get("company").asString(), row.get("result").asString());
         });
-        // The three command lines run at once: each is a JVM of its own, mostly starting.
+        // The three command lines run at once: each is a JVM of its own, mostly starting. What each says on standard
+        // error goes to a file of its own, read only when it fails.
         Map<String, Process> commandLines = new LinkedHashMap<>();
         for (String company : List.of("co-0", "co-117", "co-" + (COMPANIES - 1))) {
             Path file = temp.resolve(company + ".csv");
             Files.writeString(file, ownLedger(rowsByCompany.get(company)));
             commandLines.put(company, new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-jar", JAR.toString(), "diagnose", "--ledger", file.toString(), "--company", company,
-                    "--rules", RULES.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+                    "--rules", RULES.toString()).redirectError(temp.resolve(company + ".err").toFile()).start());
         }
         for (Map.Entry<String, Process> each : commandLines.entrySet()) {
             Process cli = each.getValue();
             String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(cli.exitValue()).as(each.getKey()).isZero();
+            assertThat(cli.exitValue()).as(() -> each.getKey() + ": " + errors(temp.resolve(each.getKey() + ".err")))
+                    .isZero();
             assertThat(json.readTree(results.get(each.getKey()))).as(each.getKey()).isEqualTo(json.readTree(printed));
+        }
+    }
+
+    private static String errors(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(its standard error could not be read: " + e.getMessage() + ")";
         }
     }
 

@@ -1,6 +1,7 @@
 package com.healthadvisor.web.workbench;
 
 import com.healthadvisor.TestFiles;
+import com.healthadvisor.company.CompanyMemory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +79,7 @@ class WorkbenchBrowserIT {
     int port;
 
     @org.springframework.beans.factory.annotation.Autowired
-    com.healthadvisor.company.CompanyMemory memory;
+    CompanyMemory memory;
 
     Browser browser;
     final HttpClient http = HttpClient.newHttpClient();
@@ -632,9 +634,9 @@ class WorkbenchBrowserIT {
                         customers = customers + customers / 20 - Math.round(customers * churn);
                         // Stored as the API's PUT stores them (the company memory itself, glance and alerts
                         // included), without 4,000 requests' worth of waiting: this test is about the page.
-                        var put = memory.put(name, "2025-0" + month,
-                                document.getBytes(java.nio.charset.StandardCharsets.UTF_8), "api");
-                        worse += put.created() ? 1 : 0;
+                        CompanyMemory.Stored saved = memory.put(name, "2025-0" + month,
+                                document.getBytes(StandardCharsets.UTF_8), "api");
+                        worse += saved.created() ? 1 : 0;
                     }
                     return worse;
                 }));
