@@ -160,7 +160,47 @@ public final class Bench {
     /** A typical and a large snapshot diagnosed in-process, each against its parse-and-facts baseline. */
     private void engine() throws Exception {
         inProcess("typical", Files.readString(fixtures.resolve("seed-2-warning-signs.json")), 10_000, 500);
+        engineFloor(Files.readString(fixtures.resolve("seed-2-warning-signs.json")));
         inProcess("large", LargeSnapshot.json(), -1, -1);
+    }
+
+    /**
+     * The engine's cost when no rule can match: a copy of the rules whose every rule first asks for a context that
+     * never is, so the same facts go into the same network and nothing joins, fires or is written. What Drools charges
+     * per fact and the advisor's own work around the session; the target is read against it.
+     */
+    private void engineFloor(String json) throws Exception {
+        Path copy = Files.createTempDirectory("bench-rules-matching-nothing");
+        try {
+            for (RuleFile file : RuleSetLoader.read(rules)) {
+                String content = file.name().endsWith(".drl")
+                        ? file.content().replaceAll("(?m)^when\\s*$", "when\n    Context(periodicity == \"never\")")
+                        : file.content();
+                Files.writeString(copy.resolve(file.name()), content);
+            }
+            AdvisorHarness nothing = AdvisorHarness.fromRules(copy);
+            SnapshotReader reader = new SnapshotReader();
+            MetricCalculator calculator = new MetricCalculator();
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            int findings = nothing.diagnose(reader.read(bytes)).diagnoses().size();
+            if (findings > 0) {
+                out.println("rule engine floor: not measured (" + findings + " diagnoses with no rule able to match)");
+                return;
+            }
+            double ratio = Measure.compare(plan(Runtime.getRuntime().availableProcessors(), false),
+                    () -> calculator.calculate(reader.read(bytes)), () -> nothing.diagnose(reader.read(bytes))).ratio();
+            out.printf(Locale.ROOT, "rule engine floor typical: %.2f × baseline with no rule able to match (the same "
+                    + "facts inserted, nothing joined, fired or written)%n", ratio);
+            out.flush();
+            table.add(row("rule engine floor, no rule matches", ratio, "× baseline", "-", true));
+        } finally {
+            try (var files = Files.list(copy)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(copy);
+        }
     }
 
     /** Only the service's figures: its start-up, HTTP and rule reloads under load. */
@@ -410,7 +450,7 @@ public final class Bench {
                     comparable && p99 <= 12));
             table.add(row("http errors", errors, "", "0", errors == 0));
             if (comparable) {
-                hostCeiling(service.port, snapshotFile, snapshot);
+                hostCeiling(service.port, snapshotFile, snapshot, onClassPath.get().resolveSibling("lib"));
             }
             table.add(row("service resident memory", service.residentMegabytes(), "MB", "-", true));
             reloads(service.port, snapshotFile, copy, gcLog);
@@ -456,8 +496,11 @@ public final class Bench {
         return first;
     }
 
-    /** The same load against a server that does no work and answers as many bytes: what the host leaves. */
-    private void hostCeiling(int port, Path snapshotFile, String snapshot) throws Exception {
+    /**
+     * The same load against a server that does no work and answers as many bytes: what the host leaves; then against
+     * a Spring Boot application that does no work either: what the stack leaves the advisor.
+     */
+    private void hostCeiling(int port, Path snapshotFile, String snapshot, Path lib) throws Exception {
         int answerBytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base(port)
                         + "/api/v1/diagnoses")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(snapshot)).build(),
@@ -467,6 +510,20 @@ public final class Bench {
         out.printf(Locale.ROOT, "http host ceiling (the JDK's HTTP server answering %,d bytes, no work): %,.0f "
                 + "requests/s, %.1f ms p99%n", answerBytes, bare.requestsPerSecond(), bare.p99Millis());
         table.add(row("http host ceiling, no work", bare.requestsPerSecond(), "requests/s", "-", true));
+        BareSpringBootFloor.Figures spring;
+        try {
+            spring = BareSpringBootFloor.measure(lib, snapshotFile, answerBytes, quick);
+        } catch (IllegalStateException e) {
+            out.println("bare Spring Boot web application: not measured: " + e.getMessage());
+            return;
+        }
+        out.printf(Locale.ROOT, "bare Spring Boot web application (Tomcat, Spring MVC, Jackson, Actuator; reads the "
+                + "snapshot, answers %,d bytes, nothing of the advisor's): %,d ms to healthy with its own class-data "
+                + "archive; %,.0f requests/s, %.1f ms p99%n", answerBytes, spring.startupMillis(),
+                spring.http().requestsPerSecond(), spring.http().p99Millis());
+        out.flush();
+        table.add(row("start-up, bare Spring Boot web app", spring.startupMillis(), "ms", "-", true));
+        table.add(row("http bare Spring Boot, no work", spring.http().requestsPerSecond(), "requests/s", "-", true));
     }
 
     /** A rule change made again and again through the API: its file, and the file's content for the n-th edit. */

@@ -70,16 +70,27 @@ public final class ServiceProcess implements AutoCloseable {
                                        java.util.Map<String, String> environment, Path workingDirectory)
             throws Exception {
         int port = freePort();
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toAbsolutePath().toString()));
+        java.util.Map<String, String> withToken = new java.util.HashMap<>(environment);
+        withToken.putIfAbsent("ADVISOR_ADMIN_TOKEN", TOKEN);
+        return launch(command, port, withToken, workingDirectory);
+    }
+
+    /**
+     * Starts {@code java <arguments>}, a server that {@code arguments} tell to listen on {@code port}, and waits until
+     * it answers health checks there (another Spring Boot application, say).
+     */
+    public static ServiceProcess launch(List<String> arguments, int port, java.util.Map<String, String> environment,
+                                        Path workingDirectory) throws Exception {
         Path log = Files.createTempFile("advisor-service", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port), "--rules", rules.toAbsolutePath().toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
-        builder.environment().put("ADVISOR_ADMIN_TOKEN", TOKEN);
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -87,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(process, log, port, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
