@@ -52,11 +52,7 @@ final class BareSpringBootFloor {
                 return new Figures(bare.startupMillis, http);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            MemoryBench.delete(work);
         }
     }
 

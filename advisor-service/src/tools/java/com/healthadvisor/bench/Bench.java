@@ -194,12 +194,7 @@ public final class Bench {
             out.flush();
             table.add(row("rule engine floor, no rule matches", ratio, "× baseline", "-", true));
         } finally {
-            try (var files = Files.list(copy)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(copy);
+            MemoryBench.delete(copy);
         }
     }
 

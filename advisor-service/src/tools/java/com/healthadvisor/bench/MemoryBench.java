@@ -81,7 +81,8 @@ final class MemoryBench {
                 new Advisor(), () -> ruleSet, Clock.systemUTC());
     }
 
-    private static void delete(Path directory) throws java.io.IOException {
+    /** A temporary directory of the bench's, with everything in it. */
+    static void delete(Path directory) throws java.io.IOException {
         try (var files = Files.walk(directory)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
