@@ -1,5 +1,6 @@
 package com.healthadvisor.bench;
 
+import com.healthadvisor.startup.ClassDataArchive;
 import com.healthadvisor.startup.ServiceProcess;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
@@ -45,7 +45,8 @@ final class BareSpringBootFloor {
             Path classList = work.resolve("classes.lst");
             Path archive = work.resolve("bare-spring-boot.jsa");
             start(classPath, "-XX:DumpLoadedClassList=" + classList, answerBytes).close();
-            dump(classPath, classList, archive);
+            // As the service's build makes its own (lambda proxies left out: Java 17's writer can crash on them).
+            ClassDataArchive.dump(classList, classPath, archive, work.resolve("dump.log"));
             try (ServiceProcess bare = start(classPath, "-XX:SharedArchiveFile=" + archive, answerBytes)) {
                 Wrk.run(bare.port, snapshot, quick ? Duration.ofSeconds(30) : Duration.ofSeconds(60));
                 Wrk.Result http = Wrk.run(bare.port, snapshot, quick ? Duration.ofSeconds(8) : Duration.ofSeconds(15));
@@ -61,17 +62,6 @@ final class BareSpringBootFloor {
         return ServiceProcess.launch(List.of(archiveOption, "-cp", classPath,
                 BareSpringBoot.class.getName(), String.valueOf(port), String.valueOf(answerBytes)), port, Map.of(),
                 null);
-    }
-
-    /** The class-data archive of the classes the training start loaded, as the service's build makes its own. */
-    private static void dump(String classPath, Path classList, Path archive) throws Exception {
-        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
-                "-cp", classPath).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!dump.waitFor(5, TimeUnit.MINUTES) || dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            dump.destroyForcibly();
-            throw new IllegalStateException("the bare application's class-data archive was not made");
-        }
     }
 
     /**

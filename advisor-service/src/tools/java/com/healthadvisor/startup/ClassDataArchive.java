@@ -140,11 +140,23 @@ public final class ClassDataArchive {
     private static void dump(Path service, Path jar, Path list, List<String> classes, Path archive)
             throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        Files.write(list, archivable(new ArrayList<>(new LinkedHashSet<>(classes))));
-        java(service.resolve("dump.log"), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
-                "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString());
+        Files.write(list, new ArrayList<>(new LinkedHashSet<>(classes)));
+        dump(list, jar.toString(), archive, service.resolve("dump.log"));
         java(service.resolve("check.log"), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString(),
                 "--version");
+    }
+
+    /**
+     * An archive of the classes a training start listed ({@code -XX:DumpLoadedClassList}), for a class path of jars:
+     * the service's, or the bench's bare application's. The list is made {@link #archivable} first.
+     *
+     * @param log where the dump's output goes; deleted when it succeeds
+     */
+    public static void dump(Path list, String classPath, Path archive, Path log) throws IOException,
+            InterruptedException {
+        Files.write(list, archivable(Files.readAllLines(list)));
+        java(log, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive,
+                "-cp", classPath);
     }
 
     /** What the archive is made from: the fat jar's entries by name and checksum, the training's files, the JDK. */
